@@ -1,0 +1,286 @@
+import Foundation
+import Yams
+
+/// What a catalogue folder holds: direction shifts, indicator definitions and geography.
+///
+/// A folder may hold any mixture of three kinds of YAML file: one with a top-level `shifts:` list,
+/// geography files with a top-level `areas:` list, and one file per indicator.
+///
+/// ```swift
+/// let catalog = try Catalog.read(directory: URL(fileURLWithPath: "Indicators"))
+/// catalog.indicators.count
+/// ```
+public struct Catalog: Sendable {
+    /// A file the catalogue was read from, with its SHA-256 for the audit log.
+    public struct SourceFile: Sendable {
+        public var path: String
+        public var sha256: String
+    }
+
+    public var shifts: [Shift] = []
+    public var indicators: [Indicator] = []
+    public var areas: [Area] = []
+    /// The valid-from date of the geography files read (the latest when several).
+    public var validFrom: String?
+    public var files: [SourceFile] = []
+    /// Problems that do not stop a load.
+    public var warnings: [Diagnostic] = []
+
+    public init() {}
+
+    /// The catalogue built into naravard (the package's `Indicators/` folder).
+    public static func bundled() throws(Diagnostics) -> Catalog {
+        try read(files: BundledCatalog.files.map { ("Indicators/\($0.path)", $0.text) })
+    }
+
+    /// Reads every `*.yaml` / `*.yml` file under a folder (or one file).
+    /// - Throws: ``Diagnostics`` with every problem found, as `FILE:LINE:COLUMN: message`.
+    public static func read(directory: URL) throws(Diagnostics) -> Catalog {
+        var texts: [(String, String)] = []
+        var problems: [Diagnostic] = []
+        for url in yamlFiles(under: directory) {
+            do {
+                let data = try Data(contentsOf: url)
+                guard let text = String(data: data, encoding: .utf8) else {
+                    problems.append(Diagnostic(file: url.relativePath, line: 1, column: 1, "not UTF-8 text"))
+                    continue
+                }
+                texts.append((url.relativePath, text))
+            } catch {
+                problems.append(Diagnostic(file: url.relativePath, line: 1, column: 1, "cannot read: \(error.localizedDescription)"))
+            }
+        }
+        if texts.isEmpty, problems.isEmpty {
+            problems.append(Diagnostic(file: directory.relativePath, line: 1, column: 1, "no *.yaml files found"))
+        }
+        guard problems.isEmpty else { throw Diagnostics(problems) }
+        return try read(files: texts)
+    }
+
+    /// Reads catalogue files given as (path, text) pairs.
+    public static func read(files: [(path: String, text: String)]) throws(Diagnostics) -> Catalog {
+        var catalog = Catalog()
+        var problems: [Diagnostic] = []
+        for (path, text) in files {
+            catalog.files.append(SourceFile(path: path, sha256: StreamingSHA256.hex(of: Data(text.utf8))))
+            let node: Node
+            do {
+                guard let composed = try Yams.compose(yaml: text) else {
+                    problems.append(Diagnostic(file: path, line: 1, column: 1, "the file is empty"))
+                    continue
+                }
+                node = composed
+            } catch let error as YamlError {
+                problems.append(error.diagnostic(file: path))
+                continue
+            } catch {
+                problems.append(Diagnostic(file: path, line: 1, column: 1, "\(error)"))
+                continue
+            }
+            var fields = YAMLMapping(file: path, node: node, what: "a catalogue file")
+            if fields.value("shifts") != nil {
+                catalog.shifts += readShifts(&fields)
+            } else if fields.value("areas") != nil {
+                catalog.areas += readGeography(&fields, validFrom: &catalog.validFrom)
+            } else if node.mapping != nil {
+                if let indicator = readIndicator(&fields) {
+                    let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+                    if stem != indicator.id {
+                        catalog.warnings.append(Diagnostic(
+                            file: path, line: 1, column: 1,
+                            "the file is named '\(stem)' but defines '\(indicator.id)': name it \(indicator.id).yaml",
+                            severity: .warning))
+                    }
+                    catalog.indicators.append(indicator)
+                }
+            }
+            problems += fields.diagnostics
+        }
+        problems += catalog.crossCheck()
+        guard problems.isEmpty else { throw Diagnostics(problems) }
+        catalog.indicators.sort { ($0.shift, $0.id) < ($1.shift, $1.id) }
+        catalog.shifts.sort { $0.id < $1.id }
+        return catalog
+    }
+
+    static func yamlFiles(under directory: URL) -> [URL] {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isFolder) else { return [] }
+        if !isFolder.boolValue { return [directory] }
+        let walker = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil)
+        var urls: [URL] = []
+        while let url = walker?.nextObject() as? URL {
+            if ["yaml", "yml"].contains(url.pathExtension.lowercased()) {
+                urls.append(URL(fileURLWithPath: directory.relativePath + String(url.path.dropFirst(directory.path.count))))
+            }
+        }
+        return urls.sorted { $0.path < $1.path }
+    }
+}
+
+// MARK: - Reading each kind of file
+
+extension Catalog {
+    /// Ids hold only ASCII letters, digits, `-` and `_`.
+    static func isValidID(_ id: String) -> Bool {
+        !id.isEmpty && id.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || $0.isASCIIDigit || $0 == "-" || $0 == "_") }
+    }
+
+    private static func readShifts(_ fields: inout YAMLMapping) -> [Shift] {
+        fields.rejectUnknownKeys(["shifts"])
+        var shifts: [Shift] = []
+        for var item in fields.mappings("shifts", what: "a direction shift") {
+            item.rejectUnknownKeys(["id", "name", "name_en", "short"])
+            let id = item.int("id", required: true, in: 1...4)
+            let name = item.string("name", required: true)
+            let short = item.string("short") ?? name
+            if let id, let name, let short {
+                shifts.append(Shift(id: id, name: name, nameEn: item.string("name_en"), short: short))
+            }
+            fields.diagnostics += item.diagnostics
+        }
+        return shifts
+    }
+
+    private static func readGeography(_ fields: inout YAMLMapping, validFrom: inout String?) -> [Area] {
+        fields.rejectUnknownKeys(["valid_from", "areas", "groups"])
+        if let date = fields.string("valid_from") {
+            if date.wholeMatch(of: #/\d{4}-\d{2}-\d{2}/#) == nil {
+                fields.report(fields.value("valid_from"), "'valid_from' must be a date like 2023-01-01")
+            } else if validFrom.map({ date > $0 }) ?? true {
+                validFrom = date
+            }
+        }
+        var areas: [Area] = []
+        for var item in fields.mappings("areas", what: "an area") {
+            item.rejectUnknownKeys(["id", "kind", "name", "codes", "aliases", "county", "lansdel", "population"])
+            let id = item.string("id", required: true)
+            let kind = item.choice("kind", as: Area.Kind.self, required: true)
+            let name = item.string("name", required: true)
+            let population = item.int("population", in: 0...Int(Int32.max))
+            if let id, !isValidID(id) {
+                item.report(item.value("id"), "an area id may hold only letters A–Z, digits, '-' and '_'")
+            }
+            if let id, let kind, let name {
+                areas.append(Area(
+                    id: id, kind: kind, name: name, codes: item.strings("codes"), aliases: item.strings("aliases"),
+                    county: item.string("county"), lansdel: item.string("lansdel"), population: population))
+            }
+            fields.diagnostics += item.diagnostics
+        }
+        for var item in fields.mappings("groups", what: "an area group") {
+            item.rejectUnknownKeys(["id", "name", "members", "aliases"])
+            let id = item.string("id", required: true)
+            let name = item.string("name", required: true)
+            let members = item.strings("members")
+            if members.isEmpty { item.report(nil, "a group needs 'members'") }
+            if let id, let name {
+                areas.append(Area(id: id, kind: .group, name: name, aliases: item.strings("aliases"), members: members))
+            }
+            fields.diagnostics += item.diagnostics
+        }
+        return areas
+    }
+
+    static let indicatorFields: Set<String> = [
+        "id", "name", "name_en", "shift", "unit", "better", "frequency", "definition", "numerator",
+        "denominator", "source", "kolada", "min_n", "target", "targets", "retired",
+    ]
+
+    private static func readIndicator(_ fields: inout YAMLMapping) -> Indicator? {
+        fields.rejectUnknownKeys(indicatorFields)
+        let id = fields.string("id", required: true)
+        if let id, !isValidID(id) {
+            fields.report(fields.value("id"), "an indicator id may hold only letters A–Z, digits, '-' and '_'")
+        }
+        let name = fields.string("name", required: true)
+        let shift = fields.int("shift", required: true, in: 1...4)
+        let unit = fields.choice("unit", as: IndicatorUnit.self, required: true)
+        let better = fields.choice("better", as: Better.self, required: true)
+        let frequency = fields.choice("frequency", as: Frequency.self, required: true)
+        let numerator = fields.string("numerator")
+        let denominator = fields.string("denominator")
+        if let unit {
+            if unit.hasDenominator, denominator == nil {
+                fields.report(nil, "a '\(unit.rawValue)' indicator needs a 'denominator'")
+            } else if !unit.hasDenominator, denominator != nil {
+                fields.report(fields.value("denominator"), "a '\(unit.rawValue)' indicator has no denominator")
+            }
+        }
+        let minN = fields.int("min_n", in: 1...1_000_000)
+        let target = fields.double("target")
+        var targets: [Indicator.AreaTarget] = []
+        for var item in fields.mappings("targets", what: "a target") {
+            item.rejectUnknownKeys(["area", "year", "value"])
+            let area = item.string("area", required: true)
+            let year = item.int("year", required: true, in: Period.validYears)
+            let value = item.double("value")
+            if item.value("value") == nil { item.report(nil, "missing required field 'value'") }
+            if let area, let year, let value { targets.append(.init(area: area, year: year, value: value)) }
+            fields.diagnostics += item.diagnostics
+        }
+        let retired = fields.bool("retired") ?? false
+        guard let id, let name, let shift, let unit, let better, let frequency else { return nil }
+        return Indicator(
+            id: id, name: name, nameEn: fields.string("name_en"), shift: shift, unit: unit, better: better,
+            frequency: frequency, definition: fields.string("definition"), numerator: numerator,
+            denominator: denominator, source: fields.string("source"), kolada: fields.string("kolada"),
+            minN: minN, target: target, targets: targets, retired: retired)
+    }
+}
+
+// MARK: - Checks across files
+
+extension Catalog {
+    /// Duplicate ids, unknown parents and Kolada ids used twice.
+    func crossCheck() -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        func duplicates<Key: Hashable>(_ keys: [Key]) -> Set<Key> {
+            var seen = Set<Key>(), repeated = Set<Key>()
+            for key in keys where !seen.insert(key).inserted { repeated.insert(key) }
+            return repeated
+        }
+        let first = files.first?.path ?? "catalogue"
+        for id in duplicates(indicators.map(\.id)).sorted() {
+            problems.append(Diagnostic(file: first, line: 1, column: 1, "indicator '\(id)' is defined more than once"))
+        }
+        for id in duplicates(shifts.map(\.id)).sorted() {
+            problems.append(Diagnostic(file: first, line: 1, column: 1, "direction shift \(id) is defined more than once"))
+        }
+        for id in duplicates(areas.map(\.id)).sorted() {
+            problems.append(Diagnostic(file: first, line: 1, column: 1, "area '\(id)' is defined more than once"))
+        }
+        let koladaIDs = indicators.compactMap(\.kolada)
+        for kpi in duplicates(koladaIDs).sorted() {
+            problems.append(Diagnostic(file: first, line: 1, column: 1, "Kolada KPI '\(kpi)' is mapped to more than one indicator"))
+        }
+        let areaIDs = Set(areas.map(\.id))
+        for area in areas {
+            for (parent, role) in [(area.county, "county"), (area.lansdel, "lansdel")] {
+                if let parent, !areaIDs.contains(parent) {
+                    problems.append(Diagnostic(file: first, line: 1, column: 1, "area '\(area.id)' names \(role) '\(parent)', which is not defined"))
+                }
+            }
+            for member in area.members where !areaIDs.contains(member) {
+                problems.append(Diagnostic(file: first, line: 1, column: 1, "group '\(area.id)' names member '\(member)', which is not defined"))
+            }
+        }
+        return problems
+    }
+}
+
+extension YamlError {
+    func diagnostic(file: String) -> Diagnostic {
+        switch self {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+             .composer(_, let problem, let mark, _):
+            Diagnostic(file: file, line: mark.line, column: mark.column, problem)
+        default:
+            Diagnostic(file: file, line: 1, column: 1, "\(self)")
+        }
+    }
+}
+
+extension Better: CaseIterable {
+    public static var allCases: [Better] { [.higher, .lower, .neutral] }
+}

@@ -1,0 +1,83 @@
+import Foundation
+
+/// Reads the long observation CSV of design.md into ``RawRecord``s, mapping Swedish or English
+/// column names (case-insensitive).
+struct LongCSVSource {
+    enum Column: String, CaseIterable {
+        case indicator, area, period, gender, value, numerator, denominator, status, note
+
+        /// Header names that mean this column.
+        var names: [String] {
+            switch self {
+            case .indicator: ["indicator", "indikator", "kpi", "indicator_id", "indikator_id"]
+            case .area: ["area", "område", "omrade", "kommun", "kod", "area_id", "kommunkod", "municipality", "region"]
+            case .period: ["period", "år", "year", "tid", "time"]
+            case .gender: ["gender", "kön", "kon", "sex"]
+            case .value: ["value", "värde", "varde"]
+            case .numerator: ["numerator", "täljare", "taljare"]
+            case .denominator: ["denominator", "nämnare", "namnare"]
+            case .status: ["status"]
+            case .note: ["note", "anmärkning", "kommentar", "notering", "comment"]
+            }
+        }
+    }
+
+    let path: String
+    private var reader: CSVReader
+    private var columns: [Column: Int] = [:]
+    /// Problems with the header: if any, the file cannot be read.
+    private(set) var headerProblems: [Diagnostic] = []
+    /// Notes about the header that do not stop the import.
+    private(set) var warnings: [Diagnostic] = []
+
+    init(url: URL, displayPath: String) throws {
+        path = displayPath
+        reader = try CSVReader(url: url)
+        guard let header = try reader.next() else {
+            headerProblems.append(Diagnostic(file: path, line: 1, "the file is empty: expected a header row"))
+            return
+        }
+        for (index, rawName) in header.fields.enumerated() {
+            let name = rawName.trimmingWhitespace().lowercased()
+            guard let column = Column.allCases.first(where: { $0.names.contains(name) }) else {
+                if !name.isEmpty {
+                    warnings.append(Diagnostic(file: path, line: header.line, "column '\(rawName)' is not used", severity: .warning))
+                }
+                continue
+            }
+            if columns[column] != nil {
+                warnings.append(Diagnostic(file: path, line: header.line, "column '\(rawName)' is ignored: an earlier column already gives the \(column.rawValue)", severity: .warning))
+                continue
+            }
+            columns[column] = index
+        }
+        var lacking = [Column.indicator, .area, .period].filter { columns[$0] == nil }.map(\.rawValue)
+        if columns[.value] == nil, columns[.numerator] == nil { lacking.append("value or numerator") }
+        if !lacking.isEmpty {
+            let found = header.fields.map { "'\($0)'" }.joined(separator: ", ")
+            headerProblems.append(Diagnostic(
+                file: path, line: header.line,
+                "the header lacks \(lacking.joined(separator: ", ")) (found \(found); columns: indicator|indikator, area|område|kommun|kod, period, value|värde, numerator|täljare, denominator|nämnare, gender|kön)"))
+        }
+    }
+
+    var bytesRead: Int { reader.bytesRead }
+    var sha256: String { reader.hasher.finalize() }
+
+    /// The next row, or nil at the end.
+    mutating func next() throws -> RawRecord? {
+        guard let record = try reader.next() else { return nil }
+        func field(_ column: Column) -> String? {
+            guard let index = columns[column], index < record.fields.count else { return nil }
+            return CSVText.unneutralize(record.fields[index])
+        }
+        return RawRecord(
+            file: path, line: record.line, indicator: field(.indicator) ?? "", area: field(.area) ?? "",
+            period: field(.period) ?? "", gender: field(.gender), value: field(.value),
+            numerator: field(.numerator), denominator: field(.denominator), status: field(.status),
+            note: field(.note), fields: record.fields)
+    }
+
+    /// The number of fields a row should have, to report short rows.
+    var fieldCount: Int { (columns.values.max() ?? 0) + 1 }
+}

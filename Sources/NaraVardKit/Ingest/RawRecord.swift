@@ -1,0 +1,16 @@
+/// One input row before validation, whatever file format it came from: texts as written.
+struct RawRecord {
+    var file: String
+    var line: Int
+    var indicator: String
+    var area: String
+    var period: String
+    var gender: String?
+    var value: String?
+    var numerator: String?
+    var denominator: String?
+    var status: String?
+    var note: String?
+    /// The original fields, for the rejects file.
+    var fields: [String]
+}

@@ -1,0 +1,143 @@
+/// Applies design.md's value rules to one raw record: known indicator and area, a period that fits
+/// the indicator's frequency, numbers that are numbers, value = factor × numerator / denominator.
+struct RecordValidator {
+    enum Outcome {
+        case accepted(Observation)
+        /// The area is outside the geography and `--ignore-unknown-areas` was given.
+        case ignored
+        case rejected([String])
+    }
+
+    let indicators: [String: Indicator]
+    let areas: AreaResolver
+    let ignoreUnknownAreas: Bool
+
+    func validate(_ raw: RawRecord) -> Outcome {
+        var problems: [String] = []
+        let indicator = indicators[raw.indicator.trimmingWhitespace()]
+        if indicator == nil {
+            problems.append(raw.indicator.trimmingWhitespace().isEmpty
+                ? "the indicator is empty" : "unknown indicator '\(raw.indicator)'")
+        }
+        let area = areas.resolve(raw.area)
+        if area == nil {
+            if ignoreUnknownAreas, !raw.area.trimmingWhitespace().isEmpty { return .ignored }
+            problems.append(raw.area.trimmingWhitespace().isEmpty
+                ? "the area is empty" : "unknown area '\(raw.area)' (not in the geography; --ignore-unknown-areas skips such rows)")
+        }
+        var period: Period?
+        do {
+            period = try Period(parsing: raw.period)
+        } catch {
+            problems.append(error.description)
+        }
+        if let indicator, let period, period.kind != indicator.frequency.periodKind {
+            problems.append("period \(period) is a \(period.kind.rawValue) but \(indicator.id) is reported per \(indicator.frequency.rawValue)")
+        }
+        let gender = Gender(parsing: raw.gender ?? "")
+        if gender == nil { problems.append("unknown gender '\(raw.gender ?? "")' (use T, K or M)") }
+        var status = Observation.Status.reported
+        switch raw.status?.trimmingWhitespace().lowercased() ?? "" {
+        case "", "reported", "rapporterad", "ok": break
+        case "missing", "saknas", "..": status = .missing
+        default: problems.append("unknown status '\(raw.status!)' (use reported or missing, or leave it empty)")
+        }
+
+        func number(_ text: String?, _ name: String) -> NumberText? {
+            guard let text, !NumberText.isMissingMarker(text) else { return nil }
+            do {
+                return try NumberText(parsing: text)
+            } catch {
+                problems.append("\(name): \(error.reason)")
+                return nil
+            }
+        }
+        let value = number(raw.value, "value")
+        let numerator = number(raw.numerator, "numerator")
+        let denominator = number(raw.denominator, "denominator")
+        guard let indicator, let area, let period, let gender, problems.isEmpty else { return .rejected(problems) }
+
+        let checked = checkValue(indicator, value: value, numerator: numerator?.value, denominator: denominator?.value)
+        switch checked {
+        case .failure(let problem):
+            return .rejected([problem.reason])
+        case .success(let computed):
+            let hasData = computed != nil || numerator != nil || denominator != nil
+            if status == .missing, hasData {
+                return .rejected(["status is missing but the row has numbers"])
+            }
+            return .accepted(Observation(
+                indicator: indicator.id, area: area, period: period, gender: gender, value: computed,
+                numerator: numerator?.value, denominator: denominator?.value,
+                status: hasData ? .reported : .missing, note: raw.note.flatMap { $0.isEmpty ? nil : $0 }))
+        }
+    }
+
+    struct ValueProblem: Error { var reason: String }
+
+    /// The value to store, from the value given and/or the counts; nil when missing or undefined.
+    func checkValue(
+        _ indicator: Indicator, value: NumberText?, numerator: Double?, denominator: Double?
+    ) -> Result<Double?, ValueProblem> {
+        let unit = indicator.unit
+        if let numerator, numerator < 0 { return .failure(.init(reason: "the numerator \(numerator.plain) is negative: counts cannot be negative")) }
+        if let denominator, denominator < 0 { return .failure(.init(reason: "the denominator \(denominator.plain) is negative: counts cannot be negative")) }
+        if let value, unit.isNonNegative, value.value < 0 {
+            return .failure(.init(reason: "the value \(value.value.plain) is negative: \(indicator.id) is in \(unit.rawValue)"))
+        }
+        if !unit.hasDenominator {
+            if denominator != nil { return .failure(.init(reason: "\(indicator.id) is a \(unit.rawValue) indicator: it has no denominator")) }
+            if let numerator, let value, numerator != value.value {
+                return .failure(.init(reason: "the value \(value.value.plain) differs from the numerator \(numerator.plain); for a \(unit.rawValue) indicator they are the same"))
+            }
+            return .success(value?.value ?? numerator)
+        }
+        if unit == .percent {
+            if let numerator, let denominator, numerator > denominator {
+                return .failure(.init(reason: "the numerator \(numerator.plain) exceeds the denominator \(denominator.plain): a share cannot exceed 100 %"))
+            }
+            if let value, value.value > 100 {
+                return .failure(.init(reason: "the value \(value.value.plain) exceeds 100 %"))
+            }
+        }
+        switch (numerator, denominator) {
+        case (nil, nil):
+            return .success(value?.value)
+        case (.some, nil):
+            return .failure(.init(reason: "a numerator without a denominator: \(indicator.id) is \(unit.rawValue), give both counts or only the value"))
+        case (nil, .some):
+            return value == nil
+                ? .failure(.init(reason: "a denominator without a numerator or value"))
+                : .success(value?.value)
+        case (.some(let numerator), .some(let denominator)):
+            if denominator == 0 {
+                if numerator != 0 {
+                    return .failure(.init(reason: "the denominator is 0 but the numerator is \(numerator.plain)"))
+                }
+                if value != nil {
+                    return .failure(.init(reason: "the denominator is 0, so the value is undefined; leave the value empty"))
+                }
+                return .success(nil)
+            }
+            let computed = unit.factor * numerator / denominator
+            guard let value else { return .success(computed) }
+            if abs(value.value - computed) > value.tolerance * (1 + 1e-9) {
+                return .failure(.init(reason: "the value \(value.value.plain) does not agree with \(unit.factor.plain) × \(numerator.plain) / \(denominator.plain) = \(computed.rounded(toDecimals: value.decimals + 2).plain)"))
+            }
+            return .success(value.value)
+        }
+    }
+}
+
+extension Double {
+    /// Shortest text that reads back as the same number, without a trailing `.0`.
+    var plain: String {
+        if self == rounded(), abs(self) < 1e15 { return String(Int64(self)) }
+        return description
+    }
+
+    func rounded(toDecimals decimals: Int) -> Double {
+        let scale = pow10(decimals)
+        return (self * scale).rounded() / scale
+    }
+}

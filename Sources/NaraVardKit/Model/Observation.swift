@@ -1,0 +1,50 @@
+/// One stored record: an indicator's value for an area, period and gender, with the counts behind it.
+public struct Observation: Hashable, Sendable {
+    /// What a stored record says.
+    public enum Status: String, Sendable, Codable {
+        /// A value (or counts) as given.
+        case reported
+        /// Reported as missing: not a zero.
+        case missing
+        /// Taken back by a revert: the key is as if never imported.
+        case withdrawn
+    }
+
+    public var indicator: String
+    public var area: String
+    public var period: Period
+    public var gender: Gender
+    /// Nil when missing, or when the counts exist but the value is undefined (denominator 0).
+    public var value: Double?
+    public var numerator: Double?
+    public var denominator: Double?
+    public var status: Status
+    public var note: String?
+
+    public init(
+        indicator: String, area: String, period: Period, gender: Gender, value: Double?,
+        numerator: Double? = nil, denominator: Double? = nil, status: Status = .reported, note: String? = nil
+    ) {
+        self.indicator = indicator; self.area = area; self.period = period; self.gender = gender
+        self.value = value; self.numerator = numerator; self.denominator = denominator
+        self.status = status; self.note = note
+    }
+
+    /// Identical records (design.md): value, numerator, denominator and status all agree.
+    public func isIdentical(to other: Observation) -> Bool {
+        value == other.value && numerator == other.numerator && denominator == other.denominator
+            && status == other.status
+    }
+}
+
+/// The identity of a record: one indicator, area, period and gender.
+public struct ObservationKey: Hashable, Sendable {
+    public var indicator: String
+    public var area: String
+    public var period: Period
+    public var gender: Gender
+}
+
+extension Observation {
+    public var key: ObservationKey { ObservationKey(indicator: indicator, area: area, period: period, gender: gender) }
+}

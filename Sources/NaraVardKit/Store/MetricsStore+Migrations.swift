@@ -1,0 +1,80 @@
+import GRDB
+
+extension MetricsStore {
+    /// The schema, one migration per change; `PRAGMA user_version` mirrors the count.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: catalogue, revisions, audit log") { db in
+            try db.execute(sql: """
+                -- Every change to the store (ingest, revert, catalogue load) is an import; one id sequence.
+                CREATE TABLE import (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    kind TEXT NOT NULL CHECK (kind IN ('ingest', 'revert', 'catalog')),
+                    created_at TEXT NOT NULL,
+                    note TEXT,
+                    imported INTEGER NOT NULL DEFAULT 0,
+                    updated INTEGER NOT NULL DEFAULT 0,
+                    unchanged INTEGER NOT NULL DEFAULT 0,
+                    ignored INTEGER NOT NULL DEFAULT 0,
+                    rejected INTEGER NOT NULL DEFAULT 0,
+                    reverts INTEGER REFERENCES import(id)
+                );
+                CREATE TABLE import_file (
+                    import_id INTEGER NOT NULL REFERENCES import(id),
+                    position INTEGER NOT NULL,
+                    path TEXT NOT NULL,
+                    sha256 TEXT NOT NULL,
+                    rows INTEGER NOT NULL,
+                    PRIMARY KEY (import_id, position)
+                );
+
+                -- The catalogue: definitions as JSON, every revision kept.
+                CREATE TABLE shift (
+                    id INTEGER PRIMARY KEY,
+                    definition TEXT NOT NULL,
+                    import_id INTEGER NOT NULL REFERENCES import(id)
+                );
+                CREATE TABLE area (
+                    id TEXT PRIMARY KEY,
+                    definition TEXT NOT NULL,
+                    valid_from TEXT NOT NULL,
+                    import_id INTEGER NOT NULL REFERENCES import(id)
+                );
+                CREATE TABLE indicator_revision (
+                    indicator_id TEXT NOT NULL,
+                    import_id INTEGER NOT NULL REFERENCES import(id),
+                    definition TEXT NOT NULL,
+                    PRIMARY KEY (indicator_id, import_id)
+                );
+
+                -- Values: one key per indicator × area × period × gender, one row per revision.
+                CREATE TABLE series_key (
+                    id INTEGER PRIMARY KEY,
+                    indicator TEXT NOT NULL,
+                    area TEXT NOT NULL,
+                    period TEXT NOT NULL,
+                    period_kind TEXT NOT NULL,
+                    period_index INTEGER NOT NULL,
+                    gender TEXT NOT NULL,
+                    current_revision INTEGER,
+                    UNIQUE (indicator, area, period, gender)
+                );
+                CREATE TABLE revision (
+                    id INTEGER PRIMARY KEY,
+                    key_id INTEGER NOT NULL REFERENCES series_key(id),
+                    import_id INTEGER NOT NULL REFERENCES import(id),
+                    value REAL,
+                    numerator REAL,
+                    denominator REAL,
+                    status TEXT NOT NULL CHECK (status IN ('reported', 'missing', 'withdrawn')),
+                    note TEXT
+                );
+                CREATE INDEX revision_by_key ON revision(key_id, import_id);
+                CREATE INDEX revision_by_import ON revision(import_id);
+
+                PRAGMA user_version = 1;
+                """)
+        }
+        return migrator
+    }
+}

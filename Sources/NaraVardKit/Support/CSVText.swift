@@ -1,0 +1,19 @@
+/// Formula-injection guard for text in every CSV naravard writes, and its inverse for ingest.
+///
+/// A text field that begins with `=`, `+`, `-`, `@`, tab or CR would be run as a formula by a
+/// spreadsheet; it is written with a leading `'`. Ingest removes a `'` only where one of those follows it,
+/// so a round trip gives back the original text.
+public enum CSVText {
+    static let dangerousFirst: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
+
+    public static func neutralize(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, dangerousFirst.contains(first) else { return text }
+        return "'" + text
+    }
+
+    public static func unneutralize(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard scalars.first == "'", let second = scalars.dropFirst().first, dangerousFirst.contains(second) else { return text }
+        return String(scalars.dropFirst())
+    }
+}

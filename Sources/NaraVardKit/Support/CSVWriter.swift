@@ -1,0 +1,87 @@
+import Foundation
+
+/// How a CSV file is written.
+public struct CSVDialect: Sendable {
+    public var delimiter: Character
+    public var decimalComma: Bool
+    public var byteOrderMark: Bool
+    public var lineEnding: String
+
+    /// What Swedish Excel opens correctly: `;`, decimal comma, UTF-8 with BOM, CRLF.
+    public static let swedishExcel = CSVDialect(delimiter: ";", decimalComma: true, byteOrderMark: true, lineEnding: "\r\n")
+    /// RFC 4180: `,`, decimal point, CRLF, no BOM.
+    public static let rfc4180 = CSVDialect(delimiter: ",", decimalComma: false, byteOrderMark: false, lineEnding: "\r\n")
+}
+
+/// One cell of a CSV row: text is neutralised against formula injection, numbers stay numbers.
+public enum CSVField: Sendable, ExpressibleByStringLiteral {
+    case text(String?)
+    case number(Double?)
+
+    public init(stringLiteral value: String) { self = .text(value) }
+}
+
+/// Writes a CSV file row by row to a temporary file, moved into place by ``finish()``, so a failed
+/// run leaves nothing half-written.
+public final class CSVWriter {
+    public let url: URL
+    private let dialect: CSVDialect
+    private let temporaryURL: URL
+    private let handle: FileHandle
+    private var pending = Data()
+
+    public init(url: URL, dialect: CSVDialect) throws {
+        self.url = url
+        self.dialect = dialect
+        temporaryURL = url.deletingLastPathComponent()
+            .appending(path: ".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        guard FileManager.default.createFile(atPath: temporaryURL.path, contents: nil) else {
+            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: url.path])
+        }
+        handle = try FileHandle(forWritingTo: temporaryURL)
+        if dialect.byteOrderMark { pending.append(contentsOf: [0xEF, 0xBB, 0xBF]) }
+    }
+
+    deinit {
+        try? handle.close()
+        try? FileManager.default.removeItem(at: temporaryURL)
+    }
+
+    public func write(_ fields: [CSVField]) throws {
+        var line = ""
+        for (index, field) in fields.enumerated() {
+            if index > 0 { line.append(dialect.delimiter) }
+            switch field {
+            case .text(let text): line += quoted(CSVText.neutralize(text ?? ""))
+            case .number(let number): line += number.map(format) ?? ""
+            }
+        }
+        line += dialect.lineEnding
+        pending.append(contentsOf: line.utf8)
+        if pending.count > 1 << 20 { try flush() }
+    }
+
+    /// Writes the rest and moves the file into place.
+    public func finish() throws {
+        try flush()
+        try handle.close()
+        if FileManager.default.fileExists(atPath: url.path) { try FileManager.default.removeItem(at: url) }
+        try FileManager.default.moveItem(at: temporaryURL, to: url)
+    }
+
+    private func flush() throws {
+        try handle.write(contentsOf: pending)
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    /// Shortest text that reads back as the same double, with the dialect's decimal mark.
+    private func format(_ number: Double) -> String {
+        let text = number.plain
+        return dialect.decimalComma ? text.replacingOccurrences(of: ".", with: ",") : text
+    }
+
+    private func quoted(_ text: String) -> String {
+        let needsQuotes = text.contains(dialect.delimiter) || text.contains("\"") || text.contains("\n") || text.contains("\r")
+        return needsQuotes ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+    }
+}

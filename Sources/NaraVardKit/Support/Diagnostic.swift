@@ -1,0 +1,44 @@
+/// A problem found in an input file, printed as `FILE:LINE: message` or `FILE:LINE:COLUMN: message`.
+public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
+    public enum Severity: String, Sendable { case error, warning }
+
+    public var file: String
+    public var line: Int
+    public var column: Int?
+    public var message: String
+    public var severity: Severity
+
+    public init(file: String, line: Int, column: Int? = nil, _ message: String, severity: Severity = .error) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+        self.severity = severity
+    }
+
+    public var location: String {
+        column.map { "\(file):\(line):\($0)" } ?? "\(file):\(line)"
+    }
+
+    public var description: String {
+        severity == .warning ? "\(location): warning: \(message)" : "\(location): \(message)"
+    }
+}
+
+/// Several problems at once, reported together (an input is checked whole before anything is written).
+public struct Diagnostics: Error, CustomStringConvertible {
+    public var items: [Diagnostic]
+    /// How many problems there were in all when ``items`` was capped.
+    public var total: Int
+
+    public init(_ items: [Diagnostic], total: Int? = nil) {
+        self.items = items
+        self.total = total ?? items.count
+    }
+
+    public var description: String {
+        var lines = items.map(\.description)
+        if total > items.count { lines.append("… and \(total - items.count) more problems") }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,100 @@
+import ArgumentParser
+import Foundation
+import NaraVardKit
+
+struct CatalogCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "catalog",
+        abstract: "List, show, validate and load indicator definitions and geography.",
+        subcommands: [List.self, Show.self, Validate.self, Load.self]
+    )
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the indicators in the store.")
+        @OptionGroup var store: StoreOptions
+        @Option(help: "table, csv or json.") var format: OutputFormat = .table
+
+        func run() throws {
+            let catalog = try store.open().catalog()
+            let columns = ["id", "shift", "name", "unit", "better", "frequency", "kolada", "target"]
+            let rows: [[Cell]] = catalog.indicators.map { indicator in
+                [.text(indicator.id), .number(Double(indicator.shift)), .text(indicator.name), .text(indicator.unit.rawValue),
+                 .text(indicator.better.rawValue), .text(indicator.frequency.rawValue), .text(indicator.kolada),
+                 .number(indicator.target)]
+            }
+            try OutputTable(columns: columns, rows: rows).print(format)
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show one indicator's definition.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "Indicator id, e.g. PV01.") var id: String
+
+        func run() throws {
+            let catalog = try store.open().catalog()
+            guard let indicator = catalog.indicator(id) else {
+                throw ValidationError("no indicator '\(id)' in the catalogue (see `naravard catalog list`)")
+            }
+            let shift = catalog.shift(indicator.shift)
+            let lines: [(String, String?)] = [
+                ("id", indicator.id), ("name", indicator.name), ("name_en", indicator.nameEn),
+                ("shift", "\(indicator.shift)" + (shift.map { " \($0.name)" } ?? "")),
+                ("unit", indicator.unit.rawValue), ("better", indicator.better.rawValue),
+                ("frequency", indicator.frequency.rawValue), ("definition", indicator.definition),
+                ("numerator", indicator.numerator), ("denominator", indicator.denominator),
+                ("source", indicator.source), ("kolada", indicator.kolada), ("min_n", indicator.minN.map(String.init)),
+                ("target", indicator.target.map { "\($0)" }),
+                ("targets", indicator.targets.isEmpty ? nil : indicator.targets.map { "\($0.area) \($0.year): \($0.value)" }.joined(separator: ", ")),
+                ("retired", indicator.retired ? "yes" : nil),
+            ]
+            for case let (key, value?) in lines { print("\(key.padding(toLength: 12, withPad: " ", startingAt: 0)) \(value)") }
+        }
+    }
+
+    struct Validate: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Check every *.yaml under DIR without loading it (no store needed).")
+        @Argument(help: "A folder (or file) of catalogue YAML.") var directory: String
+
+        func run() throws {
+            let catalog = try readCatalog(directory)
+            print("\(directory): \(catalog.indicators.count) indicators, \(catalog.shifts.count) direction shifts, \(catalog.areas.count) areas: valid")
+        }
+    }
+
+    struct Load: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add or update the definitions of every *.yaml under DIR (recorded as an import).")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "A folder (or file) of catalogue YAML.") var directory: String
+        @Option(help: "A note for the audit log.") var note: String?
+        @Flag(help: "Print the summary as one JSON object.") var json = false
+
+        func run() throws {
+            let catalog = try readCatalog(directory)
+            let summary = try store.open().loadCatalog(catalog, note: note)
+            if json {
+                try printJSON(summary)
+            } else {
+                print("import \(summary.importID.map(String.init) ?? "-"): imported \(summary.imported), updated \(summary.updated), unchanged \(summary.unchanged)")
+            }
+        }
+    }
+}
+
+/// Reads a catalogue folder, printing every problem as `FILE:LINE:COLUMN: message` (exit 65) or a
+/// missing folder (exit 66).
+func readCatalog(_ directory: String) throws -> Catalog {
+    guard FileManager.default.fileExists(atPath: directory) else {
+        printError("\(directory): no such file or folder")
+        throw ExitCode(ExitStatus.inputMissing)
+    }
+    do {
+        let catalog = try Catalog.read(directory: URL(fileURLWithPath: directory))
+        for warning in catalog.warnings { printError(warning.description) }
+        return catalog
+    } catch {
+        printError(error.description)
+        printError("\(error.total) problem\(error.total == 1 ? "" : "s"); nothing was loaded")
+        throw ExitCode(ExitStatus.inputRefused)
+    }
+}

@@ -1,0 +1,122 @@
+import ArgumentParser
+import Foundation
+import NaraVardKit
+
+/// How a reading command prints: an aligned table for people, CSV or JSON for scripts.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, csv, json
+}
+
+/// One printed cell; nil prints as empty (table, CSV) or `null` (JSON).
+enum Cell {
+    case text(String?)
+    case number(Double?)
+    case integer(Int64?)
+    case flag(Bool?)
+
+    var plainText: String {
+        switch self {
+        case .text(let text): text ?? ""
+        case .number(let number): number.map(formatNumber) ?? ""
+        case .integer(let integer): integer.map(String.init) ?? ""
+        case .flag(let flag): flag.map { $0 ? "true" : "false" } ?? ""
+        }
+    }
+
+    var json: String {
+        switch self {
+        case .text(let text): text.map(jsonString) ?? "null"
+        case .number(let number): number.map(formatNumber) ?? "null"
+        case .integer(let integer): integer.map(String.init) ?? "null"
+        case .flag(let flag): flag.map { $0 ? "true" : "false" } ?? "null"
+        }
+    }
+
+    var isNumeric: Bool {
+        switch self { case .number, .integer: true; default: false }
+    }
+}
+
+/// Shortest text that reads back as the same number (`74.1`, `12`).
+func formatNumber(_ number: Double) -> String {
+    number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : "\(number)"
+}
+
+func jsonString(_ text: String) -> String {
+    var out = "\""
+    for scalar in text.unicodeScalars {
+        switch scalar {
+        case "\"": out += "\\\""
+        case "\\": out += "\\\\"
+        case "\n": out += "\\n"
+        case "\r": out += "\\r"
+        case "\t": out += "\\t"
+        case let c where c.value < 0x20: out += String(format: "\\u%04x", c.value)
+        default: out.unicodeScalars.append(scalar)
+        }
+    }
+    return out + "\""
+}
+
+/// Rows with named columns, printed in any ``OutputFormat``.
+struct OutputTable {
+    var columns: [String]
+    var rows: [[Cell]]
+    /// Optional decoration of a table cell (colours, arrows); CSV and JSON never see it.
+    var decorate: ((_ row: Int, _ column: Int, _ text: String) -> String)?
+
+    init(columns: [String], rows: [[Cell]], decorate: ((Int, Int, String) -> String)? = nil) {
+        self.columns = columns
+        self.rows = rows
+        self.decorate = decorate
+    }
+
+    func print(_ format: OutputFormat) throws {
+        var output = ""
+        switch format {
+        case .json:
+            output = "["
+            for (index, row) in rows.enumerated() {
+                let fields = zip(columns, row).map { "\(jsonString($0)): \($1.json)" }.joined(separator: ", ")
+                output += (index == 0 ? "\n  {" : ",\n  {") + fields + "}"
+            }
+            output += rows.isEmpty ? "]\n" : "\n]\n"
+        case .csv:
+            output = ([columns.map(csvQuoted)] + rows.map { $0.map(csvField) })
+                .map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n"
+        case .table:
+            let texts = rows.map { $0.map(\.plainText) }
+            let widths = columns.indices.map { column in
+                max(columns[column].count, texts.map { $0[column].count }.max() ?? 0)
+            }
+            func pad(_ text: String, _ column: Int, right: Bool) -> String {
+                let padding = String(repeating: " ", count: max(0, widths[column] - text.count))
+                return right ? padding + text : text + padding
+            }
+            output += columns.indices.map { pad(columns[$0], $0, right: false) }.joined(separator: "  ") + "\n"
+            for (rowIndex, row) in rows.enumerated() {
+                let line = row.indices.map { column in
+                    let padded = pad(texts[rowIndex][column], column, right: row[column].isNumeric)
+                    return decorate?(rowIndex, column, padded) ?? padded
+                }
+                output += line.joined(separator: "  ").replacingOccurrences(of: #"\s+$"#, with: "", options: .regularExpression) + "\n"
+            }
+        }
+        FileHandle.standardOutput.write(Data(output.utf8))
+    }
+
+    /// Text is neutralised against formula injection; numbers stay numbers.
+    private func csvField(_ cell: Cell) -> String {
+        cell.isNumeric ? cell.plainText : csvQuoted(CSVText.neutralize(cell.plainText))
+    }
+
+    private func csvQuoted(_ text: String) -> String {
+        text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")
+            ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+    }
+}
+
+/// Prints one Encodable value as JSON on standard output.
+func printJSON(_ value: some Encodable) throws {
+    FileHandle.standardOutput.write(try JSONEncoder().encode(value) + Data("\n".utf8))
+}
