@@ -11,8 +11,8 @@ struct Naravard: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            InitCommand.self, CatalogCommand.self, IngestCommand.self, 
-            //ExportCommand.self, ImportsCommand.self,
+            InitCommand.self, CatalogCommand.self, IngestCommand.self, ValuesCommand.self,
+            ExportCommand.self, ImportsCommand.self,
         ]
     )
 }

@@ -92,6 +92,9 @@ struct RecordValidator {
             }
             return .success(value?.value ?? numerator)
         }
+        if let numerator, denominator == 0, numerator != 0 {
+            return .failure(.init(reason: "the denominator is 0 but the numerator is \(numerator.plain)"))
+        }
         if unit == .percent {
             if let numerator, let denominator, numerator > denominator {
                 return .failure(.init(reason: "the numerator \(numerator.plain) exceeds the denominator \(denominator.plain): a share cannot exceed 100 %"))
@@ -111,9 +114,6 @@ struct RecordValidator {
                 : .success(value?.value)
         case (.some(let numerator), .some(let denominator)):
             if denominator == 0 {
-                if numerator != 0 {
-                    return .failure(.init(reason: "the denominator is 0 but the numerator is \(numerator.plain)"))
-                }
                 if value != nil {
                     return .failure(.init(reason: "the denominator is 0, so the value is undefined; leave the value empty"))
                 }

@@ -31,47 +31,46 @@ extension MetricsStore {
     public func loadCatalog(_ catalog: Catalog, note: String? = nil, onlyAdd: Bool = false) throws -> CatalogLoadSummary {
         try dbWriter.write { db in
             var summary = CatalogLoadSummary()
-            let importID = try Self.insertImport(db, kind: "catalog", note: note)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
             func json(_ value: some Encodable) throws -> String { String(decoding: try encoder.encode(value), as: UTF8.self) }
 
-            func record(previous: String?, new: String, write: () throws -> Void) throws {
+            // First decide what changes, then write it under one import id.
+            var writes: [(sql: String, arguments: StatementArguments)] = []
+            func record(previous: String?, new: String, sql: String, arguments: StatementArguments) {
                 if previous == new || (onlyAdd && previous != nil) { summary.unchanged += 1; return }
                 if previous == nil { summary.imported += 1 } else { summary.updated += 1 }
-                try write()
+                writes.append((sql, arguments))
             }
             for shift in catalog.shifts {
                 let definition = try json(shift)
                 let previous = try String.fetchOne(db, sql: "SELECT definition FROM shift WHERE id = ?", arguments: [shift.id])
-                try record(previous: previous, new: definition) {
-                    try db.execute(sql: "INSERT OR REPLACE INTO shift (id, definition, import_id) VALUES (?, ?, ?)",
-                                   arguments: [shift.id, definition, importID])
-                }
+                record(previous: previous, new: definition,
+                       sql: "INSERT OR REPLACE INTO shift (id, definition, import_id) VALUES (?, ?, :import)",
+                       arguments: [shift.id, definition])
             }
             let validFrom = catalog.validFrom ?? ISO8601DateFormatter.string(from: Date(), timeZone: .current, formatOptions: [.withFullDate])
             for area in catalog.areas {
                 let definition = try json(area)
                 let previous = try Row.fetchOne(db, sql: "SELECT definition, valid_from FROM area WHERE id = ?", arguments: [area.id])
-                let previousText: String? = previous.map { $0["definition"] as String + "@" + ($0["valid_from"] as String) }
-                try record(previous: previousText, new: definition + "@" + validFrom) {
-                    try db.execute(sql: "INSERT OR REPLACE INTO area (id, definition, valid_from, import_id) VALUES (?, ?, ?, ?)",
-                                   arguments: [area.id, definition, validFrom, importID])
-                }
+                record(previous: previous.map { $0["definition"] as String + "@" + ($0["valid_from"] as String) },
+                       new: definition + "@" + validFrom,
+                       sql: "INSERT OR REPLACE INTO area (id, definition, valid_from, import_id) VALUES (?, ?, ?, :import)",
+                       arguments: [area.id, definition, validFrom])
             }
             for indicator in catalog.indicators {
                 let definition = try json(indicator)
                 let previous = try String.fetchOne(db, sql: """
                     SELECT definition FROM indicator_revision WHERE indicator_id = ? ORDER BY import_id DESC LIMIT 1
                     """, arguments: [indicator.id])
-                try record(previous: previous, new: definition) {
-                    try db.execute(sql: "INSERT INTO indicator_revision (indicator_id, import_id, definition) VALUES (?, ?, ?)",
-                                   arguments: [indicator.id, importID, definition])
-                }
+                record(previous: previous, new: definition,
+                       sql: "INSERT INTO indicator_revision (indicator_id, definition, import_id) VALUES (?, ?, :import)",
+                       arguments: [indicator.id, definition])
             }
-            if onlyAdd, summary.imported == 0 {
-                try db.execute(sql: "DELETE FROM import WHERE id = ?", arguments: [importID])
-                return summary
+            if onlyAdd, writes.isEmpty { return summary }
+            let importID = try Self.insertImport(db, kind: "catalog", note: note)
+            for write in writes {
+                try db.execute(sql: write.sql.replacingOccurrences(of: ":import", with: "\(importID)"), arguments: write.arguments)
             }
             for (position, file) in catalog.files.enumerated() {
                 try db.execute(sql: "INSERT INTO import_file (import_id, position, path, sha256, rows) VALUES (?, ?, ?, ?, 1)",

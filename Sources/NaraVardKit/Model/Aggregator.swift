@@ -1,0 +1,83 @@
+/// Builds länsdel, county and group values from municipal records: the ratio of summed numerators and
+/// summed denominators (counts are summed), never a mean of rates.
+///
+/// A period in which any member has no data has no aggregate (`incomplete`); a rate given without
+/// counts is `not_aggregable`; a value reported for the länsdel or county itself stands as reported.
+public struct Aggregator: Sendable {
+    public let geography: Geography
+    public let indicators: [String: Indicator]
+
+    public init(geography: Geography, indicators: [Indicator]) {
+        self.geography = geography
+        self.indicators = Dictionary(indicators.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
+    }
+
+    /// Every stored value plus the aggregates of `areas` (länsdelar and the county by default).
+    public func values(_ observations: [Observation], aggregating areas: [Area]? = nil) -> [AreaValue] {
+        let targets = areas ?? geography.areas.filter { $0.kind == .lansdel || $0.kind == .county }
+        var groups: [GroupKey: [String: Observation]] = [:]
+        for observation in observations {
+            groups[GroupKey(indicator: observation.indicator, period: observation.period, gender: observation.gender), default: [:]][observation.area] = observation
+        }
+        var values = observations.map(AreaValue.init)
+        for (key, byArea) in groups {
+            guard let indicator = indicators[key.indicator],
+                  byArea.keys.contains(where: { geography[$0]?.kind == .municipality })
+            else { continue }
+            for area in targets where byArea[area.id] == nil {
+                values.append(aggregate(indicator, area: area, key: key, byArea: byArea))
+            }
+        }
+        return values
+    }
+
+    struct GroupKey: Hashable {
+        var indicator: String
+        var period: Period
+        var gender: Gender
+    }
+
+    private func aggregate(_ indicator: Indicator, area: Area, key: GroupKey, byArea: [String: Observation]) -> AreaValue {
+        var result = AreaValue(
+            indicator: indicator.id, area: area.id, period: key.period, gender: key.gender,
+            value: nil, numerator: nil, denominator: nil, status: .computed)
+        let members = geography.members(of: area)
+        let lacking = members.filter { byArea[$0]?.status != .reported }
+        if members.isEmpty || !lacking.isEmpty {
+            result.status = .incomplete
+            result.detail = members.isEmpty ? "no member municipalities" : "no data for " + names(lacking)
+            return result
+        }
+        let records = members.compactMap { byArea[$0] }
+        if indicator.unit == .count {
+            let counts = records.map { $0.numerator ?? $0.value }
+            guard !counts.contains(nil) else { return result }
+            let sum = counts.reduce(0) { $0 + $1! }
+            result.numerator = sum
+            result.value = sum
+            return result
+        }
+        let withoutCounts = records.filter { $0.numerator == nil || $0.denominator == nil }
+        guard indicator.unit.hasDenominator, withoutCounts.isEmpty else {
+            result.status = .notAggregable
+            result.detail = indicator.unit.hasDenominator
+                ? "given without counts for " + names(withoutCounts.map(\.area))
+                : "\(indicator.unit.rawValue) values cannot be summed"
+            return result
+        }
+        let numerator = records.reduce(0) { $0 + $1.numerator! }
+        let denominator = records.reduce(0) { $0 + $1.denominator! }
+        result.numerator = numerator
+        result.denominator = denominator
+        if denominator > 0 {
+            result.value = indicator.unit.factor * numerator / denominator
+        } else {
+            result.detail = "the summed denominator is 0: the value is undefined"
+        }
+        return result
+    }
+
+    private func names(_ ids: [String]) -> String {
+        ids.map { id in geography[id].map { "\(id) \($0.name)" } ?? id }.joined(separator: ", ")
+    }
+}

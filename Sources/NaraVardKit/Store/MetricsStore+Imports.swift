@@ -1,0 +1,80 @@
+import Foundation
+import GRDB
+
+/// One entry of the audit log.
+public struct ImportRecord: Sendable {
+    public struct File: Sendable {
+        public var path: String
+        public var sha256: String
+        public var rows: Int
+    }
+
+    public var id: Int64
+    public var kind: String
+    public var createdAt: String
+    public var note: String?
+    public var summary: IngestSummary
+    /// For a revert: the import it withdrew.
+    public var reverts: Int64?
+    public var files: [File]
+}
+
+extension MetricsStore {
+    /// The audit log, oldest first.
+    public func imports() throws -> [ImportRecord] {
+        try dbWriter.read { db in
+            let files = try Row.fetchAll(db, sql: "SELECT import_id, path, sha256, rows FROM import_file ORDER BY import_id, position")
+            let filesByImport = Dictionary(grouping: files, by: { $0["import_id"] as Int64 })
+            return try Row.fetchAll(db, sql: "SELECT * FROM import ORDER BY id").map { row in
+                let id: Int64 = row["id"]
+                var summary = IngestSummary()
+                summary.importID = id
+                summary.imported = row["imported"]
+                summary.updated = row["updated"]
+                summary.unchanged = row["unchanged"]
+                summary.ignored = row["ignored"]
+                summary.rejected = row["rejected"]
+                return ImportRecord(
+                    id: id, kind: row["kind"], createdAt: row["created_at"], note: row["note"], summary: summary,
+                    reverts: row["reverts"],
+                    files: (filesByImport[id] ?? []).map { ImportRecord.File(path: $0["path"], sha256: $0["sha256"], rows: $0["rows"]) })
+            }
+        }
+    }
+
+    /// Withdraws an import: a new import that restores, for every key it wrote, the state before it
+    /// (a key it created becomes withdrawn). History stays, and a revert can itself be reverted.
+    public func revert(_ importID: Int64, note: String? = nil) throws -> IngestSummary {
+        try dbWriter.write { db in
+            guard let kind = try String.fetchOne(db, sql: "SELECT kind FROM import WHERE id = ?", arguments: [importID]) else {
+                throw StoreQueryError(description: "there is no import \(importID) (see `naravard imports`)")
+            }
+            guard kind != "catalog" else {
+                throw StoreQueryError(description: "import \(importID) is a catalogue load: load the earlier definitions with `naravard catalog load` instead")
+            }
+            let revertID = try Self.insertImport(db, kind: "revert", note: note ?? "revert of import \(importID)", reverts: importID)
+            // For each key the import wrote: the revision before it, if any.
+            try db.execute(sql: """
+                INSERT INTO revision (key_id, import_id, value, numerator, denominator, status, note)
+                SELECT t.key_id, ?, p.value, p.numerator, p.denominator, coalesce(p.status, 'withdrawn'), p.note
+                FROM revision t
+                LEFT JOIN revision p ON p.id = (SELECT max(id) FROM revision WHERE key_id = t.key_id AND import_id < t.import_id)
+                WHERE t.import_id = ?
+                """, arguments: [revertID, importID])
+            var summary = IngestSummary()
+            summary.importID = revertID
+            // Keys whose current state already equals the restored one are unchanged; drop those revisions.
+            try db.execute(sql: """
+                DELETE FROM revision AS n WHERE n.import_id = ? AND EXISTS (
+                    SELECT 1 FROM series_key k JOIN revision c ON c.id = k.current_revision
+                    WHERE k.id = n.key_id AND c.status = n.status AND c.value IS n.value
+                      AND c.numerator IS n.numerator AND c.denominator IS n.denominator)
+                """, arguments: [revertID])
+            summary.unchanged = db.changesCount
+            summary.updated = try Int.fetchOne(db, sql: "SELECT count(*) FROM revision WHERE import_id = ?", arguments: [revertID]) ?? 0
+            try Self.advanceCurrentRevisions(db, importID: revertID)
+            try Self.finishImport(db, revertID, summary)
+            return summary
+        }
+    }
+}

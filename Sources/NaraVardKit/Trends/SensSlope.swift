@@ -1,0 +1,26 @@
+/// Sen's slope (Theil–Sen estimator) over the real time index, and the Conover intercept
+/// (as `pymannkendall.sens_slope`, which keeps missing periods and so their spacing).
+public struct SensSlope: Sendable, Equatable {
+    /// Median of the pairwise slopes (y_j − y_i)/(t_j − t_i), per period.
+    public var slope: Double
+    /// median(observed y) − median(observed t) · slope, with t = 0 at the first array position.
+    public var intercept: Double
+
+    /// Estimates the slope from all pairs of observed values; `nil` below 2 observed values.
+    public static func estimate(_ values: [Double?]) -> SensSlope? {
+        let points = TrendMath.observations(values)
+        guard points.count >= 2 else { return nil }
+        var slopes: [Double] = []
+        slopes.reserveCapacity(points.count * (points.count - 1) / 2)
+        for i in 0..<(points.count - 1) {
+            for j in (i + 1)..<points.count {
+                slopes.append((points[j].y - points[i].y) / Double(points[j].t - points[i].t))
+            }
+        }
+        guard let slope = TrendMath.median(slopes),
+              let medianY = TrendMath.median(points.map(\.y)),
+              let medianT = TrendMath.median(points.map { Double($0.t) })
+        else { return nil }
+        return SensSlope(slope: slope, intercept: medianY - medianT * slope)
+    }
+}

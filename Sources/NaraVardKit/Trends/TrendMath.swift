@@ -1,0 +1,73 @@
+/// Small numeric helpers shared by the trend methods.
+enum TrendMath {
+    /// One observed (non-missing, finite) value and its position in the series.
+    struct Observation: Equatable {
+        var t: Int
+        var y: Double
+    }
+
+    /// The observed values in time order with their time index; `nil` and non-finite values are missing.
+    static func observations(_ values: [Double?]) -> [Observation] {
+        values.enumerated().compactMap { t, value in
+            guard let value, value.isFinite else { return nil }
+            return Observation(t: t, y: value)
+        }
+    }
+
+    /// Arithmetic mean with one correction pass (as R's `mean`), so a constant list returns that constant.
+    static func mean(_ values: [Double]) -> Double? {
+        guard !values.isEmpty else { return nil }
+        let count = Double(values.count)
+        let first = values.reduce(0, +) / count
+        return first + values.reduce(0) { $0 + ($1 - first) } / count
+    }
+
+    /// Median; an even count gives the mean of the two middle values.
+    ///
+    /// Selects the middle value in place (Hoare's quickselect, linear on average) instead of sorting,
+    /// since Sen's slope takes the median of n(n−1)/2 slopes for every series.
+    static func median(_ values: [Double]) -> Double? {
+        guard !values.isEmpty else { return nil }
+        var values = values
+        let middle = values.count / 2
+        select(middle, in: &values)
+        guard values.count.isMultiple(of: 2) else { return values[middle] }
+        // After selection everything before `middle` is ≤ values[middle]; the lower middle is their maximum.
+        return (values[..<middle].max()! + values[middle]) / 2
+    }
+
+    /// Reorders `values` so that `values[k]` is the k-th smallest, with no larger value before it
+    /// and no smaller value after it.
+    private static func select(_ k: Int, in values: inout [Double]) {
+        values.withUnsafeMutableBufferPointer { buffer in
+            var low = 0
+            var high = buffer.count - 1
+            while low < high {
+                let pivot = buffer[low + (high - low) / 2]
+                var i = low
+                var j = high
+                while i <= j {
+                    while buffer[i] < pivot { i += 1 }
+                    while buffer[j] > pivot { j -= 1 }
+                    if i <= j {
+                        buffer.swapAt(i, j)
+                        i += 1
+                        j -= 1
+                    }
+                }
+                if k <= j {
+                    high = j
+                } else if k >= i {
+                    low = i
+                } else {
+                    return
+                }
+            }
+        }
+    }
+
+    /// −1, 0 or +1.
+    static func sign(_ x: Double) -> Int {
+        x > 0 ? 1 : (x < 0 ? -1 : 0)
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import NaraVardKit
+
+/// CSV dialect names on the command line.
+enum CSVDialectName: String, ExpressibleByArgument, CaseIterable {
+    case excel, rfc4180
+
+    var dialect: CSVDialect { self == .excel ? .swedishExcel : .rfc4180 }
+}
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write every stored record in the long CSV format (ingesting it back changes nothing)."
+    )
+
+    @OptionGroup var store: StoreOptions
+    @Option(help: ArgumentHelp("Export the store as it was right after this import.", valueName: "IMPORT_ID")) var asOf: Int64?
+    @Option(help: ArgumentHelp("The CSV file to write.", valueName: "FILE.csv")) var out: String
+    @Option(help: "excel (; decimal comma, BOM) or rfc4180 (, and .).") var csvDialect: CSVDialectName = .excel
+
+    func run() throws {
+        let metrics = try store.open()
+        let observations: [Observation]
+        do {
+            observations = try metrics.observations(ObservationQuery(asOf: asOf))
+        } catch let error as StoreQueryError {
+            throw ValidationError(error.description)
+        }
+        let writer = try CSVWriter(url: URL(fileURLWithPath: out), dialect: csvDialect.dialect)
+        try writer.write(["indicator", "area", "period", "gender", "value", "numerator", "denominator", "status", "note"])
+        for observation in observations {
+            try writer.write([
+                .text(observation.indicator), .text(observation.area), .text(observation.period.description),
+                .text(observation.gender.rawValue), .number(observation.value), .number(observation.numerator),
+                .number(observation.denominator), .text(observation.status.rawValue), .text(observation.note),
+            ])
+        }
+        try writer.finish()
+        print("wrote \(observations.count) records to \(out)")
+    }
+}

@@ -1,0 +1,73 @@
+import ArgumentParser
+import Foundation
+import NaraVardKit
+
+struct ImportsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "imports",
+        abstract: "The audit log of imports, catalogue loads and reverts.",
+        subcommands: [List.self, Revert.self],
+        defaultSubcommand: List.self
+    )
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List every import with its files and SHA-256.")
+        @OptionGroup var store: StoreOptions
+        @Option(help: "table, csv or json.") var format: OutputFormat = .table
+
+        func run() throws {
+            let records = try store.open().imports()
+            if format == .json {
+                let objects = records.map { record in
+                    let files = record.files.map {
+                        "{\"path\": \(jsonString($0.path)), \"sha256\": \(jsonString($0.sha256)), \"rows\": \($0.rows)}"
+                    }.joined(separator: ", ")
+                    let summary = record.summary
+                    return "  {\"import_id\": \(record.id), \"kind\": \(jsonString(record.kind)), \"time\": \(jsonString(record.createdAt)), "
+                        + "\"note\": \(record.note.map(jsonString) ?? "null"), \"imported\": \(summary.imported), \"updated\": \(summary.updated), "
+                        + "\"unchanged\": \(summary.unchanged), \"ignored\": \(summary.ignored), \"rejected\": \(summary.rejected), "
+                        + "\"reverts\": \(record.reverts.map(String.init) ?? "null"), \"files\": [\(files)]}"
+                }
+                print(objects.isEmpty ? "[]" : "[\n" + objects.joined(separator: ",\n") + "\n]")
+                return
+            }
+            let rows: [[Cell]] = records.map { record in
+                let summary = record.summary
+                return [.integer(record.id), .text(record.createdAt), .text(record.kind),
+                        .integer(Int64(summary.imported)), .integer(Int64(summary.updated)), .integer(Int64(summary.unchanged)),
+                        .integer(Int64(summary.ignored)), .integer(Int64(summary.rejected)),
+                        .text(fileSummary(record.files)),
+                        .text(record.note)]
+            }
+            try OutputTable(
+                columns: ["id", "time", "kind", "imported", "updated", "unchanged", "ignored", "rejected", "files", "note"],
+                rows: rows
+            ).print(format)
+        }
+    }
+
+    struct Revert: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Withdraw an import: a new import restores, for every key it touched, the state before it.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The import to withdraw.") var importID: Int64
+        @Option(help: "A note for the audit log.") var note: String?
+        @Flag(help: "Print the summary as one JSON object.") var json = false
+
+        func run() throws {
+            let summary: IngestSummary
+            do {
+                summary = try store.open().revert(importID, note: note)
+            } catch let error as StoreQueryError {
+                throw ValidationError(error.description)
+            }
+            print(json ? summary.json : "import \(summary.importID ?? 0) reverts import \(importID): \(summary)")
+        }
+    }
+}
+
+/// The files of an import in a few words: their names, or a count when there are many.
+private func fileSummary(_ files: [ImportRecord.File]) -> String {
+    if files.count > 3 { return "\(files.count) files" }
+    return files.map { ($0.path as NSString).lastPathComponent + " " + $0.sha256.prefix(8) }.joined(separator: ", ")
+}

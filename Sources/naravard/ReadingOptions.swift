@@ -1,0 +1,50 @@
+import ArgumentParser
+import NaraVardKit
+
+/// The level of areas a reading command shows.
+enum AreaLevel: String, ExpressibleByArgument, CaseIterable {
+    case municipality, lansdel, county, all
+
+    func includes(_ kind: Area.Kind) -> Bool {
+        switch self {
+        case .all: true
+        case .municipality: kind == .municipality
+        case .lansdel: kind == .lansdel
+        case .county: kind == .county
+        }
+    }
+}
+
+/// Filters shared by the reading commands: `--indicator`, `--area`, `--level`, `--as-of`.
+struct ReadingOptions: ParsableArguments {
+    @Option(name: .customLong("indicator"), help: "Only this indicator (repeatable).") var indicators: [String] = []
+    @Option(name: .customLong("area"), help: "Only this area: id, code or name (repeatable).") var areas: [String] = []
+    @Option(help: "municipality, lansdel, county or all.") var level: AreaLevel = .all
+    @Option(help: ArgumentHelp("Read the store as it was right after this import.", valueName: "IMPORT_ID")) var asOf: Int64?
+
+    /// Checks the indicator and area names against the catalogue and returns the area ids.
+    func resolve(in catalog: StoredCatalog) throws -> (indicators: [String], areas: [Area]) {
+        for id in indicators where catalog.indicator(id) == nil {
+            throw ValidationError("no indicator '\(id)' in the catalogue (see `naravard catalog list`)")
+        }
+        let resolver = AreaResolver(catalog.geography.areas)
+        let areaList = try areas.map { text in
+            guard let id = resolver.resolve(text), let area = catalog.geography[id] else {
+                throw ValidationError("no area '\(text)' in the geography")
+            }
+            return area
+        }
+        return (indicators, areaList)
+    }
+}
+
+extension Period: ExpressibleByArgument {
+    public init?(argument: String) {
+        guard let period = try? Period(parsing: argument) else { return nil }
+        self = period
+    }
+}
+
+extension Gender: ExpressibleByArgument {
+    public init?(argument: String) { self.init(parsing: argument) }
+}

@@ -1,0 +1,112 @@
+import Foundation
+@testable import NaraVardKit
+import Testing
+
+/// Every bad input is refused with its `FILE:LINE` message, and nothing at all is written.
+@Suite struct IngestRefusalTests {
+    static let header = "indicator;area;period;gender;numerator;denominator;value"
+
+    struct Case: CustomTestStringConvertible, Sendable {
+        var name: String
+        var rows: [String]
+        var line: Int
+        var message: String
+        var testDescription: String { name }
+    }
+
+    static let cases: [Case] = [
+        Case(name: "unknown indicator", rows: ["XX99;2580;2024Q1;T;1;2;50,0"], line: 2, message: "unknown indicator 'XX99'"),
+        Case(name: "unknown area", rows: ["PV01;9999;2024Q1;T;1;2;50,0"], line: 2, message: "unknown area '9999'"),
+        Case(name: "impossible quarter", rows: ["PV01;2580;2024Q5;T;1;2;50,0"], line: 2, message: "quarter 5 does not exist"),
+        Case(name: "period type does not fit the frequency", rows: ["PV01;2580;2024;T;1;2;50,0"], line: 2,
+             message: "period 2024 is a year but PV01 is reported per quarter"),
+        Case(name: "non-number", rows: ["PV01;2580;2024Q1;T;ett;2;"], line: 2, message: "numerator: 'ett' is not a number"),
+        Case(name: "typesetting error in a number", rows: ["PV01;2580;2024Q1;T;1;7 271 97373;"], line: 2,
+             message: "digit groups must be three digits apart"),
+        Case(name: "value disagrees with counts", rows: ["PV01;2580;2024Q1;T;1;3;33,4"], line: 2,
+             message: "the value 33.4 does not agree with 100 × 1 / 3"),
+        Case(name: "share above 100 %", rows: ["PV01;2580;2024Q1;T;5;4;"], line: 2, message: "a share cannot exceed 100 %"),
+        Case(name: "negative count", rows: ["PV01;2580;2024Q1;T;-1;4;"], line: 2, message: "counts cannot be negative"),
+        Case(name: "numerator over a zero denominator", rows: ["PV01;2580;2024Q1;T;3;0;"], line: 2,
+             message: "the denominator is 0 but the numerator is 3"),
+        Case(name: "count indicator with a denominator", rows: ["OV06;2580;2024Q1;T;10;20;"], line: 2,
+             message: "OV06 is a count indicator: it has no denominator"),
+        Case(name: "unknown gender", rows: ["PV01;2580;2024Q1;X;1;2;50,0"], line: 2, message: "unknown gender 'X'"),
+        Case(name: "same key twice, different values", rows: ["PV01;2580;2024Q1;T;1;2;50,0", "PV01;Luleå;2024 kv1;T;1;4;25,0"],
+             line: 3, message: "was already given at"),
+        Case(name: "the problem is on the right line", rows: ["PV01;2580;2024Q1;T;1;2;50,0", "PV01;2582;2024Q1;T;1;2;50,0", "PV01;2583;2024Q9;T;1;2;50"],
+             line: 4, message: "quarter 9 does not exist"),
+    ]
+
+    @Test(arguments: cases)
+    func refused(_ bad: Case) throws {
+        let fixture = try StoreFixture()
+        let before = try fixture.writtenRows()
+        let url = try fixture.file("bad.csv", lines: [Self.header] + bad.rows)
+        let result = try fixture.ingest(url)
+        #expect(result.refused)
+        #expect(result.summary.importID == nil)
+        #expect(result.summary.rejected >= 1)
+        let messages = result.diagnostics.map(\.description)
+        #expect(messages.contains { $0.hasPrefix("\(url.relativePath):\(bad.line): ") && $0.contains(bad.message) },
+                "got \(messages)")
+        #expect(try fixture.writtenRows() == before, "a refused import writes nothing, not even an audit record")
+    }
+
+    @Test func headerWithoutRequiredColumnsRefusesTheFile() throws {
+        let fixture = try StoreFixture()
+        let url = try fixture.file("bad.csv", lines: ["indikator;kommun;värde", "PV01;2580;50,0"])
+        let result = try fixture.ingest(url)
+        #expect(result.refused)
+        #expect(result.diagnostics.first?.description.hasPrefix("\(url.relativePath):1: the header lacks period") == true)
+    }
+
+    @Test func everyProblemIsReportedNotJustTheFirst() throws {
+        let fixture = try StoreFixture()
+        let url = try fixture.file("bad.csv", lines: [Self.header, "XX;2580;2024Q1;T;1;2;", "PV01;2580;2024Q1;T;1;2;", "PV01;2582;2024Q7;T;1;2;"])
+        let result = try fixture.ingest(url)
+        #expect(result.summary.rejected == 2)
+        #expect(result.diagnostics.map(\.line) == [2, 4])
+    }
+
+    @Test func unknownAreasCanBeIgnoredAndCounted() throws {
+        let fixture = try StoreFixture()
+        let url = try fixture.file("kolada.csv", lines: [Self.header, "PV01;0180;2024Q1;T;1;2;", "PV01;2580;2024Q1;T;1;2;"])
+        #expect(try fixture.ingest(url).refused)
+        let result = try fixture.ingest(url) { $0.ignoreUnknownAreas = true }
+        #expect(result.summary.ignored == 1)
+        #expect(result.summary.imported == 1)
+    }
+
+    @Test func skipInvalidImportsTheRestAndWritesRejects() throws {
+        let fixture = try StoreFixture()
+        let url = try fixture.file("mixed.csv", lines: [Self.header, "PV01;2580;2024Q1;T;1;2;", "PV01;2582;2024Q5;T;1;2;"])
+        let rejects = fixture.directory.url.appending(path: "mixed.rejects.csv")
+        let result = try fixture.ingest(url) {
+            $0.skipInvalid = true
+            $0.rejectsURL = rejects
+        }
+        #expect(!result.refused)
+        #expect(result.summary.imported == 1)
+        #expect(result.summary.rejected == 1)
+        #expect(result.summary.importID != nil)
+        let text = try String(contentsOf: rejects, encoding: .utf8)
+        #expect(text.contains("quarter 5 does not exist"))
+        #expect(text.contains("PV01;2582;2024Q5"))
+    }
+
+    @Test func dryRunCountsButWritesNothing() throws {
+        let fixture = try StoreFixture()
+        let before = try fixture.writtenRows()
+        let url = try fixture.file("ok.csv", lines: [Self.header, "PV01;2580;2024Q1;T;1;2;"])
+        let result = try fixture.ingest(url) { $0.dryRun = true }
+        #expect(result.summary.imported == 1)
+        #expect(result.summary.importID == nil)
+        #expect(try fixture.writtenRows() == before)
+    }
+
+    @Test func missingFileIsAnInputFileError() throws {
+        let fixture = try StoreFixture()
+        #expect(throws: InputFileError.self) { try fixture.ingest(fixture.directory.url.appending(path: "nope.csv")) }
+    }
+}

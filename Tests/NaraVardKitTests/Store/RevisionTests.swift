@@ -1,0 +1,100 @@
+import Foundation
+@testable import NaraVardKit
+import Testing
+
+/// Nothing is overwritten: a changed value adds a revision, `asOf` reads any earlier state,
+/// revert restores it, and export → ingest changes nothing.
+@Suite struct RevisionTests {
+    let header = "indicator;area;period;gender;numerator;denominator;value"
+
+    @Test func identicalIsUnchangedAndChangedIsARevision() throws {
+        let fixture = try StoreFixture()
+        let first = try fixture.file("q1.csv", lines: [header, "PV01;2580;2024Q1;T;30;100;30,0", "PV01;2582;2024Q1;T;10;50;"])
+        let one = try fixture.ingest(first)
+        #expect(one.summary == IngestSummary(importID: one.summary.importID, imported: 2))
+        let again = try fixture.ingest(first)
+        #expect(again.summary.unchanged == 2)
+        #expect(again.summary.imported == 0 && again.summary.updated == 0)
+
+        let fixed = try fixture.file("q1-fixed.csv", lines: [header, "PV01;2580;2024Q1;T;31;100;31,0", "PV01;2582;2024Q1;T;..;..;.."])
+        let two = try fixture.ingest(fixed)
+        #expect(two.summary.updated == 2, "a missing marker over a stored number is a change, not unchanged")
+
+        let now = try #require(try fixture.current("PV01", "2580", "2024Q1"))
+        #expect(now.value == 31)
+        let before = try #require(try fixture.current("PV01", "2580", "2024Q1", asOf: one.summary.importID))
+        #expect(before.value == 30)
+        #expect(try fixture.current("PV01", "2582", "2024Q1")?.status == .missing)
+        #expect(try fixture.current("PV01", "2582", "2024Q1", asOf: one.summary.importID)?.value == 20)
+        let revisions = try fixture.store.dbWriter.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM revision") }
+        #expect(revisions == 4)
+    }
+
+    @Test func revertRestoresTheStateBeforeAndCanBeReverted() throws {
+        let fixture = try StoreFixture()
+        let one = try fixture.ingest(try fixture.file("a.csv", lines: [header, "PV01;2580;2024Q1;T;30;100;"]))
+        let two = try fixture.ingest(try fixture.file("b.csv", lines: [header, "PV01;2580;2024Q1;T;40;100;", "PV01;2582;2024Q1;T;1;10;"]))
+        let wrong = try #require(two.summary.importID)
+        let revert = try fixture.store.revert(wrong)
+        #expect(revert.updated == 2)
+        #expect(try fixture.current("PV01", "2580", "2024Q1")?.value == 30)
+        #expect(try fixture.current("PV01", "2582", "2024Q1") == nil, "a key the import created is withdrawn")
+        #expect(try fixture.current("PV01", "2580", "2024Q1", asOf: wrong)?.value == 40, "history stays")
+        _ = try fixture.store.revert(try #require(revert.importID))
+        #expect(try fixture.current("PV01", "2580", "2024Q1")?.value == 40)
+        #expect(try fixture.current("PV01", "2582", "2024Q1")?.value == 10)
+        // Re-importing the withdrawn key after a revert counts as imported.
+        _ = try fixture.store.revert(wrong)
+        let again = try fixture.ingest(try fixture.file("c.csv", lines: [header, "PV01;2582;2024Q1;T;1;10;"]))
+        #expect(again.summary.imported == 1)
+        #expect(one.summary.importID! < wrong)
+    }
+
+    @Test func exportThenIngestChangesNothing() throws {
+        let fixture = try StoreFixture()
+        let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appending(path: "../../../Examples").standardized
+        let files = try FileManager.default.contentsOfDirectory(atPath: examples.path)
+            .filter { $0.hasSuffix(".csv") || $0.hasSuffix(".json") }.sorted().map { examples.appending(path: $0) }
+        #expect(files.count >= 4)
+        let loaded = try fixture.ingest(files) { $0.ignoreUnknownAreas = true }
+        #expect(loaded.diagnostics.isEmpty, "\(loaded.diagnostics.prefix(3))")
+        #expect(loaded.summary.imported > 8000)
+
+        for dialect in [CSVDialect.swedishExcel, .rfc4180] {
+            let out = fixture.directory.url.appending(path: "export.csv")
+            let writer = try CSVWriter(url: out, dialect: dialect)
+            try writer.write(["indicator", "area", "period", "gender", "value", "numerator", "denominator", "status", "note"])
+            for observation in try fixture.store.observations() {
+                try writer.write([.text(observation.indicator), .text(observation.area), .text(observation.period.description),
+                                  .text(observation.gender.rawValue), .number(observation.value), .number(observation.numerator),
+                                  .number(observation.denominator), .text(observation.status.rawValue), .text(observation.note)])
+            }
+            try writer.finish()
+            let again = try fixture.ingest(out)
+            #expect(again.diagnostics.isEmpty, "\(again.diagnostics.prefix(3))")
+            #expect(again.summary.imported == 0)
+            #expect(again.summary.updated == 0)
+            #expect(again.summary.unchanged == loaded.summary.imported)
+        }
+    }
+}
+
+extension StoreFixture {
+    func ingest(_ urls: [URL], configure: (inout IngestOptions) -> Void = { _ in }) throws -> IngestResult {
+        var options = IngestOptions()
+        configure(&options)
+        return try store.ingest(urls, options: options)
+    }
+}
+
+extension IngestSummary {
+    init(importID: Int64?, imported: Int = 0, updated: Int = 0, unchanged: Int = 0, ignored: Int = 0, rejected: Int = 0) {
+        self.init()
+        self.importID = importID
+        self.imported = imported
+        self.updated = updated
+        self.unchanged = unchanged
+        self.ignored = ignored
+        self.rejected = rejected
+    }
+}

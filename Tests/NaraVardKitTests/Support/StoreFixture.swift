@@ -1,0 +1,54 @@
+import Foundation
+@testable import NaraVardKit
+import TestSupport
+
+/// A real store file with the bundled catalogue, in its own temporary folder.
+final class StoreFixture: @unchecked Sendable {
+    let directory: TemporaryDirectory
+    let store: MetricsStore
+
+    init() throws {
+        directory = try TemporaryDirectory()
+        store = try MetricsStore.create(at: directory.path("test.sqlite"))
+        try store.loadCatalog(Catalog.bundled(), onlyAdd: true)
+    }
+
+    /// Writes a file with the given bytes and returns its URL.
+    @discardableResult
+    func file(_ name: String, _ bytes: [UInt8]) throws -> URL {
+        let url = directory.url.appending(path: name)
+        try Data(bytes).write(to: url)
+        return url
+    }
+
+    /// Writes a UTF-8 text file (lines joined with `\n`).
+    @discardableResult
+    func file(_ name: String, lines: [String]) throws -> URL {
+        try file(name, Array((lines.joined(separator: "\n") + "\n").utf8))
+    }
+
+    func ingest(_ urls: URL..., configure: (inout IngestOptions) -> Void = { _ in }) throws -> IngestResult {
+        var options = IngestOptions()
+        configure(&options)
+        return try store.ingest(urls, options: options)
+    }
+
+    /// Counts of rows in the tables that an ingest writes.
+    func writtenRows() throws -> [Int] {
+        try store.dbWriter.read { db in
+            try ["import", "import_file", "series_key", "revision"].map {
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM \($0)") ?? -1
+            }
+        }
+    }
+
+    func current(_ indicator: String, _ area: String, _ period: String, asOf: Int64? = nil) throws -> Observation? {
+        var query = ObservationQuery(asOf: asOf)
+        query.indicators = [indicator]
+        query.period = try Period(parsing: period)
+        query.exactPeriod = true
+        return try store.observations(query).first { $0.area == area && $0.gender == .total }
+    }
+}
+
+import GRDB

@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Runs the built `naravard` binary as users and scripts do: exit codes, JSON, messages.
+@Suite struct CLITests {
+    let directory: TemporaryDirectory
+
+    init() throws { directory = try TemporaryDirectory() }
+
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static var binary: URL {
+        // Bundle.main is the test bundle in .build/<triple>/debug (or that folder); the binary sits there.
+        let bundle = Bundle.main.bundleURL
+        return (bundle.pathExtension == "xctest" ? bundle.deletingLastPathComponent() : bundle).appending(path: "naravard")
+    }
+
+    static var examples: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().appending(path: "../../Examples").standardized
+    }
+
+    @discardableResult
+    func run(_ arguments: String..., environment: [String: String] = [:]) throws -> Run {
+        try run(arguments, environment: environment)
+    }
+
+    @Test func missingStoreIsRefusedWithAHint() throws {
+        let result = try run("values", "--db", "typo.sqlite")
+        #expect(result.status == 66)
+        #expect(result.stderr.contains("naravard init"))
+        #expect(!directory.exists("typo.sqlite"), "a mistyped path must not create an empty store")
+    }
+
+    @Test func initIsSafeToRepeatAndHonoursTheEnvironment() throws {
+        #expect(try run("init", environment: ["NARAVARD_DB": "env.sqlite"]).status == 0)
+        #expect(directory.exists("env.sqlite"))
+        let again = try run("init", environment: ["NARAVARD_DB": "env.sqlite"])
+        #expect(again.status == 0)
+        #expect(again.stdout.contains("nothing to add"))
+    }
+
+    @Test func ingestJSONIsOneObjectAndRefusalExits65() throws {
+        try run("init")
+        let samples = ["kvartalsdata-kommuner.csv", "kvartalsdata-koder.csv", "arsdata.csv", "kolada.json"].map { Self.examples.appending(path: $0).path }
+        let refused = try run(["ingest", "--json"] + samples)
+        #expect(refused.status == 65)
+        #expect(refused.stdout.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix(#"{"import_id": null,"#))
+        #expect(refused.stderr.contains("kolada.json:"))
+
+        let loaded = try run(["ingest", "--json", "--ignore-unknown-areas", "--note", "första laddningen"] + samples)
+        #expect(loaded.status == 0, "\(loaded.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(loaded.stdout.utf8)) as? [String: Any])
+        #expect(Set(object.keys) == ["import_id", "imported", "updated", "unchanged", "ignored", "rejected"])
+        #expect(object["import_id"] as? Int == 2, "ids share one sequence with the catalogue load (1)")
+        #expect(object["rejected"] as? Int == 0)
+        #expect((object["ignored"] as? Int ?? 0) > 0)
+
+        let values = try run("values", "--indicator", "PV01", "--area", "ostra", "--period", "2024Q1", "--format", "json")
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(values.stdout.utf8)) as? [[String: Any]])
+        #expect(rows.count == 1)
+        #expect(Set(rows[0].keys) == ["indicator", "area", "period", "gender", "value", "numerator", "denominator", "status", "detail"])
+        #expect(rows[0]["status"] as? String == "computed")
+    }
+
+    @Test func usageErrorsExit64AndMissingFilesExit66() throws {
+        try run("init")
+        #expect(try run("values", "--level", "planet").status == 64)
+        #expect(try run("values", "--indicator", "NOPE").status == 64)
+        #expect(try run("ingest", "no-such-file.csv").status == 66)
+    }
+
+    @discardableResult
+    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory.url
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "NARAVARD_DB")
+        env.merge(environment) { $1 }
+        process.environment = env
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                   stderr: String(decoding: stderr, as: UTF8.self))
+    }
+}
