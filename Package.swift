@@ -59,7 +59,8 @@ let package = Package(
         ),
         .testTarget(
             name: "XLSXWriterTests",
-            dependencies: ["XLSXWriter", "TestSupport"]
+            dependencies: ["XLSXWriter", "TestSupport"],
+            exclude: ["openpyxl_check.py"]
         ),
         .testTarget(
             name: "NaraVardKitTests",

@@ -127,7 +127,7 @@ public struct Chart {
         values: ChartRange, categories: ChartRange? = nil, name: SeriesName? = nil
     ) throws(XLSXError) -> ChartSeries {
         let operation = "chart_add_series(\(values))"
-        _ = try workbook.liveHandle(operation)
+        try workbook.ensureOpen(operation)
         try Validate.range(values.range, operation)
         if let categories { try Validate.range(categories.range, operation) }
         if case .text(let text) = name { try Chart.validateLiteral(text, what: "series name", operation) }
@@ -143,19 +143,19 @@ public struct Chart {
                 series, categories.sheet,
                 lxw_row_t(categories.range.firstRow), lxw_col_t(categories.range.firstColumn),
                 lxw_row_t(categories.range.lastRow), lxw_col_t(categories.range.lastColumn))
-            workbook.chartSheetReferences.append((categories.sheet, operation))
+            state.sheetReferences.append((categories.sheet, operation))
         }
         chart_series_set_values(
             series, values.sheet,
             lxw_row_t(values.range.firstRow), lxw_col_t(values.range.firstColumn),
             lxw_row_t(values.range.lastRow), lxw_col_t(values.range.lastColumn))
-        workbook.chartSheetReferences.append((values.sheet, operation))
+        state.sheetReferences.append((values.sheet, operation))
         switch name {
         case .text(let text):
             chart_series_set_name(series, text)
         case .cell(let sheet, let row, let column):
             chart_series_set_name_range(series, sheet, lxw_row_t(row), lxw_col_t(column))
-            workbook.chartSheetReferences.append((sheet, operation))
+            state.sheetReferences.append((sheet, operation))
         case nil:
             break
         }
@@ -166,7 +166,7 @@ public struct Chart {
     /// Sets the chart title.
     public func setTitle(_ title: String) throws(XLSXError) {
         let operation = "chart_title_set_name"
-        _ = try workbook.liveHandle(operation)
+        try workbook.ensureOpen(operation)
         try Chart.validateLiteral(title, what: "chart title", operation)
         chart_title_set_name(pointer, title)
     }
@@ -184,7 +184,7 @@ public struct Chart {
     /// Sets the value axis number format, e.g. `"0%"`.
     public func setYAxisNumberFormat(_ numberFormat: String) throws(XLSXError) {
         let operation = "chart_axis_set_num_format"
-        _ = try workbook.liveHandle(operation)
+        try workbook.ensureOpen(operation)
         try Validate.text(numberFormat, limit: FormatSpec.fieldLimit, what: "number format", operation)
         chart_axis_set_num_format(pointer.pointee.y_axis, numberFormat)
     }
@@ -192,7 +192,7 @@ public struct Chart {
     /// Fixes the value axis bounds; `nil` keeps Excel's automatic bound.
     public func setYAxisBounds(minimum: Double? = nil, maximum: Double? = nil) throws(XLSXError) {
         let operation = "chart_axis_set_min/max"
-        _ = try workbook.liveHandle(operation)
+        try workbook.ensureOpen(operation)
         if let minimum { try Validate.finite(minimum, operation) }
         if let maximum { try Validate.finite(maximum, operation) }
         if let minimum, let maximum, minimum >= maximum {
@@ -204,14 +204,14 @@ public struct Chart {
 
     /// Places (or hides) the legend.
     public func setLegend(_ position: LegendPosition) throws(XLSXError) {
-        _ = try workbook.liveHandle("chart_legend_set_position")
+        try workbook.ensureOpen("chart_legend_set_position")
         chart_legend_set_position(pointer, position.lxw)
     }
 
     /// Applies one of Excel's 48 built-in chart styles.
     public func setStyle(_ style: Int) throws(XLSXError) {
         let operation = "chart_set_style"
-        _ = try workbook.liveHandle(operation)
+        try workbook.ensureOpen(operation)
         guard (1...48).contains(style) else { throw XLSXError.invalid("chart style \(style) is outside 1...48", operation) }
         chart_set_style(pointer, UInt8(style))
     }
@@ -220,7 +220,7 @@ public struct Chart {
         throws(XLSXError)
     {
         let operation = "chart_axis_set_name(\(which))"
-        _ = try workbook.liveHandle(operation)
+        try workbook.ensureOpen(operation)
         try Chart.validateLiteral(title, what: "axis title", operation)
         guard let axis else { throw XLSXError.invalid("this chart type has no \(which) axis", operation) }
         chart_axis_set_name(axis, title)
@@ -248,7 +248,7 @@ public struct ChartSeries {
 
     /// Colours the series: the line (and markers) of a line chart, the fill of a column or bar chart.
     public func setColor(_ color: Color) throws(XLSXError) {
-        _ = try chart.workbook.liveHandle("chart_series_set_color")
+        try chart.workbook.ensureOpen("chart_series_set_color")
         state.color = color
         try applyLineAndFill()
     }
@@ -256,7 +256,7 @@ public struct ChartSeries {
     /// Sets the line width in points (line charts), 0.25...20.
     public func setLineWidth(_ points: Double) throws(XLSXError) {
         let operation = "chart_series_set_line"
-        _ = try chart.workbook.liveHandle(operation)
+        try chart.workbook.ensureOpen(operation)
         try Validate.number(points, in: 0.25...20, what: "line width", operation)
         state.lineWidth = points
         try applyLineAndFill()
@@ -265,7 +265,7 @@ public struct ChartSeries {
     /// Sets point markers (line charts); size 2...72.
     public func setMarker(_ style: MarkerStyle, size: Int? = nil) throws(XLSXError) {
         let operation = "chart_series_set_marker_type"
-        _ = try chart.workbook.liveHandle(operation)
+        try chart.workbook.ensureOpen(operation)
         if let size, !(2...72).contains(size) {
             throw XLSXError.invalid("marker size \(size) is outside 2...72", operation)
         }
@@ -277,7 +277,7 @@ public struct ChartSeries {
 
     /// Smooths the line (line charts).
     public func setSmooth(_ smooth: Bool) throws(XLSXError) {
-        _ = try chart.workbook.liveHandle("chart_series_set_smooth")
+        try chart.workbook.ensureOpen("chart_series_set_smooth")
         chart_series_set_smooth(pointer, smooth ? 1 : 0)
     }
 
@@ -310,6 +310,8 @@ extension ChartSeries: Sendable {}
 
 final class ChartState {
     var seriesCount = 0
+    /// Sheets the series refer to; checked at close once the chart is inserted (they may be added later).
+    var sheetReferences: [(sheet: String, operation: String)] = []
 }
 
 final class SeriesState {
@@ -380,5 +382,6 @@ extension Worksheet {
             try XLSXError.check(
                 worksheet_insert_chart_opt(sheet, lxw_row_t(row), lxw_col_t(column), cChart, &options), operation)
         }
+        self.workbook.chartSheetReferences += chart.state.sheetReferences
     }
 }

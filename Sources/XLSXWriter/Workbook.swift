@@ -233,12 +233,19 @@ public final class Workbook {
 
     /// The live C handle, or ``XLSXError/Code/workbookClosed``.
     func liveHandle(_ operation: @autoclosure () -> String) throws(XLSXError) -> UnsafeMutablePointer<lxw_workbook> {
+        try ensureOpen(operation())
         guard let handle else {
-            throw XLSXError(
-                code: .workbookClosed,
-                message: "the workbook for \(path) is already closed or discarded", operation: operation())
+            throw XLSXError(code: .workbookClosed, message: "the workbook is closed", operation: operation())
         }
         return handle
+    }
+
+    /// Throws ``XLSXError/Code/workbookClosed`` unless the workbook is still open.
+    func ensureOpen(_ operation: @autoclosure () -> String) throws(XLSXError) {
+        guard handle == nil else { return }
+        throw XLSXError(
+            code: .workbookClosed,
+            message: "the workbook for \(path) is already closed or discarded", operation: operation())
     }
 
     private func removeStagingFile() {

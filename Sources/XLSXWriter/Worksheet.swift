@@ -138,7 +138,7 @@ public struct Worksheet {
 
     /// The live sheet pointer, or ``XLSXError/Code/workbookClosed``.
     func live(_ operation: @autoclosure () -> String) throws(XLSXError) -> UnsafeMutablePointer<lxw_worksheet> {
-        _ = try workbook.liveHandle(operation())
+        try workbook.ensureOpen(operation())
         return state.pointer
     }
 
@@ -151,7 +151,8 @@ public struct Worksheet {
             guard row >= state.currentRow else {
                 throw XLSXError(
                     code: .cellOutOfRange,
-                    message: "constant-memory mode writes rows in order; row \(row + 1) comes after row \(state.currentRow + 1) was started",
+                    message: "constant-memory mode writes rows in order; row \(row + 1) comes after "
+                        + "row \(state.currentRow + 1) was started",
                     operation: operation)
             }
             state.currentRow = row

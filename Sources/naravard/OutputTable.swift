@@ -93,13 +93,15 @@ struct OutputTable {
                 let padding = String(repeating: " ", count: max(0, widths[column] - text.count))
                 return right ? padding + text : text + padding
             }
-            output += columns.indices.map { pad(columns[$0], $0, right: false) }.joined(separator: "  ") + "\n"
+            let trailingSpace = #"\s+$"#
+            output += columns.indices.map { pad(columns[$0], $0, right: false) }.joined(separator: "  ")
+                .replacingOccurrences(of: trailingSpace, with: "", options: .regularExpression) + "\n"
             for (rowIndex, row) in rows.enumerated() {
                 let line = row.indices.map { column in
                     let padded = pad(texts[rowIndex][column], column, right: row[column].isNumeric)
                     return decorate?(rowIndex, column, padded) ?? padded
                 }
-                output += line.joined(separator: "  ").replacingOccurrences(of: #"\s+$"#, with: "", options: .regularExpression) + "\n"
+                output += line.joined(separator: "  ").replacingOccurrences(of: trailingSpace, with: "", options: .regularExpression) + "\n"
             }
         }
         FileHandle.standardOutput.write(Data(output.utf8))

@@ -33,7 +33,7 @@ public struct Catalog: Sendable {
         try read(files: BundledCatalog.files.map { ("Indicators/\($0.path)", $0.text) })
     }
 
-    /// Reads every `*.yaml` / `*.yml` file under a folder (or one file).
+    /// Reads every `*.yaml` / `*.yml` file (and area tables, `*.csv`) under a folder (or one file).
     /// - Throws: ``Diagnostics`` with every problem found, as `FILE:LINE:COLUMN: message`.
     public static func read(directory: URL) throws(Diagnostics) -> Catalog {
         var texts: [(String, String)] = []
@@ -51,7 +51,7 @@ public struct Catalog: Sendable {
             }
         }
         if texts.isEmpty, problems.isEmpty {
-            problems.append(Diagnostic(file: directory.relativePath, line: 1, column: 1, "no *.yaml files found"))
+            problems.append(Diagnostic(file: directory.relativePath, line: 1, column: 1, "no *.yaml or area *.csv files found"))
         }
         guard problems.isEmpty else { throw Diagnostics(problems) }
         return try read(files: texts)
@@ -63,6 +63,12 @@ public struct Catalog: Sendable {
         var problems: [Diagnostic] = []
         for (path, text) in files {
             catalog.files.append(SourceFile(path: path, sha256: StreamingSHA256.hex(of: Data(text.utf8))))
+            if path.lowercased().hasSuffix(".csv") {
+                let (areas, areaProblems) = AreaTable.read(path: path, text: text)
+                catalog.areas += areas
+                problems += areaProblems
+                continue
+            }
             let node: Node
             do {
                 guard let composed = try Yams.compose(yaml: text) else {
@@ -110,7 +116,7 @@ public struct Catalog: Sendable {
         let walker = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil)
         var urls: [URL] = []
         while let url = walker?.nextObject() as? URL {
-            if ["yaml", "yml"].contains(url.pathExtension.lowercased()) {
+            if ["yaml", "yml", "csv"].contains(url.pathExtension.lowercased()) {
                 urls.append(URL(fileURLWithPath: directory.relativePath + String(url.path.dropFirst(directory.path.count))))
             }
         }

@@ -13,7 +13,8 @@ struct NumberText: Equatable {
 
     /// Missing markers: `..`, `.`, `-`, `–`, `NA` and empty all mean "no value", never 0.
     static func isMissingMarker(_ text: String) -> Bool {
-        ["", "..", ".", "-", "–", "—", "na", "n/a"].contains(text.trimmingWhitespace().lowercased())
+        if let first = text.utf8.first, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) { return false }
+        return ["", "..", ".", "-", "–", "—", "na", "n/a"].contains(text.trimmingWhitespace().lowercased())
     }
 
     /// Why a text is not a number.
@@ -25,6 +26,7 @@ struct NumberText: Equatable {
     }
 
     init(parsing raw: String) throws(ParseError) {
+        if let plain = Self.plainDecimal(raw) { self = plain; return }
         let text = raw.trimmingWhitespace()
         var scalars = Array(text.unicodeScalars)
         var negative = false
@@ -53,6 +55,37 @@ struct NumberText: Equatable {
         guard let parsed = Double(plain) as Double?, parsed.isFinite else { throw ParseError(reason: "'\(text)' is not a number") }
         value = negative ? -parsed : parsed
         decimals = fractionPart.count
+    }
+}
+
+extension NumberText {
+    /// The common case without allocations: ASCII digits with at most one `.` or `,` inside.
+    fileprivate static func plainDecimal(_ text: String) -> NumberText? {
+        var integer = 0.0, fraction = 0.0, scale = 1.0, decimals = 0, digits = 0
+        var seenMark = false
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                digits += 1
+                if seenMark {
+                    decimals += 1
+                    scale *= 10
+                    fraction = fraction * 10 + Double(byte - UInt8(ascii: "0"))
+                } else {
+                    integer = integer * 10 + Double(byte - UInt8(ascii: "0"))
+                }
+            case UInt8(ascii: "."), UInt8(ascii: ","):
+                if seenMark || digits == 0 { return nil }
+                seenMark = true
+            default:
+                return nil
+            }
+        }
+        // Beyond 15 digits the simple sum may round differently from a correct parser: take the slow path.
+        guard digits > 0, digits <= 15, !seenMark || decimals > 0 else { return nil }
+        if decimals == 0 { return NumberText(value: integer, decimals: 0) }
+        // Correctly rounded: the digits as one integer (exact below 2^53), divided by an exact power of ten.
+        return NumberText(value: (integer * scale + fraction) / scale, decimals: decimals)
     }
 }
 

@@ -1,6 +1,6 @@
 /// Applies design.md's value rules to one raw record: known indicator and area, a period that fits
 /// the indicator's frequency, numbers that are numbers, value = factor × numerator / denominator.
-struct RecordValidator {
+final class RecordValidator {
     enum Outcome {
         case accepted(Observation)
         /// The area is outside the geography and `--ignore-unknown-areas` was given.
@@ -11,6 +11,29 @@ struct RecordValidator {
     let indicators: [String: Indicator]
     let areas: AreaResolver
     let ignoreUnknownAreas: Bool
+    /// Files repeat the same few area and period texts: each is resolved once.
+    private var areaCache: [String: String?] = [:]
+    private var periodCache: [String: Result<Period, Period.ParseError>] = [:]
+
+    init(indicators: [String: Indicator], areas: AreaResolver, ignoreUnknownAreas: Bool) {
+        self.indicators = indicators
+        self.areas = areas
+        self.ignoreUnknownAreas = ignoreUnknownAreas
+    }
+
+    private func resolveArea(_ text: String) -> String? {
+        if let cached = areaCache[text] { return cached }
+        let id = areas.resolve(text)
+        areaCache[text] = id
+        return id
+    }
+
+    private func parsePeriod(_ text: String) -> Result<Period, Period.ParseError> {
+        if let cached = periodCache[text] { return cached }
+        let result = Result { () throws(Period.ParseError) in try Period(parsing: text) }
+        periodCache[text] = result
+        return result
+    }
 
     func validate(_ raw: RawRecord) -> Outcome {
         var problems: [String] = []
@@ -19,17 +42,16 @@ struct RecordValidator {
             problems.append(raw.indicator.trimmingWhitespace().isEmpty
                 ? "the indicator is empty" : "unknown indicator '\(raw.indicator)'")
         }
-        let area = areas.resolve(raw.area)
+        let area = resolveArea(raw.area)
         if area == nil {
             if ignoreUnknownAreas, !raw.area.trimmingWhitespace().isEmpty { return .ignored }
             problems.append(raw.area.trimmingWhitespace().isEmpty
                 ? "the area is empty" : "unknown area '\(raw.area)' (not in the geography; --ignore-unknown-areas skips such rows)")
         }
         var period: Period?
-        do {
-            period = try Period(parsing: raw.period)
-        } catch {
-            problems.append(error.description)
+        switch parsePeriod(raw.period) {
+        case .success(let parsed): period = parsed
+        case .failure(let error): problems.append(error.description)
         }
         if let indicator, let period, period.kind != indicator.frequency.periodKind {
             problems.append("period \(period) is a \(period.kind.rawValue) but \(indicator.id) is reported per \(indicator.frequency.rawValue)")

@@ -56,9 +56,12 @@ public struct RunsAnalysis: Sendable, Equatable {
         )
     }
 
-    /// round(log2 n) + 3 (Schilling 2012); log2 n is never k + ½ for an integer n, so the rounding rule is moot.
+    /// round(log2 n) + 3 (Schilling 2012), for n ≥ 1.
+    ///
+    /// log2 n is never k + ½ for an integer n, so the rounding rule is moot.
     public static func longestRunMax(usefulCount n: Int) -> Int {
-        Int(log2(Double(n)).rounded()) + 3
+        precondition(n > 0, "the longest-run limit needs at least one useful point")
+        return Int(log2(Double(n)).rounded()) + 3
     }
 
     /// The smallest c with P(Bin(n − 1, ½) ≤ c) ≥ 0.05, i.e. R's `qbinom(0.05, n − 1, 0.5)`, in exact integers:

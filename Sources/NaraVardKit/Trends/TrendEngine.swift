@@ -25,7 +25,9 @@ public enum TrendEngine {
             classification: classification(n: n, mannKendall: mannKendall, better: better),
             limits: limits,
             variation: limits.flatMap { SpecialCause.variationIcon(values, limits: $0, better: better) },
-            assurance: limits.flatMap { limits in target.flatMap { AssuranceIcon(target: $0, limits: limits, better: better) } },
+            assurance: limits.flatMap { limits in
+                target.flatMap { AssuranceIcon(target: $0, limits: limits, better: better) }
+            },
             runsSignal: runs?.signal
         )
     }

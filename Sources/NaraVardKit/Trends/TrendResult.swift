@@ -16,18 +16,4 @@ public struct TrendResult: Sendable, Equatable {
     public var assurance: AssuranceIcon?
     /// Anhøj runs signal; `nil` below 10 useful points.
     public var runsSignal: Bool?
-
-    public init(
-        n: Int, mannKendall: MannKendall?, senSlope: Double?, classification: TrendClass,
-        limits: ControlLimits?, variation: VariationIcon?, assurance: AssuranceIcon?, runsSignal: Bool?
-    ) {
-        self.n = n
-        self.mannKendall = mannKendall
-        self.senSlope = senSlope
-        self.classification = classification
-        self.limits = limits
-        self.variation = variation
-        self.assurance = assurance
-        self.runsSignal = runsSignal
-    }
 }

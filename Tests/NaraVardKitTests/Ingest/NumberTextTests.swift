@@ -28,3 +28,19 @@ import Testing
         #expect(try NumberText(parsing: "74").tolerance == 0.5)
     }
 }
+
+extension NumberTextTests {
+    /// The allocation-free path must give exactly the double a correct decimal parser gives.
+    @Test func fastPathMatchesTheCorrectlyRoundedParse() throws {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            let decimals = Int.random(in: 0...6, using: &generator)
+            let integer = Int.random(in: 0...9_999_999, using: &generator)
+            let fraction = decimals == 0 ? "" : "." + String((0..<decimals).map { _ in Character(String(Int.random(in: 0...9, using: &generator))) })
+            let text = "\(integer)\(fraction)"
+            let parsed = try NumberText(parsing: text.replacingOccurrences(of: ".", with: ","))
+            #expect(parsed.value == Double(text)!, "\(text)")
+            #expect(parsed.decimals == decimals)
+        }
+    }
+}

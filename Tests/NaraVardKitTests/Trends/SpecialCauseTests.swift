@@ -185,7 +185,8 @@ struct SpecialCauseTests {
     }
 
     /// Up-trend 0…6 (points 0–6) then down-trend 6…−2 (points 6–12). Hand computation: mean 43.7/13 = 3.36,
-    /// amr 14/12 = 1.17, limits 0.26…6.46: 0 and −2 are below the LCL. The shared peak takes the later (down) trend.
+    /// amr 14/12 = 1.17, limits 0.26…6.46: 0 and −2 are below the LCL. The shared peak takes the later
+    /// (down) trend.
     @Test("a turning point takes the later trend")
     func turningPoint() throws {
         let values: [Double?] = [0, 2, 4, 5, 5.5, 5.8, 6, 5.9, 5.5, 4, 2, 0, -2]

@@ -1,0 +1,62 @@
+/// How the indicators of one direction shift move in one area: the page the committee reads first.
+public struct ShiftRollup: Sendable, Equatable {
+    public enum Status: String, Sendable {
+        /// More indicators improve than worsen.
+        case improving
+        /// More worsen than improve.
+        case worsening
+        /// As many improve as worsen, and some moved.
+        case mixed
+        /// None moved.
+        case stable
+        /// Every indicator has too few points.
+        case insufficient
+    }
+
+    public var shift: Int
+    public var area: String
+    public var improving = 0
+    public var worsening = 0
+    public var noClearChange = 0
+    public var tooFewPoints = 0
+    /// Indicators without a good direction (`better: neutral`), counted apart whatever their class.
+    public var neutral = 0
+
+    public var status: Status {
+        if improving > worsening { return .improving }
+        if worsening > improving { return .worsening }
+        if improving > 0 { return .mixed }
+        return noClearChange > 0 ? .stable : .insufficient
+    }
+
+    public init(shift: Int, area: String) {
+        self.shift = shift
+        self.area = area
+    }
+
+    /// One roll-up per shift and area, from the total-gender trends; an indicator without a series in an
+    /// area counts as too few points.
+    public static func rollups(
+        shifts: [Int], areas: [String], indicators: [Indicator], trends: [SeriesTrend]
+    ) -> [ShiftRollup] {
+        var classes: [String: TrendClass] = [:]
+        for trend in trends where trend.gender == .total {
+            classes[trend.indicator + "\u{1F}" + trend.area] = trend.result.classification
+        }
+        return shifts.flatMap { shift in
+            areas.map { area in
+                var rollup = ShiftRollup(shift: shift, area: area)
+                for indicator in indicators where indicator.shift == shift && !indicator.retired {
+                    if indicator.better == .neutral { rollup.neutral += 1; continue }
+                    switch classes[indicator.id + "\u{1F}" + area] ?? .tooFewPoints {
+                    case .improving: rollup.improving += 1
+                    case .worsening: rollup.worsening += 1
+                    case .noClearChange, .increasing, .decreasing: rollup.noClearChange += 1
+                    case .tooFewPoints: rollup.tooFewPoints += 1
+                    }
+                }
+                return rollup
+            }
+        }
+    }
+}

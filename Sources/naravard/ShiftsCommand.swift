@@ -1,0 +1,50 @@
+import ArgumentParser
+import NaraVardKit
+
+struct ShiftsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "shifts",
+        abstract: "The direction-shift roll-up per länsdel and county: how many indicators improve, worsen or hold.",
+        discussion: """
+            Status: improving when more improve than worsen, worsening when more worsen, mixed when equal and some \
+            moved, stable when none moved, insufficient when all have too few points. Neutral indicators are counted apart.
+            """
+    )
+
+    @OptionGroup var store: StoreOptions
+    @Option(help: "The latest period to take into account (default: the latest stored).") var period: Period?
+    @Option(help: ArgumentHelp("Read the store as it was right after this import.", valueName: "IMPORT_ID")) var asOf: Int64?
+    @Option(help: "table, csv or json.") var format: OutputFormat = .table
+    @Option(help: "Table labels: en or sv.") var lang: Language = .en
+
+    func run() throws {
+        let metrics = try store.open()
+        let catalog = try metrics.catalog()
+        var query = TrendQuery(asOf: asOf)
+        query.period = period
+        let trends: [SeriesTrend]
+        do {
+            trends = try metrics.trends(query, catalog: catalog)
+        } catch let error as StoreQueryError {
+            throw ValidationError(error.description)
+        }
+        let areas = catalog.geography.areas.filter { $0.kind == .lansdel } + catalog.geography.areas.filter { $0.kind == .county }
+        let rollups = ShiftRollup.rollups(
+            shifts: catalog.shifts.map(\.id), areas: areas.map(\.id), indicators: catalog.indicators, trends: trends)
+        let sv = lang == .sv && format == .table
+        let columns = sv
+            ? ["riktningsförändring", "område", "förbättras", "försämras", "ingen tydlig förändring", "för få punkter", "neutrala", "status"]
+            : ["shift", "area", "improving", "worsening", "no_clear_change", "too_few_points", "neutral", "status"]
+        let rows: [[Cell]] = rollups.map { rollup in
+            [format == .table ? .text("\(rollup.shift) \(catalog.shift(rollup.shift)?.short ?? "")") : .integer(Int64(rollup.shift)),
+             .text(rollup.area), .integer(Int64(rollup.improving)), .integer(Int64(rollup.worsening)),
+             .integer(Int64(rollup.noClearChange)), .integer(Int64(rollup.tooFewPoints)), .integer(Int64(rollup.neutral)),
+             .text(format == .table ? TrendStyle.label(rollup.status, lang) : rollup.status.rawValue)]
+        }
+        try OutputTable(columns: columns, rows: rows) { row, column, text in
+            guard column == 7 else { return text }
+            let status = rollups[row].status
+            return TrendStyle.colour(text, good: status == .improving ? true : status == .worsening ? false : nil)
+        }.print(format)
+    }
+}
