@@ -32,6 +32,12 @@ enum Cell {
         }
     }
 
+    /// For people: numbers with at most two decimals (CSV and JSON keep every digit).
+    var tableText: String {
+        if case .number(let number?) = self { return formatNumber((number * 100).rounded() / 100) }
+        return plainText
+    }
+
     var isNumeric: Bool {
         switch self { case .number, .integer: true; default: false }
     }
@@ -85,7 +91,7 @@ struct OutputTable {
             output = ([columns.map(csvQuoted)] + rows.map { $0.map(csvField) })
                 .map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n"
         case .table:
-            let texts = rows.map { $0.map(\.plainText) }
+            let texts = rows.map { $0.map(\.tableText) }
             let widths = columns.indices.map { column in
                 max(columns[column].count, texts.map { $0[column].count }.max() ?? 0)
             }
