@@ -88,7 +88,7 @@ struct OutputTable {
             }
             output += rows.isEmpty ? "]\n" : "\n]\n"
         case .csv:
-            output = ([columns.map(csvQuoted)] + rows.map { $0.map(csvField) })
+            output = ([columns.map { CSVText.quoted($0, delimiter: ",") }] + rows.map { $0.map(csvField) })
                 .map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n"
         case .table:
             let texts = rows.map { $0.map(\.tableText) }
@@ -115,12 +115,7 @@ struct OutputTable {
 
     /// Text is neutralised against formula injection; numbers stay numbers.
     private func csvField(_ cell: Cell) -> String {
-        cell.isNumeric ? cell.plainText : csvQuoted(CSVText.neutralize(cell.plainText))
-    }
-
-    private func csvQuoted(_ text: String) -> String {
-        text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")
-            ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+        cell.isNumeric ? cell.plainText : CSVText.quoted(CSVText.neutralize(cell.plainText), delimiter: ",")
     }
 }
 

@@ -6,26 +6,34 @@
 public struct Aggregator: Sendable {
     public let geography: Geography
     public let indicators: [String: Indicator]
+    /// Member municipalities of every area, worked out once.
+    private let members: [String: [String]]
+    private let municipalities: Set<String>
 
     public init(geography: Geography, indicators: [Indicator]) {
         self.geography = geography
         self.indicators = Dictionary(indicators.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
+        members = Dictionary(geography.areas.map { ($0.id, geography.members(of: $0)) }, uniquingKeysWith: { _, last in last })
+        municipalities = Set(geography.areas.filter { $0.kind == .municipality }.map(\.id))
     }
 
     /// Every stored value plus the aggregates of `areas` (länsdelar and the county by default).
     public func values(_ observations: [Observation], aggregating areas: [Area]? = nil) -> [AreaValue] {
         let targets = areas ?? geography.areas.filter { $0.kind == .lansdel || $0.kind == .county }
-        var groups: [GroupKey: [String: Observation]] = [:]
-        for observation in observations {
-            groups[GroupKey(indicator: observation.indicator, period: observation.period, gender: observation.gender), default: [:]][observation.area] = observation
+        // Each group (indicator, period, gender) maps area ids to positions in `observations`.
+        var groups: [GroupKey: [String: Int]] = [:]
+        for (position, observation) in observations.enumerated() {
+            let key = GroupKey(indicator: observation.indicator, period: observation.period, gender: observation.gender)
+            groups[key, default: Dictionary(minimumCapacity: municipalities.count)][observation.area] = position
         }
         var values = observations.map(AreaValue.init)
+        values.reserveCapacity(values.count + groups.count * targets.count)
         for (key, byArea) in groups {
             guard let indicator = indicators[key.indicator],
-                  byArea.keys.contains(where: { geography[$0]?.kind == .municipality })
+                  byArea.keys.contains(where: municipalities.contains)
             else { continue }
             for area in targets where byArea[area.id] == nil {
-                values.append(aggregate(indicator, area: area, key: key, byArea: byArea))
+                values.append(aggregate(indicator, area: area, key: key) { byArea[$0].map { observations[$0] } })
             }
         }
         return values
@@ -37,27 +45,30 @@ public struct Aggregator: Sendable {
         var gender: Gender
     }
 
-    private func aggregate(_ indicator: Indicator, area: Area, key: GroupKey, byArea: [String: Observation]) -> AreaValue {
+    private func aggregate(
+        _ indicator: Indicator, area: Area, key: GroupKey, record: (String) -> Observation?
+    ) -> AreaValue {
         var result = AreaValue(
             indicator: indicator.id, area: area.id, period: key.period, gender: key.gender,
             value: nil, numerator: nil, denominator: nil, status: .computed)
-        let members = geography.members(of: area)
-        let lacking = members.filter { byArea[$0]?.status != .reported }
+        let members = self.members[area.id] ?? geography.members(of: area)
+        let records = members.map(record)
+        let lacking = zip(members, records).filter { $0.1?.status != .reported }.map(\.0)
         if members.isEmpty || !lacking.isEmpty {
             result.status = .incomplete
             result.detail = members.isEmpty ? "no member municipalities" : "no data for " + names(lacking)
             return result
         }
-        let records = members.compactMap { byArea[$0] }
+        let found = records.compactMap { $0 }
         if indicator.unit == .count {
-            let counts = records.map { $0.numerator ?? $0.value }
+            let counts = found.map { $0.numerator ?? $0.value }
             guard !counts.contains(nil) else { return result }
             let sum = counts.reduce(0) { $0 + $1! }
             result.numerator = sum
             result.value = sum
             return result
         }
-        let withoutCounts = records.filter { $0.numerator == nil || $0.denominator == nil }
+        let withoutCounts = found.filter { $0.numerator == nil || $0.denominator == nil }
         guard indicator.unit.hasDenominator, withoutCounts.isEmpty else {
             result.status = .notAggregable
             result.detail = indicator.unit.hasDenominator
@@ -65,8 +76,8 @@ public struct Aggregator: Sendable {
                 : "\(indicator.unit.rawValue) values cannot be summed"
             return result
         }
-        let numerator = records.reduce(0) { $0 + $1.numerator! }
-        let denominator = records.reduce(0) { $0 + $1.denominator! }
+        let numerator = found.reduce(0) { $0 + $1.numerator! }
+        let denominator = found.reduce(0) { $0 + $1.denominator! }
         result.numerator = numerator
         result.denominator = denominator
         if denominator > 0 {

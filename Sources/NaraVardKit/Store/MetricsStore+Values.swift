@@ -60,7 +60,7 @@ extension MetricsStore {
                        r.value, r.numerator, r.denominator, r.status, r.note
                 FROM series_key k JOIN revision r ON \(revision)
                 WHERE \(conditions.joined(separator: " AND "))
-                ORDER BY k.indicator, k.area, k.period_kind, k.period_index, k.gender
+                ORDER BY k.indicator, k.area, k.period, k.gender  -- the order of the unique index: no sort
                 """
             var observations: [Observation] = []
             let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)

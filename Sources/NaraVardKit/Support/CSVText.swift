@@ -16,4 +16,13 @@ public enum CSVText {
         guard scalars.first == "'", let second = scalars.dropFirst().first, dangerousFirst.contains(second) else { return text }
         return String(scalars.dropFirst())
     }
+
+    /// The field as CSV writes it: in quotes (with `""` for `"`) when it holds the delimiter, a quote or a line break.
+    public static func quoted(_ text: String, delimiter: Character) -> String {
+        let delimiterByte = delimiter.asciiValue ?? UInt8(ascii: ";")
+        let needsQuotes = text.utf8.contains {
+            $0 == delimiterByte || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r")
+        }
+        return needsQuotes ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+    }
 }

@@ -52,7 +52,7 @@ public final class CSVWriter {
         for (index, field) in fields.enumerated() {
             if index > 0 { line.append(dialect.delimiter) }
             switch field {
-            case .text(let text): line += quoted(CSVText.neutralize(text ?? ""))
+            case .text(let text): line += CSVText.quoted(CSVText.neutralize(text ?? ""), delimiter: dialect.delimiter)
             case .number(let number): line += number.map(format) ?? ""
             }
         }
@@ -78,10 +78,5 @@ public final class CSVWriter {
     private func format(_ number: Double) -> String {
         let text = number.plain
         return dialect.decimalComma ? text.replacingOccurrences(of: ".", with: ",") : text
-    }
-
-    private func quoted(_ text: String) -> String {
-        let needsQuotes = text.contains(dialect.delimiter) || text.contains("\"") || text.contains("\n") || text.contains("\r")
-        return needsQuotes ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
     }
 }
