@@ -22,12 +22,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let metrics = try store.open()
-        let observations: [Observation]
-        do {
-            observations = try metrics.observations(ObservationQuery(asOf: asOf))
-        } catch let error as StoreQueryError {
-            throw ValidationError(error.description)
-        }
+        let observations = try asUsageError { try metrics.observations(ObservationQuery(asOf: asOf)) }
         let writer = try CSVWriter(url: URL(fileURLWithPath: out), dialect: csvDialect.dialect)
         try writer.write(["indicator", "area", "period", "gender", "value", "numerator", "denominator", "status", "note"])
         for observation in observations {

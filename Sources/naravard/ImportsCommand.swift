@@ -55,12 +55,7 @@ struct ImportsCommand: ParsableCommand {
         @Flag(help: "Print the summary as one JSON object.") var json = false
 
         func run() throws {
-            let summary: IngestSummary
-            do {
-                summary = try store.open().revert(importID, note: note)
-            } catch let error as StoreQueryError {
-                throw ValidationError(error.description)
-            }
+            let summary = try asUsageError { try store.open().revert(importID, note: note) }
             print(json ? summary.json : "import \(summary.importID ?? 0) reverts import \(importID): \(summary)")
         }
     }

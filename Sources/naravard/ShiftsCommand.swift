@@ -22,12 +22,7 @@ struct ShiftsCommand: ParsableCommand {
         let catalog = try metrics.catalog()
         var query = TrendQuery(asOf: asOf)
         query.period = period
-        let trends: [SeriesTrend]
-        do {
-            trends = try metrics.trends(query, catalog: catalog)
-        } catch let error as StoreQueryError {
-            throw ValidationError(error.description)
-        }
+        let trends = try asUsageError { try metrics.trends(query, catalog: catalog) }
         let areas = catalog.geography.areas.filter { $0.kind == .lansdel } + catalog.geography.areas.filter { $0.kind == .county }
         let rollups = ShiftRollup.rollups(
             shifts: catalog.shifts.map(\.id), areas: areas.map(\.id), indicators: catalog.indicators, trends: trends)

@@ -33,3 +33,12 @@ enum ExitStatus {
 func printError(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
 }
+
+/// Runs a store request, turning "there is no such import" and the like into a usage error (exit 64).
+func asUsageError<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as StoreQueryError {
+        throw ValidationError(error.description)
+    }
+}

@@ -25,12 +25,7 @@ struct TrendsCommand: ParsableCommand {
         var query = TrendQuery(asOf: reading.asOf)
         query.indicators = indicators
         query.period = period
-        let trends: [SeriesTrend]
-        do {
-            trends = try metrics.trends(query, catalog: catalog)
-        } catch let error as StoreQueryError {
-            throw ValidationError(error.description)
-        }
+        let trends = try asUsageError { try metrics.trends(query, catalog: catalog) }
         let wanted = Set(areas.map(\.id))
         let order = Dictionary(catalog.indicators.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         let shown = trends

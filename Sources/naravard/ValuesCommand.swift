@@ -23,12 +23,7 @@ struct ValuesCommand: ParsableCommand {
         query.period = period
         query.exactPeriod = true
         query.gender = gender
-        let observations: [Observation]
-        do {
-            observations = try metrics.observations(query)
-        } catch let error as StoreQueryError {
-            throw ValidationError(error.description)
-        }
+        let observations = try asUsageError { try metrics.observations(query) }
         let aggregator = Aggregator(geography: catalog.geography, indicators: catalog.indicators)
         let groups = areas.filter { $0.kind == .group }
         let aggregated = aggregator.values(observations, aggregating: catalog.geography.areas.filter { $0.kind == .lansdel || $0.kind == .county } + groups)

@@ -25,6 +25,8 @@ public struct Catalog: Sendable {
     public var files: [SourceFile] = []
     /// Problems that do not stop a load.
     public var warnings: [Diagnostic] = []
+    /// Where each definition was read (`indicator:PV01`, `area:2580`, `shift:1`), for cross-file messages.
+    var origins: [String: Diagnostic] = [:]
 
     public init() {}
 
@@ -85,9 +87,9 @@ public struct Catalog: Sendable {
             }
             var fields = YAMLMapping(file: path, node: node, what: "a catalogue file")
             if fields.value("shifts") != nil {
-                catalog.shifts += readShifts(&fields)
+                catalog.shifts += readShifts(&fields, origins: &catalog.origins)
             } else if fields.value("areas") != nil {
-                catalog.areas += readGeography(&fields, validFrom: &catalog.validFrom)
+                catalog.areas += readGeography(&fields, validFrom: &catalog.validFrom, origins: &catalog.origins)
             } else if node.mapping != nil {
                 if let indicator = readIndicator(&fields) {
                     let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
@@ -98,6 +100,7 @@ public struct Catalog: Sendable {
                             severity: .warning))
                     }
                     catalog.indicators.append(indicator)
+                    catalog.origins["indicator:\(indicator.id)"] = fields.location(of: "id")
                 }
             }
             problems += fields.diagnostics
@@ -132,7 +135,7 @@ extension Catalog {
         !id.isEmpty && id.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || $0.isASCIIDigit || $0 == "-" || $0 == "_") }
     }
 
-    private static func readShifts(_ fields: inout YAMLMapping) -> [Shift] {
+    private static func readShifts(_ fields: inout YAMLMapping, origins: inout [String: Diagnostic]) -> [Shift] {
         fields.rejectUnknownKeys(["shifts"])
         var shifts: [Shift] = []
         for var item in fields.mappings("shifts", what: "a direction shift") {
@@ -142,13 +145,16 @@ extension Catalog {
             let short = item.string("short") ?? name
             if let id, let name, let short {
                 shifts.append(Shift(id: id, name: name, nameEn: item.string("name_en"), short: short))
+                origins["shift:\(id)"] = item.location(of: "id")
             }
             fields.diagnostics += item.diagnostics
         }
         return shifts
     }
 
-    private static func readGeography(_ fields: inout YAMLMapping, validFrom: inout String?) -> [Area] {
+    private static func readGeography(
+        _ fields: inout YAMLMapping, validFrom: inout String?, origins: inout [String: Diagnostic]
+    ) -> [Area] {
         fields.rejectUnknownKeys(["valid_from", "areas", "groups"])
         if let date = fields.string("valid_from") {
             if date.wholeMatch(of: #/\d{4}-\d{2}-\d{2}/#) == nil {
@@ -171,6 +177,7 @@ extension Catalog {
                 areas.append(Area(
                     id: id, kind: kind, name: name, codes: item.strings("codes"), aliases: item.strings("aliases"),
                     county: item.string("county"), lansdel: item.string("lansdel"), population: population))
+                origins["area:\(id)"] = item.location(of: "id")
             }
             fields.diagnostics += item.diagnostics
         }
@@ -182,6 +189,7 @@ extension Catalog {
             if members.isEmpty { item.report(nil, "a group needs 'members'") }
             if let id, let name {
                 areas.append(Area(id: id, kind: .group, name: name, aliases: item.strings("aliases"), members: members))
+                origins["area:\(id)"] = item.location(of: "id")
             }
             fields.diagnostics += item.diagnostics
         }
@@ -247,28 +255,34 @@ extension Catalog {
             return repeated
         }
         let first = files.first?.path ?? "catalogue"
+        func at(_ origin: String, _ message: String) -> Diagnostic {
+            var diagnostic = origins[origin] ?? Diagnostic(file: first, line: 1, column: 1, "")
+            diagnostic.message = message
+            return diagnostic
+        }
         for id in duplicates(indicators.map(\.id)).sorted() {
-            problems.append(Diagnostic(file: first, line: 1, column: 1, "indicator '\(id)' is defined more than once"))
+            problems.append(at("indicator:\(id)", "indicator '\(id)' is defined more than once"))
         }
         for id in duplicates(shifts.map(\.id)).sorted() {
-            problems.append(Diagnostic(file: first, line: 1, column: 1, "direction shift \(id) is defined more than once"))
+            problems.append(at("shift:\(id)", "direction shift \(id) is defined more than once"))
         }
         for id in duplicates(areas.map(\.id)).sorted() {
-            problems.append(Diagnostic(file: first, line: 1, column: 1, "area '\(id)' is defined more than once"))
+            problems.append(at("area:\(id)", "area '\(id)' is defined more than once"))
         }
         let koladaIDs = indicators.compactMap(\.kolada)
         for kpi in duplicates(koladaIDs).sorted() {
-            problems.append(Diagnostic(file: first, line: 1, column: 1, "Kolada KPI '\(kpi)' is mapped to more than one indicator"))
+            let users = indicators.filter { $0.kolada == kpi }.map(\.id)
+            problems.append(at("indicator:\(users.last!)", "Kolada KPI '\(kpi)' is mapped to more than one indicator (\(users.joined(separator: ", ")))"))
         }
         let areaIDs = Set(areas.map(\.id))
         for area in areas {
             for (parent, role) in [(area.county, "county"), (area.lansdel, "lansdel")] {
                 if let parent, !areaIDs.contains(parent) {
-                    problems.append(Diagnostic(file: first, line: 1, column: 1, "area '\(area.id)' names \(role) '\(parent)', which is not defined"))
+                    problems.append(at("area:\(area.id)", "area '\(area.id)' names \(role) '\(parent)', which is not defined"))
                 }
             }
             for member in area.members where !areaIDs.contains(member) {
-                problems.append(Diagnostic(file: first, line: 1, column: 1, "group '\(area.id)' names member '\(member)', which is not defined"))
+                problems.append(at("area:\(area.id)", "group '\(area.id)' names member '\(member)', which is not defined"))
             }
         }
         return problems

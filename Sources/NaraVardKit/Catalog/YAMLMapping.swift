@@ -20,6 +20,12 @@ struct YAMLMapping {
         diagnostics.append(Diagnostic(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1, message))
     }
 
+    /// Where the value of `key` stands (the mapping itself when the key is absent).
+    func location(of key: String) -> Diagnostic {
+        let mark = value(key)?.mark ?? node.mark
+        return Diagnostic(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1, "")
+    }
+
     /// The value node of `key`, if present and not null.
     func value(_ key: String) -> Node? {
         guard let node = mapping?[key] else { return nil }

@@ -39,4 +39,24 @@ import Testing
             #expect(first?.description.hasPrefix("Indicators/PV99.yaml:\(line):\(column): ") == true)
         }
     }
+
+    @Test func aDuplicateIdIsReportedWhereItIsDefinedAgain() throws {
+        let definition = "id: PV99\nname: X\nshift: 3\nunit: count\nbetter: higher\nfrequency: quarter\n"
+        #expect(throws: Diagnostics.self) {
+            try Catalog.read(files: [("a/PV99.yaml", definition), ("b/PV99.yaml", definition)])
+        }
+        do {
+            _ = try Catalog.read(files: [("a/PV99.yaml", definition), ("b/PV99.yaml", definition)])
+        } catch {
+            #expect(error.items.map(\.description) == ["b/PV99.yaml:1:5: indicator 'PV99' is defined more than once"])
+        }
+    }
+
+    @Test func areaTablesAreGeographyToo() throws {
+        let table = "code;name;county;kind\n0025;Region 25;25;county\n2580;Kommun 2580;25;municipality\n"
+        let catalog = try Catalog.read(files: [("areas.csv", table)])
+        #expect(catalog.areas.map(\.id) == ["25", "2580"])
+        #expect(catalog.areas.first?.codes == ["0025"], "Kolada's county code is accepted on input")
+        #expect(catalog.areas.last?.county == "25")
+    }
 }
