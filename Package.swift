@@ -52,6 +52,13 @@ let package = Package(
             ]
         ),
 
+        // Run by hand: swift run -c release trend-engine-benchmark
+        .executableTarget(
+            name: "trend-engine-benchmark",
+            dependencies: ["NaraVardKit"],
+            path: "Benchmarks/TrendEngineBenchmark"
+        ),
+
         .target(
             name: "TestSupport",
             dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],

@@ -11,6 +11,9 @@ swift build -c release --product naravard >&2
 naravard="$PWD/.build/release/naravard"
 measure() { /usr/bin/time -f "%e s wall, %M KB max RSS" "$@"; }
 
+echo "== trend engine alone: 279 900 series"
+swift run -c release trend-engine-benchmark 2>/dev/null
+
 echo "== ingest: 1 007 640 rows (27 indicators × 311 areas × 40 quarters × 3 genders)"
 [ -f "$work/million.csv" ] || python3 "$generator" --indicators 27 --areas 311 --quarters 40 \
     --out "$work/million.csv" --catalog-out "$work/million-catalog"
