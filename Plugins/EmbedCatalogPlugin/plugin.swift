@@ -1,27 +1,29 @@
 import Foundation
 import PackagePlugin
 
-/// Generates `BundledCatalog.swift` from every file under the package's `Indicators/` folder,
-/// so that `naravard init` works from any directory without resource bundles beside the binary.
+/// Generates `BundledCatalog.swift` from every file under the package's `Indicators/` folder and
+/// `BundledReports.swift` from `Reports/`, so that `naravard init` and `naravard report` work from any
+/// directory without resource bundles beside the binary.
 @main
 struct EmbedCatalogPlugin: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
-        let catalog = context.package.directoryURL.appending(path: "Indicators")
-        let output = context.pluginWorkDirectoryURL.appending(path: "BundledCatalog.swift")
-        var inputs: [URL] = []
-        if let walker = FileManager.default.enumerator(at: catalog, includingPropertiesForKeys: nil) {
-            for case let url as URL in walker where ["yaml", "yml"].contains(url.pathExtension) {
-                inputs.append(url)
+        try [("BundledCatalog", "Indicators", "the indicator catalogue"), ("BundledReports", "Reports", "the report definitions")]
+            .map { name, folder, what in
+                let source = context.package.directoryURL.appending(path: folder)
+                let output = context.pluginWorkDirectoryURL.appending(path: "\(name).swift")
+                var inputs: [URL] = []
+                if let walker = FileManager.default.enumerator(at: source, includingPropertiesForKeys: nil) {
+                    for case let url as URL in walker where ["yaml", "yml"].contains(url.pathExtension) {
+                        inputs.append(url)
+                    }
+                }
+                return .buildCommand(
+                    displayName: "Embedding \(what)",
+                    executable: try context.tool(named: "EmbedCatalog").url,
+                    arguments: [name, source.path(), output.path()],
+                    inputFiles: inputs,
+                    outputFiles: [output]
+                )
             }
-        }
-        return [
-            .buildCommand(
-                displayName: "Embedding the indicator catalogue",
-                executable: try context.tool(named: "EmbedCatalog").url,
-                arguments: [catalog.path(), output.path()],
-                inputFiles: inputs,
-                outputFiles: [output]
-            )
-        ]
     }
 }

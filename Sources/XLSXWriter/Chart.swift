@@ -163,12 +163,20 @@ public struct Chart {
         return ChartSeries(chart: self, pointer: series, state: SeriesState())
     }
 
-    /// Sets the chart title.
-    public func setTitle(_ title: String) throws(XLSXError) {
+    /// Sets the chart title; `fontSize` in points (Excel's default is 14).
+    public func setTitle(_ title: String, fontSize: Double? = nil) throws(XLSXError) {
         let operation = "chart_title_set_name"
         try workbook.ensureOpen(operation)
         try Chart.validateLiteral(title, what: "chart title", operation)
+        if let fontSize { try Validate.number(fontSize, in: 1...409, what: "font size", operation) }
         chart_title_set_name(pointer, title)
+        if let fontSize {
+            // chart_title_set_name_font copies the font ("_chart_convert_font_args").
+            var font = lxw_chart_font()
+            font.size = fontSize
+            font.bold = 1
+            chart_title_set_name_font(pointer, &font)
+        }
     }
 
     /// Sets the category (x) axis title.

@@ -12,7 +12,7 @@ struct Naravard: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             InitCommand.self, CatalogCommand.self, IngestCommand.self, ValuesCommand.self,
-            ExportCommand.self, ImportsCommand.self, TrendsCommand.self, ShiftsCommand.self,
+            ExportCommand.self, ImportsCommand.self, TrendsCommand.self, ShiftsCommand.self, ReportCommand.self,
         ]
     )
 }

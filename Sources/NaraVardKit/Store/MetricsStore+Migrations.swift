@@ -75,6 +75,32 @@ extension MetricsStore {
                 PRAGMA user_version = 1;
                 """)
         }
+        migrator.registerMigration("v2: report log") { db in
+            try db.execute(sql: """
+                -- Every generated report, and the values it showed, so the next one can mark revisions.
+                CREATE TABLE report (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    kind TEXT NOT NULL,
+                    period TEXT NOT NULL,
+                    as_of INTEGER REFERENCES import(id),
+                    created_at TEXT NOT NULL,
+                    out_path TEXT NOT NULL
+                );
+                CREATE INDEX report_by_kind ON report(kind, as_of);
+                CREATE TABLE report_value (
+                    report_id INTEGER NOT NULL REFERENCES report(id),
+                    indicator TEXT NOT NULL,
+                    area TEXT NOT NULL,
+                    period TEXT NOT NULL,
+                    gender TEXT NOT NULL,
+                    value REAL,
+                    status TEXT NOT NULL,
+                    PRIMARY KEY (report_id, indicator, area, period, gender)
+                ) WITHOUT ROWID;
+
+                PRAGMA user_version = 2;
+                """)
+        }
         return migrator
     }
 }

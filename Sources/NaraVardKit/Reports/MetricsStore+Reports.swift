@@ -1,0 +1,107 @@
+import Foundation
+import GRDB
+
+/// One entry of the report log.
+public struct ReportRecord: Sendable {
+    public var id: Int64
+    public var kind: ReportKind
+    public var period: Period
+    public var asOf: Int64?
+    public var createdAt: String
+    /// The workbook, or the folder of CSV files.
+    public var output: String
+}
+
+extension MetricsStore {
+    /// Builds a report from the store as of an import.
+    ///
+    /// ```swift
+    /// var request = ReportRequest(kind: .polsam, definition: try .bundled(.polsam))
+    /// request.period = try Period(parsing: "2025Q4")
+    /// let report = try store.report(request)
+    /// ```
+    /// - Throws: ``Diagnostics`` when the definition names indicators or areas the catalogue lacks,
+    ///   ``StoreQueryError`` for an unknown import or a period with no data.
+    public func report(_ request: ReportRequest) throws -> Report {
+        try ReportBuilder(store: self, request: request).build()
+    }
+
+    /// Records a generated report and the values it showed; the next report of the same kind built on
+    /// later data marks the values that changed since.
+    @discardableResult
+    public func logReport(_ report: Report, output: String) throws -> Int64 {
+        try dbWriter.write { db in
+            try db.execute(
+                sql: "INSERT INTO report (kind, period, as_of, created_at, out_path) VALUES (?, ?, ?, ?, ?)",
+                arguments: [report.kind.rawValue, report.period.description, report.asOf,
+                            Self.timestamp(report.generatedAt), output])
+            let id = db.lastInsertedRowID
+            let insert = try db.makeStatement(sql: """
+                INSERT OR REPLACE INTO report_value (report_id, indicator, area, period, gender, value, status)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """)
+            for value in report.values {
+                try insert.execute(arguments: [
+                    id, value.key.indicator, value.key.area, value.key.period.description, value.key.gender.rawValue,
+                    value.value, value.status.rawValue,
+                ])
+            }
+            return id
+        }
+    }
+
+    /// The report log, oldest first.
+    public func reportLog() throws -> [ReportRecord] {
+        try dbWriter.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM report ORDER BY id").compactMap(ReportRecord.init)
+        }
+    }
+
+    /// The latest report of a kind built on data older than `asOf`, with the values it showed.
+    func previousReport(_ kind: ReportKind, before asOf: Int64) throws -> (record: ReportRecord, values: [ObservationKey: ReportValue])? {
+        try dbWriter.read { db in
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT * FROM report WHERE kind = ? AND as_of < ? ORDER BY as_of DESC, id DESC LIMIT 1
+                """, arguments: [kind.rawValue, asOf]),
+                let record = ReportRecord(row)
+            else { return nil }
+            var values: [ObservationKey: ReportValue] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT * FROM report_value WHERE report_id = ?", arguments: [record.id])
+            while let row = try rows.next() {
+                guard let period = try? Period(parsing: row["period"]), let gender = Gender(rawValue: row["gender"]),
+                      let status = AreaValue.Status(rawValue: row["status"]) else { continue }
+                let key = ObservationKey(indicator: row["indicator"], area: row["area"], period: period, gender: gender)
+                values[key] = ReportValue(key: key, value: row["value"], status: status)
+            }
+            return (record, values)
+        }
+    }
+
+    /// The id of the latest import (nil in a store with none).
+    func latestImportID() throws -> Int64? {
+        try dbWriter.read { try Int64.fetchOne($0, sql: "SELECT max(id) FROM import") }
+    }
+
+    /// The latest period of a kind with a reported value, as of an import.
+    func latestPeriod(_ kind: Period.Kind, asOf: Int64?) throws -> Period? {
+        try dbWriter.read { db in
+            let revision = asOf.map { "r.id = (SELECT max(id) FROM revision WHERE key_id = k.id AND import_id <= \($0))" }
+                ?? "r.id = k.current_revision"
+            return try Int.fetchOne(db, sql: """
+                SELECT max(k.period_index) FROM series_key k JOIN revision r ON \(revision)
+                WHERE k.period_kind = ? AND r.status = 'reported'
+                """, arguments: [kind.rawValue]).map { Period(kind: kind, index: $0) }
+        }
+    }
+
+    static func timestamp(_ date: Date) -> String {
+        ISO8601DateFormatter.string(from: date, timeZone: .current, formatOptions: [.withInternetDateTime])
+    }
+}
+
+extension ReportRecord {
+    init?(_ row: Row) {
+        guard let kind = ReportKind(rawValue: row["kind"]), let period = try? Period(parsing: row["period"]) else { return nil }
+        self.init(id: row["id"], kind: kind, period: period, asOf: row["as_of"], createdAt: row["created_at"], output: row["out_path"])
+    }
+}

@@ -1,0 +1,241 @@
+import Foundation
+
+/// A finished report as pure values: sheets of tables of typed cells, with the charts and colour rules that
+/// go with them. One model feeds both writers, so the workbook (``XLSXReportWriter``) and the CSV files
+/// (``CSVReportWriter``) always agree.
+///
+/// ```swift
+/// let report = try store.report(ReportRequest(kind: .committee, definition: .bundled(.committee)))
+/// try XLSXReportWriter.write(report, to: "uppfoljning.xlsx")
+/// try store.logReport(report, output: "uppfoljning.xlsx")
+/// ```
+public struct Report: Sendable {
+    public var kind: ReportKind
+    /// The title with its period, e.g. `Uppföljning nära vård – 2025 kvartal 4`.
+    public var title: String
+    /// The organisation in the document properties.
+    public var company: String
+    public var period: Period
+    /// The import the report is built on (the latest one, or `--as-of`).
+    public var asOf: Int64?
+    /// When the report was made; the only thing that differs between two runs on the same store.
+    public var generatedAt: Date
+    public var sheets: [ReportSheet]
+    /// Every value the report shows (the rows of its Data sheet), as logged in the store.
+    public var values: [ReportValue]
+    /// How many of them changed since the previous report of the same kind (each marked with a comment).
+    public var revised: Int
+}
+
+/// One value a report shows, as the report log keeps it: suppressed values are logged without their number.
+public struct ReportValue: Hashable, Sendable {
+    public var key: ObservationKey
+    public var value: Double?
+    public var status: AreaValue.Status
+}
+
+/// One worksheet (or, in CSV, the files of its tables).
+public struct ReportSheet: Sendable {
+    /// How charts are placed.
+    public enum ChartLayout: Sendable {
+        /// Each chart to the right of the rows it shows.
+        case beside
+        /// In a grid above the tables, `columns` charts wide.
+        case grid(columns: Int)
+    }
+
+    /// The tab name (at most 31 characters).
+    public var name: String
+    /// A heading above the tables; `nil` starts the first table at the top (the Data sheet).
+    public var title: String?
+    public var subtitle: String?
+    public var tables: [ReportTable]
+    public var charts: [ReportChart] = []
+    public var chartLayout: ChartLayout = .beside
+    /// Short lines below the tables.
+    public var notes: [String] = []
+}
+
+/// A table: a header row and rows of cells. In CSV it is one file, named ``name``.
+public struct ReportTable: Sendable {
+    /// The CSV file name without `.csv`, and the Excel table name when ``isExcelTable``; unique in a report.
+    public var name: String
+    /// A line above the table.
+    public var caption: String?
+    public var columns: [ReportColumn]
+    public var rows: [ReportRow]
+    public var colors: [ConditionalColor] = []
+    /// Freeze the sheet above the first data row (honoured for a sheet's first table).
+    public var freezeHeader = false
+    /// Filter buttons on the header (one table per sheet).
+    public var filter = false
+    /// Write as an Excel table (filters, banded rows, a name usable in formulas).
+    public var isExcelTable = false
+    /// Height of the data rows in points; `nil` leaves it to Excel.
+    public var rowHeight: Double?
+}
+
+/// A column of a ``ReportTable``.
+public struct ReportColumn: Sendable {
+    public var header: String
+    /// Width in Excel's character units.
+    public var width: Double
+    /// Wrap long text within the column.
+    public var wrap: Bool
+    /// Centre the cells (a grid of labels).
+    public var centered: Bool
+
+    public init(_ header: String, width: Double, wrap: Bool = false, centered: Bool = false) {
+        self.header = header; self.width = width; self.wrap = wrap; self.centered = centered
+    }
+}
+
+/// A row of a ``ReportTable``.
+public struct ReportRow: Sendable {
+    public var cells: [ReportCell]
+    /// A total (länsdel, county) shown in bold.
+    public var emphasis = false
+    /// The first row of a group (an indicator), with a line above it.
+    public var startsGroup = false
+
+    public init(_ cells: [ReportCell], emphasis: Bool = false, startsGroup: Bool = false) {
+        self.cells = cells; self.emphasis = emphasis; self.startsGroup = startsGroup
+    }
+}
+
+/// One cell: its content, an optional fixed colour, and a note when the value was revised.
+public struct ReportCell: Hashable, Sendable {
+    public enum Content: Hashable, Sendable {
+        case empty
+        /// Always a string cell, never a formula (names, notes, sources are users' text).
+        case text(String)
+        case number(Double, NumberStyle)
+        /// Shown instead of a number: suppressed, missing, ….
+        case placeholder(Placeholder)
+    }
+
+    public var content: Content
+    /// A fixed colour (legend samples); other colours come from the table's ``ConditionalColor`` rules.
+    public var tone: Tone?
+    /// Set when the value changed since the previous report of the same kind: `Reviderat: tidigare 31,2`.
+    public var revision: String?
+    /// Indentation level: a municipality beneath its länsdel.
+    public var indent = 0
+
+    public init(_ content: Content, tone: Tone? = nil, revision: String? = nil, indent: Int = 0) {
+        self.content = content; self.tone = tone; self.revision = revision; self.indent = indent
+    }
+
+    public static let empty = ReportCell(.empty)
+    public static func text(_ text: String?) -> ReportCell { text.map { ReportCell(.text($0)) } ?? .empty }
+    public static func number(_ value: Double?, _ style: NumberStyle) -> ReportCell {
+        value.map { ReportCell(.number($0, style)) } ?? .empty
+    }
+    public static func placeholder(_ placeholder: Placeholder) -> ReportCell { ReportCell(.placeholder(placeholder)) }
+}
+
+/// What is shown where a value has no number.
+public enum Placeholder: String, CaseIterable, Sendable {
+    case suppressed, missing, incomplete, notAggregable, undefined
+
+    /// The Swedish word shown in the cell.
+    public var label: String {
+        switch self {
+        case .suppressed: "prickad"
+        case .missing: "saknas"
+        case .incomplete: "ofullständig"
+        case .notAggregable: "ej summerbar"
+        case .undefined: "odefinierat"
+        }
+    }
+}
+
+/// How a number is shown: decimals, thousands grouping, and a sign for changes.
+public struct NumberStyle: Hashable, Sendable {
+    public var decimals: Int
+    public var signed: Bool
+
+    public init(decimals: Int, signed: Bool = false) {
+        self.decimals = decimals; self.signed = signed
+    }
+
+    /// A value of an indicator: one decimal for percent and rates per 1 000 or 10 000, none for counts, ….
+    public static func value(_ unit: IndicatorUnit) -> NumberStyle { NumberStyle(decimals: unit.reportDecimals) }
+    /// A change in an indicator's unit, with its sign.
+    public static func change(_ unit: IndicatorUnit) -> NumberStyle { NumberStyle(decimals: unit.reportDecimals, signed: true) }
+    /// A slope per period: one decimal more than the values.
+    public static func slope(_ unit: IndicatorUnit) -> NumberStyle { NumberStyle(decimals: unit.reportDecimals + 1, signed: true) }
+    public static let integer = NumberStyle(decimals: 0)
+}
+
+extension IndicatorUnit {
+    /// Decimals shown in reports.
+    public var reportDecimals: Int {
+        switch self {
+        case .percent, .per1000, .per10000, .days: 1
+        case .index: 2
+        case .per100000, .count, .sek: 0
+        }
+    }
+}
+
+/// A colour with a meaning.
+public enum Tone: String, CaseIterable, Sendable {
+    /// Green: the way the strategy wants.
+    case good
+    /// Red: the wrong way.
+    case bad
+    /// Purple: a change in an indicator without a good direction.
+    case neutral
+    /// Amber: as many improve as worsen.
+    case mixed
+    /// Grey: nothing to judge.
+    case muted
+}
+
+/// A colour rule over some cells of a table (conditional formatting in the workbook; ignored in CSV).
+public struct ConditionalColor: Sendable {
+    public enum Rule: Sendable {
+        /// Numbers by sign: good when they move the better way; neutral (purple) when the indicator has no better way.
+        case sign(Better)
+        /// Numbers against a reference: good when better than it (or equal, with `orEqual`), bad when worse.
+        case versus(Reference, Better, orEqual: Bool)
+        /// Cells whose text is exactly one of these labels.
+        case labels([Label])
+    }
+
+    /// The cell compared with in a ``Rule/versus(_:_:orEqual:)`` rule.
+    public enum Reference: Sendable {
+        /// This column in the same row (e.g. the target).
+        case column(Int)
+        /// One cell of the table (data row, column), e.g. the county's value.
+        case cell(row: Int, column: Int)
+    }
+
+    public struct Label: Sendable {
+        public var text: String
+        public var tone: Tone
+    }
+
+    /// Data rows of the table.
+    public var rows: Range<Int>
+    public var columns: ClosedRange<Int>
+    public var rule: Rule
+}
+
+/// A native chart drawn from a table on the same sheet.
+public struct ReportChart: Sendable {
+    public enum Kind: Sendable { case line, column }
+
+    public var kind: Kind
+    public var title: String
+    public var yAxisTitle: String?
+    /// Start the value axis at zero (columns of a quantity that cannot be negative).
+    public var startsAtZero = false
+    /// The table (index in the sheet's ``ReportSheet/tables``) and its data rows the chart shows.
+    public var table: Int
+    public var rows: Range<Int>
+    public var categoryColumn: Int
+    /// One series per column; its name is the column header.
+    public var valueColumns: [Int]
+}

@@ -1,0 +1,153 @@
+// MARK: - The committee follow-up (Utskott Nära vård)
+
+extension ReportBuilder {
+    func committeeSheets(_ values: [(value: ReportValue, data: IndicatorData)]) -> [ReportSheet] {
+        [summarySheet()] + shifts.map(shiftSheet) + [trendSheet(), dataSheet(values), genderSheet()] + commonSheets()
+    }
+
+    /// Sammanfattning: the direction-shift roll-up per compared area, as a colour-coded grid and as counts.
+    func summarySheet() -> ReportSheet {
+        let trends = data.flatMap { data in totals.compactMap { data.trends[$0.id] } }
+        let rollups = ShiftRollup.rollups(
+            shifts: shifts.map(\.id), areas: totals.map(\.id), indicators: data.map(\.indicator), trends: trends)
+        let grid = ReportTable(
+            name: "sammanfattning",
+            caption: "Hur indikatorerna i varje riktningsförändring utvecklas, per område",
+            columns: [ReportColumn("Riktningsförändring", width: 46, wrap: true)]
+                + totals.map { ReportColumn($0.name, width: 22, wrap: true, centered: true) },
+            rows: shifts.map { shift in
+                ReportRow([.text("\(shift.id) \(shift.name)")] + totals.map { area in
+                    .text(rollups.first { $0.shift == shift.id && $0.area == area.id }.map { ReportText.rollup($0.status) })
+                })
+            },
+            colors: [ConditionalColor(rows: 0..<shifts.count, columns: 1...max(1, totals.count), rule: .labels(ReportText.rollupLabels))],
+            rowHeight: 30)
+        let counts = ReportTable(
+            name: "sammanfattning-antal",
+            caption: "Antal indikatorer",
+            columns: [ReportColumn("Riktningsförändring", width: 46), ReportColumn("Område", width: 28)]
+                + ["Förbättras", "Försämras", "Ingen tydlig förändring", "För få punkter", "Neutrala", "Status"]
+                .map { ReportColumn($0, width: 19, centered: true) },
+            rows: rollups.map { rollup in
+                let shift = catalog.shift(rollup.shift)
+                return ReportRow(
+                    [.text(shift.map(sheetName) ?? "\(rollup.shift)"), .text(catalog.geography[rollup.area]?.name ?? rollup.area),
+                     .number(Double(rollup.improving), .integer), .number(Double(rollup.worsening), .integer),
+                     .number(Double(rollup.noClearChange), .integer), .number(Double(rollup.tooFewPoints), .integer),
+                     .number(Double(rollup.neutral), .integer), .text(ReportText.rollup(rollup.status))],
+                    startsGroup: rollup.area == totals.first?.id)
+            },
+            colors: [ConditionalColor(rows: 0..<rollups.count, columns: 7...7, rule: .labels(ReportText.rollupLabels))])
+        return ReportSheet(
+            name: "Sammanfattning", title: title, subtitle: subtitle, tables: [grid, counts],
+            notes: [
+                "Förbättras: fler indikatorer förbättras än försämras. Försämras: fler försämras. Blandat: lika många. "
+                    + "Stabilt: ingen har en tydlig trend. Trend enligt Mann–Kendall (minst 5 mätpunkter, p < 0,05).",
+                "Indikatorer utan önskad riktning räknas som neutrala. Varje indikator finns på fliken för sin "
+                    + "riktningsförändring; färger och tecken förklaras under Teckenförklaring.",
+            ])
+    }
+
+    /// One direction shift: per indicator the latest value for each compared area, change, trend and SPC.
+    func shiftSheet(_ shift: Shift) -> ReportSheet {
+        let columns = [
+            ReportColumn("Indikator", width: 46), ReportColumn("Enhet", width: 12), ReportColumn("Period", width: 9),
+            ReportColumn("Område", width: 28), ReportColumn("Värde", width: 12), ReportColumn("Förändring 1 år", width: 11, wrap: true),
+            ReportColumn("Trend", width: 24), ReportColumn("Sen-lutning per period", width: 11, wrap: true),
+            ReportColumn("Variation (SPC)", width: 22), ReportColumn("Måluppfyllelse", width: 20),
+            ReportColumn("Mål", width: 8),
+        ]
+        var rows: [ReportRow] = []
+        var colors: [ConditionalColor] = []
+        for data in indicators(of: shift) {
+            let indicator = data.indicator
+            let start = rows.count
+            for area in totals {
+                let trend = data.trends[area.id]
+                rows.append(ReportRow(
+                    [.text(indicator.name), .text(indicator.unit.label), .text(ReportText.period(data.period)), .text(area.name),
+                     valueCell(data, area.id, data.period), changeCell(data, area.id), trendCell(data, area.id),
+                     .number(trend?.result.senSlope, .slope(data.unit)),
+                     .text(trend?.result.variation.map(ReportText.variation)), .text(trend?.result.assurance.map(ReportText.assurance)),
+                     .number(indicator.target(area: area.id, year: data.period.year), .value(data.unit))],
+                    emphasis: area.kind == .county, startsGroup: rows.count == start))
+            }
+            colors.append(ConditionalColor(rows: start..<rows.count, columns: 5...5, rule: .sign(indicator.better)))
+            if indicator.target != nil || !indicator.targets.isEmpty {
+                colors.append(ConditionalColor(rows: start..<rows.count, columns: 4...4,
+                                               rule: .versus(.column(10), indicator.better, orEqual: true)))
+            }
+        }
+        colors += [
+            ConditionalColor(rows: 0..<rows.count, columns: 6...6, rule: .labels(ReportText.trendLabels)),
+            ConditionalColor(rows: 0..<rows.count, columns: 8...8, rule: .labels(ReportText.variationLabels)),
+            ConditionalColor(rows: 0..<rows.count, columns: 9...9, rule: .labels(ReportText.assuranceLabels)),
+        ]
+        return ReportSheet(
+            name: sheetName(shift), title: "\(shift.id) \(shift.name)",
+            subtitle: "Senaste värde per område, förändring mot samma period ett år tidigare och trend. "
+                + "Rapportperiod \(ReportText.periodTitle(period)).",
+            tables: [ReportTable(name: fileStem(sheetName(shift)), columns: columns, rows: rows, colors: colors,
+                                 freezeHeader: true, filter: true)])
+    }
+
+    /// Trender: a line chart of each indicator's series for the compared areas, above the numbers they show.
+    func trendSheet() -> ReportSheet {
+        var rows: [ReportRow] = []
+        var charts: [ReportChart] = []
+        for data in data {
+            let start = rows.count
+            for period in data.periods {
+                rows.append(ReportRow([.text(data.indicator.name), .text(ReportText.period(period))]
+                                      + totals.map { numberCell(data, $0.id, period) },
+                                      startsGroup: rows.count == start))
+            }
+            // No chart without a number to draw (values given without counts have no länsdel value).
+            let drawn = rows[start...].contains { $0.cells.contains { if case .number = $0.content { true } else { false } } }
+            guard drawn else { continue }
+            charts.append(ReportChart(kind: .line, title: chartTitle(data.indicator), yAxisTitle: data.indicator.unit.label,
+                                      table: 0, rows: start..<rows.count, categoryColumn: 1,
+                                      valueColumns: Array(2..<(2 + totals.count))))
+        }
+        let columns = [ReportColumn("Indikator", width: 34), ReportColumn("Period", width: 9)]
+            + totals.map { ReportColumn($0.name, width: 14, wrap: true) }
+        return ReportSheet(
+            name: "Trender", title: "Trender per område",
+            subtitle: "De senaste \(request.definition.historyYears) åren, totalt för kvinnor och män. Tomma celler i tabellen: "
+                + "värdet saknas, är prickat eller kan inte summeras (då finns inget diagram).",
+            tables: [ReportTable(name: "trender", columns: columns, rows: rows)],
+            charts: charts, chartLayout: .grid(columns: 2))
+    }
+
+    /// Kön: women and men side by side for the indicators reported by gender.
+    func genderSheet() -> ReportSheet {
+        var rows: [ReportRow] = []
+        for data in data {
+            let byGender = totals.contains { area in
+                [Gender.women, .men].contains { data.values[data.key(area.id, data.period, $0)] != nil }
+            }
+            guard byGender else { continue }
+            let start = rows.count
+            for area in totals {
+                let women = data.values[data.key(area.id, data.period, .women)]?.value
+                let men = data.values[data.key(area.id, data.period, .men)]?.value
+                rows.append(ReportRow(
+                    [.text(data.indicator.name), .text(data.indicator.unit.label), .text(ReportText.period(data.period)),
+                     .text(area.name), valueCell(data, area.id, data.period, .women), valueCell(data, area.id, data.period, .men),
+                     .number(women.flatMap { women in men.map { women - $0 } }, .change(data.unit)),
+                     valueCell(data, area.id, data.period)],
+                    emphasis: area.kind == .county, startsGroup: rows.count == start))
+            }
+        }
+        let columns = [
+            ReportColumn("Indikator", width: 34, wrap: true), ReportColumn("Enhet", width: 12), ReportColumn("Period", width: 9),
+            ReportColumn("Område", width: 28), ReportColumn("Kvinnor", width: 12), ReportColumn("Män", width: 12),
+            ReportColumn("Skillnad kvinnor − män", width: 12, wrap: true), ReportColumn("Totalt", width: 12),
+        ]
+        return ReportSheet(
+            name: "Kön", title: "Kvinnor och män",
+            subtitle: "Indikatorer som redovisas per kön, senaste period. Jämlik vård är ett mål: stora skillnader är värda en fråga.",
+            tables: [ReportTable(name: "kon", columns: columns, rows: rows, freezeHeader: true, filter: true)],
+            notes: rows.isEmpty ? ["Inga indikatorer redovisas per kön för perioden."] : [])
+    }
+}

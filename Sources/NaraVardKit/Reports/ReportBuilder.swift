@@ -1,0 +1,263 @@
+import Foundation
+
+/// What to build: which report, from which definition, for which period and import.
+public struct ReportRequest: Sendable {
+    public var kind: ReportKind
+    public var definition: ReportDefinition
+    /// The report period; `nil` means the latest quarter with data. Yearly indicators show their latest year
+    /// ended by then.
+    public var period: Period?
+    /// Build on the store as it was right after this import; `nil` means as it is now.
+    public var asOf: Int64?
+    /// Shown in the report and pinned as the workbook's creation date.
+    public var generatedAt: Date
+
+    public init(kind: ReportKind, definition: ReportDefinition, period: Period? = nil, asOf: Int64? = nil, generatedAt: Date = Date()) {
+        self.kind = kind; self.definition = definition; self.period = period; self.asOf = asOf
+        self.generatedAt = generatedAt
+    }
+}
+
+/// One indicator's part of a report: its period, the values shown (after suppression) and its trends.
+struct IndicatorData {
+    let indicator: Indicator
+    /// The latest period of the indicator's frequency, by the report period, with data.
+    let period: Period
+    /// The periods tables and charts show, oldest first, ending with ``period``.
+    let periods: [Period]
+    /// Values shown, by key, after small-number suppression.
+    let values: [ObservationKey: AreaValue]
+    /// Total-gender trends by area, over every period up to the report period.
+    let trends: [String: SeriesTrend]
+
+    var unit: IndicatorUnit { indicator.unit }
+
+    func key(_ area: String, _ period: Period, _ gender: Gender = .total) -> ObservationKey {
+        ObservationKey(indicator: indicator.id, area: area, period: period, gender: gender)
+    }
+
+    /// The same period a year earlier.
+    func yearBefore(_ period: Period) -> Period {
+        Period(kind: period.kind, index: period.index - Period.perYear(period.kind))
+    }
+}
+
+/// Reads what a report shows from the store, one indicator at a time, and lays it out in sheets
+/// (`ReportBuilder+Committee.swift`, `ReportBuilder+Polsam.swift`, `ReportBuilder+Sheets.swift`).
+struct ReportBuilder {
+    let store: MetricsStore
+    let request: ReportRequest
+    let catalog: StoredCatalog
+    /// The imports the report is built on, oldest first.
+    let imports: [ImportRecord]
+    let asOf: Int64?
+    let period: Period
+    /// The compared areas: länsdelar, the county, groups.
+    let totals: [Area]
+    /// Every area shown, each total followed by its municipalities (largest first).
+    let areas: [(area: Area, indented: Bool)]
+    /// The direction shifts that have indicators in the report.
+    let shifts: [Shift]
+    let previous: (record: ReportRecord, values: [ObservationKey: ReportValue])?
+    let data: [IndicatorData]
+
+    init(store: MetricsStore, request: ReportRequest) throws {
+        self.store = store
+        self.request = request
+        let definition = request.definition
+        let catalog = try store.catalog()
+        self.catalog = catalog
+        let problems = definition.problems(in: catalog)
+        guard problems.isEmpty else { throw Diagnostics(problems) }
+
+        let allImports = try store.imports()
+        if let asOf = request.asOf, !allImports.contains(where: { $0.id == asOf }) {
+            throw StoreQueryError(description: "there is no import \(asOf) (see `naravard imports`)")
+        }
+        imports = allImports.filter { record in request.asOf.map { record.id <= $0 } ?? true }
+        let asOf = request.asOf ?? imports.last?.id
+        self.asOf = asOf
+        guard let period = try request.period ?? store.latestPeriod(.quarter, asOf: asOf) ?? store.latestPeriod(.year, asOf: asOf) else {
+            throw StoreQueryError(description: "the store has no values to report (see `naravard ingest`)")
+        }
+        self.period = period
+
+        let geography = catalog.geography
+        totals = definition.areas.isEmpty
+            ? geography.areas.filter { $0.kind == .lansdel }.sorted { $0.name < $1.name } + geography.areas.filter { $0.kind == .county }
+            : definition.areas.compactMap { geography[$0] }
+        var areas: [(area: Area, indented: Bool)] = []
+        for total in totals {
+            areas.append((total, false))
+            let members = geography.members(of: total).compactMap { geography[$0] }
+                .filter { member in total.kind != .county || !areas.contains { $0.area.id == member.id } }
+                .sorted { ($0.population ?? 0, $1.id) > ($1.population ?? 0, $0.id) }
+            areas += members.map { ($0, true) }
+        }
+        self.areas = areas
+
+        let indicators = definition.indicators.isEmpty
+            ? catalog.indicators.filter { !$0.retired }
+            : definition.indicators.compactMap { catalog.indicator($0) }.enumerated()
+                .sorted { ($0.element.shift, $0.offset) < ($1.element.shift, $1.offset) }.map(\.element)
+        shifts = catalog.shifts.filter { shift in indicators.contains { $0.shift == shift.id } }
+        previous = try asOf.flatMap { try store.previousReport(request.kind, before: $0) }
+
+        let aggregator = Aggregator(geography: geography, indicators: indicators)
+        let shown = Set(areas.map(\.area.id))
+        let totals = self.totals
+        let data = try indicators.map { indicator in
+            var query = ObservationQuery(asOf: asOf)
+            query.indicators = [indicator.id]
+            query.period = period
+            let values = aggregator.values(try store.observations(query), aggregating: totals)
+                .filter { shown.contains($0.area) }
+            return Self.gather(indicator, values: values, period: period, historyYears: definition.historyYears,
+                               totals: totals, geography: geography)
+        }
+        guard data.contains(where: { !$0.values.isEmpty }) else {
+            throw StoreQueryError(description: "there are no values up to \(period) to report")
+        }
+        self.data = data
+    }
+
+    /// Picks an indicator's period and window, suppresses small numbers and analyses the trends.
+    private static func gather(
+        _ indicator: Indicator, values: [AreaValue], period: Period, historyYears: Int, totals: [Area], geography: Geography
+    ) -> IndicatorData {
+        let kind = indicator.frequency.periodKind
+        let last = period.lastIndexes
+        let limit = switch kind { case .year: last.year; case .quarter: last.quarter; case .month: last.month }
+        let latest = values.filter { $0.period.kind == kind && $0.gender == .total && $0.value != nil }.map(\.period).max()
+            ?? Period(kind: kind, index: limit)
+        let perYear = Period.perYear(kind)
+        let count = max(historyYears * perYear, perYear + 1)
+        let periods = (0..<count).map { Period(kind: kind, index: latest.index - count + 1 + $0) }
+        let window = Set(periods)
+        let shown = SmallNumbers.suppress(
+            values.filter { window.contains($0.period) }, minN: indicator.minN, unit: indicator.unit,
+            totals: totals, geography: geography)
+        var trends: [String: SeriesTrend] = [:]
+        for series in Series.build(values.filter { $0.gender == .total && $0.period.kind == kind }) {
+            trends[series.area] = SeriesTrend.analyze(series, indicator: indicator)
+        }
+        return IndicatorData(
+            indicator: indicator, period: latest, periods: periods,
+            values: Dictionary(shown.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first }),
+            trends: trends)
+    }
+
+    /// The report: the sheets of its kind and every value they show.
+    func build() -> Report {
+        let values = dataValues
+        let sheets = switch request.kind {
+        case .committee: committeeSheets(values)
+        case .polsam: polsamSheets(values)
+        }
+        return Report(
+            kind: request.kind, title: title, company: request.definition.company, period: period, asOf: asOf,
+            generatedAt: request.generatedAt, sheets: sheets, values: values.map(\.value),
+            revised: values.filter { revision($0.value.key, $0.data.values[$0.value.key], unit: $0.data.unit) != nil }.count)
+    }
+
+    var title: String { "\(request.definition.title) – \(ReportText.periodTitle(period))" }
+
+    // MARK: - Cells
+
+    /// A value, or what stands in its place, marked when it changed since the previous report.
+    func valueCell(_ data: IndicatorData, _ area: String, _ period: Period, _ gender: Gender = .total) -> ReportCell {
+        let key = data.key(area, period, gender)
+        let shown = data.values[key]
+        var cell = shown?.value.map { ReportCell.number($0, .value(data.unit)) } ?? .placeholder(Self.placeholder(shown?.status))
+        cell.revision = revision(key, shown, unit: data.unit)
+        return cell
+    }
+
+    /// A value as a number or nothing: for charts (which would draw text as zero) and the Data table.
+    func numberCell(_ data: IndicatorData, _ area: String, _ period: Period, _ gender: Gender = .total) -> ReportCell {
+        var cell = valueCell(data, area, period, gender)
+        if case .placeholder = cell.content { cell.content = .empty }
+        return cell
+    }
+
+    /// The change against the same period a year earlier; empty unless both values are shown.
+    func changeCell(_ data: IndicatorData, _ area: String, gender: Gender = .total) -> ReportCell {
+        guard let now = data.values[data.key(area, data.period, gender)]?.value,
+              let before = data.values[data.key(area, data.yearBefore(data.period), gender)]?.value
+        else { return .empty }
+        return .number(now - before, .change(data.unit))
+    }
+
+    func trendCell(_ data: IndicatorData, _ area: String) -> ReportCell {
+        .text(ReportText.trend(data.trends[area]?.result.classification, better: data.indicator.better))
+    }
+
+    /// What stands in for a value without a number.
+    static func placeholder(_ status: AreaValue.Status?) -> Placeholder {
+        switch status {
+        case .suppressed: .suppressed
+        case .incomplete: .incomplete
+        case .notAggregable: .notAggregable
+        case .reported, .computed: .undefined
+        case .missing, nil: .missing
+        }
+    }
+
+    /// `Reviderat: tidigare 31,2` when the value shown differs from the one the previous report showed.
+    func revision(_ key: ObservationKey, _ shown: AreaValue?, unit: IndicatorUnit) -> String? {
+        guard let before = previous?.values[key] else { return nil }
+        func text(_ value: Double?, _ status: AreaValue.Status?) -> String {
+            value.map { ReportText.number($0, decimals: unit.reportDecimals) } ?? Self.placeholder(status).label
+        }
+        let earlier = text(before.value, before.status)
+        return earlier == text(shown?.value, shown?.status) ? nil : "Reviderat: tidigare \(earlier)"
+    }
+
+    // MARK: - Shared pieces
+
+    /// Every value shown, in report order (indicator, area, period, gender), with its indicator.
+    var dataValues: [(value: ReportValue, data: IndicatorData)] {
+        var seen = Set<String>()
+        let areaIDs = areas.map(\.area.id).filter { seen.insert($0).inserted }
+        return data.flatMap { data in
+            areaIDs.flatMap { area in
+                data.periods.flatMap { period in
+                    Gender.allCases.compactMap { gender in
+                        data.values[data.key(area, period, gender)].map {
+                            (ReportValue(key: data.key(area, period, gender), value: $0.value, status: $0.status), data)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    func indicators(of shift: Shift) -> [IndicatorData] {
+        data.filter { $0.indicator.shift == shift.id }
+    }
+
+    /// `1 Hälsofrämjande`: the tab name of a shift.
+    func sheetName(_ shift: Shift) -> String { "\(shift.id) \(shift.short)" }
+
+    /// `Fast läkarkontakt (%)`.
+    func chartTitle(_ indicator: Indicator) -> String { "\(indicator.name) (\(indicator.unit.label))" }
+}
+
+/// A file name from a sheet name: `1 Hälsofrämjande` → `1-halsoframjande`.
+func fileStem(_ name: String) -> String {
+    let folded = name.lowercased().folding(options: .diacriticInsensitive, locale: nil)
+    var stem = ""
+    for scalar in folded.unicodeScalars {
+        if scalar.isASCII, scalar.properties.isAlphabetic || scalar.isASCIIDigit {
+            stem.unicodeScalars.append(scalar)
+        } else if !stem.isEmpty, !stem.hasSuffix("-") {
+            stem += "-"
+        }
+    }
+    return stem.hasSuffix("-") ? String(stem.dropLast()) : stem
+}
+
+extension AreaValue {
+    /// The indicator, area, period and gender the value is for.
+    var key: ObservationKey { ObservationKey(indicator: indicator, area: area, period: period, gender: gender) }
+}

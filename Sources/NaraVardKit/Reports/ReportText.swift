@@ -1,0 +1,135 @@
+import Foundation
+
+/// The Swedish words and number texts reports use.
+public enum ReportText {
+    /// `2025 K4`, `2024`, `2025-03`: short, for table cells.
+    public static func period(_ period: Period) -> String {
+        switch period.kind {
+        case .quarter: "\(period.year) K\(period.part)"
+        case .year, .month: period.description
+        }
+    }
+
+    /// `2025 kvartal 4`, `2024`, `mars 2025`: for titles.
+    public static func periodTitle(_ period: Period) -> String {
+        switch period.kind {
+        case .quarter: "\(period.year) kvartal \(period.part)"
+        case .year: "\(period.year)"
+        case .month: "\(months[period.part - 1]) \(period.year)"
+        }
+    }
+
+    private static let months = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
+                                 "september", "oktober", "november", "december"]
+
+    /// A number with a decimal comma: `31,2`, `-0,5`.
+    public static func number(_ value: Double, decimals: Int) -> String {
+        String(format: "%.\(decimals)f", value.rounded(toDecimals: decimals) + 0).replacingOccurrences(of: ".", with: ",")
+    }
+
+    /// The arrow and word of a trend class: the arrow shows where the series goes, the word whether that is good.
+    public static func trend(_ trend: TrendClass?, better: Better) -> String {
+        switch trend ?? .tooFewPoints {
+        case .improving: better == .lower ? "↓ förbättras" : "↑ förbättras"
+        case .worsening: better == .lower ? "↑ försämras" : "↓ försämras"
+        case .increasing: "↑ ökar"
+        case .decreasing: "↓ minskar"
+        case .noClearChange: "→ ingen tydlig förändring"
+        case .tooFewPoints: "· för få punkter"
+        }
+    }
+
+    /// Every trend text with its colour.
+    static let trendLabels: [ConditionalColor.Label] = [
+        .init(text: "↑ förbättras", tone: .good), .init(text: "↓ förbättras", tone: .good),
+        .init(text: "↑ försämras", tone: .bad), .init(text: "↓ försämras", tone: .bad),
+        .init(text: "↑ ökar", tone: .neutral), .init(text: "↓ minskar", tone: .neutral),
+        .init(text: "→ ingen tydlig förändring", tone: .muted), .init(text: "· för få punkter", tone: .muted),
+    ]
+
+    public static func rollup(_ status: ShiftRollup.Status) -> String {
+        switch status {
+        case .improving: "Förbättras"
+        case .worsening: "Försämras"
+        case .mixed: "Blandat"
+        case .stable: "Stabilt"
+        case .insufficient: "För få punkter"
+        }
+    }
+
+    static let rollupLabels: [ConditionalColor.Label] = [
+        .init(text: "Förbättras", tone: .good), .init(text: "Försämras", tone: .bad),
+        .init(text: "Blandat", tone: .mixed), .init(text: "Stabilt", tone: .muted),
+        .init(text: "För få punkter", tone: .muted),
+    ]
+
+    /// Making Data Count's variation icon in words.
+    public static func variation(_ icon: VariationIcon) -> String {
+        switch icon {
+        case .commonCause: "Normal variation"
+        case .improvementHigh: "Förbättring (högt)"
+        case .improvementLow: "Förbättring (lågt)"
+        case .concernHigh: "Oroande (högt)"
+        case .concernLow: "Oroande (lågt)"
+        case .neutralHigh: "Särskild orsak (högt)"
+        case .neutralLow: "Särskild orsak (lågt)"
+        }
+    }
+
+    static let variationLabels: [ConditionalColor.Label] = [
+        .init(text: "Förbättring (högt)", tone: .good), .init(text: "Förbättring (lågt)", tone: .good),
+        .init(text: "Oroande (högt)", tone: .bad), .init(text: "Oroande (lågt)", tone: .bad),
+        .init(text: "Särskild orsak (högt)", tone: .neutral), .init(text: "Särskild orsak (lågt)", tone: .neutral),
+    ]
+
+    /// Making Data Count's assurance icon in words.
+    public static func assurance(_ icon: AssuranceIcon) -> String {
+        switch icon {
+        case .consistentPass: "Når målet"
+        case .consistentFail: "Når inte målet"
+        case .inconsistent: "Varierar kring målet"
+        }
+    }
+
+    static let assuranceLabels: [ConditionalColor.Label] = [
+        .init(text: "Når målet", tone: .good), .init(text: "Når inte målet", tone: .bad),
+    ]
+
+    public static func better(_ better: Better) -> String {
+        switch better {
+        case .higher: "högre är bättre"
+        case .lower: "lägre är bättre"
+        case .neutral: "ingen önskad riktning"
+        }
+    }
+
+    public static func frequency(_ frequency: Frequency) -> String {
+        switch frequency {
+        case .quarter: "kvartal"
+        case .year: "år"
+        case .month: "månad"
+        }
+    }
+
+    public static func level(_ kind: Area.Kind) -> String {
+        switch kind {
+        case .country: "riket"
+        case .county: "län"
+        case .lansdel: "länsdel"
+        case .municipality: "kommun"
+        case .group: "grupp"
+        }
+    }
+
+    /// The status column of the Data sheet.
+    public static func status(_ status: AreaValue.Status) -> String {
+        switch status {
+        case .reported: "rapporterad"
+        case .missing: "saknas"
+        case .computed: "beräknad"
+        case .incomplete: "ofullständig"
+        case .notAggregable: "ej summerbar"
+        case .suppressed: "prickad"
+        }
+    }
+}

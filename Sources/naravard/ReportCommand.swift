@@ -1,0 +1,83 @@
+import ArgumentParser
+import Foundation
+import NaraVardKit
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write the committee follow-up or the Polsam comparison as an Excel workbook (or CSV files).",
+        discussion: """
+            Definitions in Reports/ are built in; --definition FILE.yaml uses another. Every report is logged in the \
+            store, and a value revised since the previous report of the same kind is marked with a comment giving \
+            the earlier value. Small numbers are suppressed ("prickad").
+            """,
+        subcommands: [Committee.self, Polsam.self]
+    )
+
+    struct Committee: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The follow-up for Utskott Nära vård: per direction shift, is each indicator improving or worsening?")
+        @OptionGroup var options: ReportOptions
+        func run() throws { try options.run(.committee) }
+    }
+
+    struct Polsam: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The comparison for Polsam: länsdelar and the county side by side, municipalities beneath.")
+        @OptionGroup var options: ReportOptions
+        func run() throws { try options.run(.polsam) }
+    }
+}
+
+/// The output of `naravard report`.
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case xlsx, csv
+}
+
+/// The options both reports take.
+struct ReportOptions: ParsableArguments {
+    @OptionGroup var store: StoreOptions
+    @Option(help: "The report period, e.g. 2025Q4 (default: the latest quarter with data).") var period: Period?
+    @Option(help: ArgumentHelp("Build on the store as it was right after this import.", valueName: "IMPORT_ID")) var asOf: Int64?
+    @Option(help: ArgumentHelp("The workbook, or for csv the folder (default: <report>-<period>.xlsx).", valueName: "PATH")) var out: String?
+    @Option(help: "xlsx or csv.") var format: ReportFormat = .xlsx
+    @Option(help: "For csv: excel (; decimal comma, BOM) or rfc4180 (, and .).") var csvDialect: CSVDialectName = .excel
+    @Option(help: ArgumentHelp("A report definition instead of the built-in one.", valueName: "FILE.yaml")) var definition: String?
+
+    func run(_ kind: ReportKind) throws {
+        let metrics = try store.open()
+        let report: Report
+        do {
+            var request = ReportRequest(kind: kind, definition: try readDefinition(kind))
+            request.period = period
+            request.asOf = asOf
+            report = try metrics.report(request)
+        } catch let error as StoreQueryError {
+            throw ValidationError(error.description)
+        } catch let error as Diagnostics {
+            printError(error.description)
+            throw ExitCode(ExitStatus.inputRefused)
+        }
+        let name = kind == .committee ? "uppfoljning" : "polsam"
+        let output = out ?? "\(name)-\(report.period)" + (format == .xlsx ? ".xlsx" : "")
+        switch format {
+        case .xlsx: try XLSXReportWriter.write(report, to: output)
+        case .csv: try CSVReportWriter.write(report, to: URL(fileURLWithPath: output), dialect: csvDialect.dialect)
+        }
+        let id = try metrics.logReport(report, output: output)
+        let suppressed = report.values.filter { $0.status == .suppressed }.count
+        print("report \(id): \(report.title), data till och med import \(report.asOf.map(String.init) ?? "-")")
+        print("wrote \(output): \(report.values.count) values, \(suppressed) suppressed, \(report.revised) revised since the previous report")
+    }
+
+    /// The built-in definition, or `--definition` (exit 66 when missing, 65 when invalid).
+    private func readDefinition(_ kind: ReportKind) throws -> ReportDefinition {
+        guard let definition else { return try ReportDefinition.bundled(kind) }
+        do {
+            return try ReportDefinition.read(contentsOf: URL(fileURLWithPath: definition))
+        } catch let error as InputFileError {
+            printError(error.description)
+            throw ExitCode(ExitStatus.inputMissing)
+        }
+    }
+}

@@ -1,0 +1,184 @@
+import Foundation
+@testable import NaraVardKit
+import Testing
+import TestSupport
+
+/// The committee workbook built from the sample store and read back independently of libxlsxwriter.
+@Suite struct CommitteeReportTests {
+    let fixture: StoreFixture
+    let report: Report
+    let workbook: XLSXReader
+
+    init() throws {
+        let sample = try SampleReport.committee.get()
+        (fixture, report, workbook) = (sample.fixture, sample.report, sample.workbook)
+    }
+
+    @Test func sheetsTitlesAndProperties() throws {
+        #expect(workbook.sheetNames == [
+            "Sammanfattning", "1 Hälsofrämjande", "2 Personcentrering", "3 Primärvård", "4 Öppnare vårdformer",
+            "Trender", "Data", "Kön", "Definitioner", "Teckenförklaring", "Om rapporten",
+        ])
+        let summary = try workbook.sheet(named: "Sammanfattning")
+        #expect(summary["A1"] == .string("Uppföljning nära vård – 2025 kvartal 4"))
+        #expect(try workbook.sheet(named: "3 Primärvård")["A1"] == .string("3 Stärkt gemensam primärvård"))
+        let properties = try workbook.documentProperties()
+        #expect(properties.title == "Uppföljning nära vård – 2025 kvartal 4")
+        #expect(properties.author == "naravard")
+        #expect(properties.company == "Region Norrbotten")
+        #expect(properties.created == "2025-11-24T16:00:00Z", "pinned to the generation time")
+        #expect(properties.custom["Period"] == "2025Q4")
+    }
+
+    @Test func summaryRollsUpEachShiftPerAreaWithCounts() throws {
+        let summary = try workbook.sheet(named: "Sammanfattning")
+        let header = try summary.row(where: ["A": "Riktningsförändring", "B": "Luleå–Boden"])
+        #expect(summary["F", header] == .string("Region Norrbotten"))
+        #expect(summary["A", header + 1] == .string("1 Mer hälsofrämjande och förebyggande insatser"))
+        let labels = ["Förbättras", "Försämras", "Blandat", "Stabilt", "För få punkter"]
+        for column in ["B", "C", "D", "E", "F"] {
+            #expect(labels.contains(summary[column, header + 1]?.string ?? "-"))
+        }
+        let grid = try #require(summary.conditionalFormats.first { $0.sqref == "B\(header + 2):F\(header + 5)" })
+        #expect(grid.type == "cellIs" && grid.formulas == ["\"Förbättras\""])
+        #expect(grid.format?.fillColor == "C6EFCE")
+
+        let countsHeader = try summary.row(where: ["A": "Riktningsförändring", "C": "Förbättras"])
+        let primary = try summary.row(where: ["A": "3 Primärvård", "B": "Region Norrbotten"])
+        #expect(primary > countsHeader)
+        let counts = ["C", "D", "E", "F", "G"].compactMap { summary[$0, primary]?.number }
+        #expect(counts.count == 5)
+        #expect(counts.reduce(0, +) == 10, "the ten indicators of shift 3 are each counted once")
+    }
+
+    @Test func lansdelValueIsTheRatioOfSummedCounts() throws {
+        let sheet = try workbook.sheet(named: "3 Primärvård")
+        let row = try sheet.row(where: ["A": "Fast läkarkontakt", "D": "Luleå–Boden"])
+        let (lulea, ldenominator) = try sampleCounts("kvartalsdata-koder.csv", "PV01", "2580", "2025Q4")
+        let (boden, bdenominator) = try sampleCounts("kvartalsdata-koder.csv", "PV01", "2582", "2025Q4")
+        let expected = 100 * (lulea + boden) / (ldenominator + bdenominator)
+        let value = try #require(sheet["E", row]?.number, "a number cell, not text")
+        #expect(abs(value - expected) < 1e-9)
+        #expect(sheet.styles["E\(row + 1)"]?.numberFormat == "#,##0.0")
+        #expect(sheet["C", row] == .string("2025 K4"))
+        #expect(sheet["K", row] == .number(55), "PV01's target")
+        #expect(ReportText.trendLabels.map(\.text).contains(sheet["G", row]?.string ?? "-"))
+    }
+
+    @Test func coloursFollowTheBetterDirection() throws {
+        let sheet = try workbook.sheet(named: "3 Primärvård")
+        func changeRules(_ indicator: String) throws -> [ConditionalFormatInfo] {
+            let rows = sheet.rows(where: ["A": indicator])
+            let sqref = "F\(rows.first! + 1):F\(rows.last! + 1)"
+            return sheet.conditionalFormats.filter { $0.sqref == sqref }
+        }
+        // Higher is better: a rise is green. Lower is better (readmissions): a rise is red.
+        let higher = try changeRules("Fast läkarkontakt")
+        #expect(higher.first { $0.formulas.first?.hasSuffix(">0)") == true }?.format?.fillColor == "C6EFCE")
+        let lower = try changeRules("Återinskrivning inom 30 dagar, 65+")
+        #expect(lower.first { $0.formulas.first?.hasSuffix(">0)") == true }?.format?.fillColor == "FFC7CE")
+        // Target: value against the Mål column of the same row.
+        #expect(sheet.conditionalFormats.contains { $0.type == "expression" && $0.formulas.first?.contains("$K") == true })
+        // Trend arrows are text coloured by cell rules.
+        let trend = sheet.conditionalFormats.filter { $0.sqref.hasPrefix("G") && $0.type == "cellIs" }
+        #expect(trend.contains { $0.formulas == ["\"↓ försämras\""] && $0.format?.fillColor == "FFC7CE" })
+        #expect(trend.contains { $0.formulas == ["\"↓ förbättras\""] && $0.format?.fillColor == "C6EFCE" })
+    }
+
+    @Test func panesFiltersAndPrintSetup() throws {
+        for name in ["1 Hälsofrämjande", "3 Primärvård", "Kön", "Definitioner"] {
+            let sheet = try workbook.sheet(named: name)
+            let header = try sheet.row(where: ["A": name == "Definitioner" ? "Id" : "Indikator"])
+            #expect(sheet.frozenPane?.rows == header + 1, "\(name)")
+            #expect(sheet.autofilter?.hasPrefix("A\(header + 1):") == true, "\(name)")
+            #expect(sheet.printTitles?.hasSuffix("$\(header + 1):$\(header + 1)") == true, "\(name)")
+        }
+        for name in workbook.sheetNames {
+            let setup = try workbook.sheet(named: name).pageSetup
+            #expect(setup.orientation == "landscape" && setup.paperSize == 9 && setup.fitToPage && setup.fitToHeight == 0, "\(name)")
+            #expect(setup.footer?.contains("Sida &P av &N") == true)
+        }
+        let definitions = try workbook.sheet(named: "Definitioner")
+        #expect(abs((definitions.columnWidths[6] ?? 0) - 60) < 1, "libxlsxwriter adds the cell padding")
+    }
+
+    @Test func trendSheetHasALineChartPerIndicator() throws {
+        let sheet = try workbook.sheet(named: "Trender")
+        let drawable = Set(sheet.cells.compactMap { reference, value -> String? in
+            guard value.number != nil, let row = Int(reference.drop { $0.isLetter }), "CDEFG".contains(reference.first!) else { return nil }
+            return sheet["A\(row)"]?.string
+        })
+        #expect(sheet.charts.count == drawable.count && drawable.count == 25,
+                "one chart per indicator with a länsdel or county value; values given without counts have none")
+        let chart = try #require(sheet.charts.first { $0.title == "Fast läkarkontakt (%)" })
+        #expect(chart.type == "line")
+        let header = try sheet.row(where: ["A": "Indikator"]) + 1
+        #expect(chart.series.map(\.name) == ["C", "D", "E", "F", "G"].map { "=Trender!$\($0)$\(header)" })
+        let rows = sheet.rows(where: ["A": "Fast läkarkontakt"])
+        #expect(rows.count == 12, "three years of quarters")
+        #expect(chart.series[0].valuesRef == "Trender!$C$\(rows.first! + 1):$C$\(rows.last! + 1)")
+        #expect(chart.series[0].categoriesRef == "Trender!$B$\(rows.first! + 1):$B$\(rows.last! + 1)")
+        #expect(sheet["B", rows.last!] == .string("2025 K4"))
+        #expect(sheet["C", rows.last!]?.number != nil)
+    }
+
+    @Test func dataIsAnExcelTableOfNumbers() throws {
+        let data = try workbook.sheet(named: "Data")
+        let table = try #require(data.tables.first)
+        #expect(table.name == "data" && table.columns.first == "Indikator-id" && table.columns.contains("Värde"))
+        #expect(data.frozenPane?.rows == 1)
+        let rows = report.values.count
+        #expect(table.ref == "A1:M\(rows + 1)")
+        for row in 1...rows {
+            let value = data["I", row]
+            #expect(value == nil || value == .blank || value?.number != nil, "row \(row + 1): \(String(describing: value))")
+            #expect(data["D", row]?.string != nil, "area ids are text, \"2580\" included")
+        }
+        let lulea = try data.row(where: ["A": "PV01", "D": "2580", "G": "2025Q4", "H": "T"])
+        let (numerator, denominator) = try sampleCounts("kvartalsdata-koder.csv", "PV01", "2580", "2025Q4")
+        #expect(data["J", lulea] == .number(numerator) && data["K", lulea] == .number(denominator))
+        #expect(data["M", lulea] == .string("rapporterad"))
+        let lansdel = try data.row(where: ["A": "PV01", "D": "lulea-boden", "G": "2025Q4", "H": "T"])
+        #expect(data["M", lansdel] == .string("beräknad") && data["F", lansdel] == .string("länsdel"))
+    }
+
+    @Test func yearlyIndicatorsShowTheLatestYearEndedByThePeriod() throws {
+        let report = try fixture.report(.committee, period: "2025Q3")
+        let workbook = try fixture.workbook(report)
+        let sheet = try workbook.sheet(named: "2 Personcentrering")
+        let indicators = try fixture.store.catalog().indicators.filter { $0.shift == 2 }
+        let yearly = try #require(indicators.first { $0.frequency == .year })
+        let quarterly = try #require(indicators.first { $0.frequency == .quarter })
+        let yearlyRow = try #require(sheet.rows(where: ["A": yearly.name]).first)
+        let quarterlyRow = try #require(sheet.rows(where: ["A": quarterly.name]).first)
+        #expect(sheet["C", quarterlyRow] == .string("2025 K3"))
+        #expect(sheet["C", yearlyRow]?.string.map { ["2024", "2023"].contains($0) } == true, "2025 has not ended by 2025Q3")
+    }
+
+    @Test func genderSheetSetsWomenBesideMen() throws {
+        let sheet = try workbook.sheet(named: "Kön")
+        let row = try sheet.row(where: ["A": "Fallskador 65+", "D": "Region Norrbotten"])
+        let women = try #require(sheet["E", row]?.number), men = try #require(sheet["F", row]?.number)
+        #expect(abs(try #require(sheet["G", row]?.number) - (women - men)) < 1e-9)
+    }
+
+    @Test func aboutSheetNamesTheImportsAndFileHashes() throws {
+        let about = try workbook.sheet(named: "Om rapporten")
+        #expect(about["B", try about.row(where: ["A": "Period"])]?.string?.hasPrefix("2025 kvartal 4 (2025Q4)") == true)
+        #expect(about["B", try about.row(where: ["A": "Databas"])] == .string(fixture.store.path))
+        #expect(about["B", try about.row(where: ["A": "Data till och med import"])] == .string("2 (den senaste)"))
+        #expect(about["B", try about.row(where: ["A": "Metod"])]?.string?.contains("Mann–Kendall") == true)
+        let hash = StreamingSHA256.hex(of: try Data(contentsOf: StoreFixture.examples.appending(path: "kolada.json")))
+        let file = try about.row(where: ["B": hash])
+        #expect(about["A", file] == .number(2) && about["C", file]?.string?.hasSuffix("kolada.json") == true)
+    }
+
+    @Test func legendShowsEachSymbolInItsOwnColours() throws {
+        let legend = try workbook.sheet(named: "Teckenförklaring")
+        let revised = try legend.row(where: ["B": "Markerad cell med kommentar: värdet har ändrats sedan förra rapporten av samma slag. Kommentaren visar det tidigare värdet."])
+        #expect(legend.comments["A\(revised + 1)"] == "Reviderat: tidigare 30,8")
+        #expect(legend.styles["A\(revised + 1)"]?.fillColor == "FCE4D6")
+        let suppressed = try legend.row(where: ["A": "prickad"])
+        #expect(legend.styles["A\(suppressed + 1)"]?.italic == true)
+    }
+}

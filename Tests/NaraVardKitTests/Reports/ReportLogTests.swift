@@ -1,0 +1,95 @@
+import Foundation
+@testable import NaraVardKit
+import Testing
+import TestSupport
+
+/// Reproducibility, the report log, and revised values marked against the previous report of the same kind.
+@Suite struct ReportLogTests {
+    /// Two indicators (one with small numbers) keep the workbooks small where the whole catalogue adds nothing.
+    static let twoIndicators = ReportDefinition(
+        source: "test", title: "Uppföljning nära vård", indicators: ["HF03", "PV01"],
+        areas: ["lulea-boden", "pite-alvdal", "ostra", "norra", "25"])
+
+    /// Two runs a day apart on the same store: every sheet is the same except the generation time.
+    @Test func sameStoreAndArgumentsGiveTheSameWorkbook() throws {
+        let fixture = try StoreFixture.withExamples()
+        let first = try fixture.workbook(try fixture.report(.committee, period: "2025Q4"))
+        let later = StoreFixture.generated.addingTimeInterval(86_400)
+        let second = try fixture.workbook(try fixture.report(.committee, period: "2025Q4", generated: later))
+
+        #expect(first.sheetNames == second.sheetNames)
+        for name in first.sheetNames {
+            let (a, b) = (try first.sheet(named: name), try second.sheet(named: name))
+            var differing = Set(a.cells.keys).union(b.cells.keys).filter { a.cells[$0] != b.cells[$0] }
+            if name == "Om rapporten" {
+                let generated = try a.row(where: ["A": "Genererad"])
+                #expect(differing.remove("B\(generated + 1)") != nil, "the generation time differs")
+            }
+            #expect(differing.isEmpty, "\(name): \(differing.sorted())")
+            #expect(a.styles == b.styles && a.comments == b.comments && a.charts == b.charts, "\(name)")
+            #expect(a.conditionalFormats == b.conditionalFormats && a.tables == b.tables, "\(name)")
+        }
+        #expect(try first.documentProperties().created == "2025-11-24T16:00:00Z")
+        #expect(try second.documentProperties().created == "2025-11-25T16:00:00Z")
+        #expect(try fixture.store.reportLog().map(\.asOf) == [2, 2])
+        #expect(try fixture.store.schemaVersion() == 2)
+    }
+
+    /// Luleå's PV01 for 2025Q4 is revised after the first report: the second marks it, and what depends on it.
+    @Test func aRevisedValueIsMarkedWithItsEarlierValue() throws {
+        let fixture = try StoreFixture.withExamples()
+        _ = try fixture.workbook(try fixture.report(.committee, period: "2025Q4", definition: Self.twoIndicators))
+        let (numerator, denominator) = try sampleCounts("kvartalsdata-koder.csv", "PV01", "2580", "2025Q4")
+        let revision = try fixture.file("rättelse.csv", lines: [
+            "indicator;area;period;numerator;denominator", "PV01;2580;2025Q4;\(Int(numerator) + 900);\(Int(denominator))",
+        ])
+        #expect(try fixture.ingest(revision).summary.updated == 1)
+
+        let report = try fixture.report(.committee, period: "2025Q4", definition: Self.twoIndicators)
+        #expect(report.revised == 3)
+        let workbook = try fixture.workbook(report)
+        let data = try workbook.sheet(named: "Data")
+        let lulea = try data.row(where: ["A": "PV01", "D": "2580", "G": "2025Q4", "H": "T"])
+        let earlier = ReportText.number(100 * numerator / denominator, decimals: 1)
+        #expect(data.comments["I\(lulea + 1)"] == "Reviderat: tidigare \(earlier)")
+        #expect(data.commentAuthors["I\(lulea + 1)"] == "naravard")
+        #expect(data.styles["I\(lulea + 1)"]?.fillColor == "FCE4D6")
+        #expect(data.comments.count == 3, "Luleå, Luleå–Boden and the county: \(data.comments.keys.sorted())")
+
+        let sheet = try workbook.sheet(named: "3 Primärvård")
+        let lansdel = try sheet.row(where: ["A": "Fast läkarkontakt", "D": "Luleå–Boden"])
+        #expect(sheet.comments["E\(lansdel + 1)"]?.hasPrefix("Reviderat: tidigare ") == true)
+        #expect(sheet.comments.count == 2, "Luleå–Boden and the county")
+
+        // Built again on the same data: the same marks. Built on the older data: nothing to compare with.
+        let again = try fixture.workbook(try fixture.report(.committee, period: "2025Q4", definition: Self.twoIndicators))
+        #expect(try again.sheet(named: "Data").comments == data.comments)
+        let old = try fixture.workbook(try fixture.report(.committee, period: "2025Q4", asOf: 2, definition: Self.twoIndicators))
+        #expect(try old.sheet(named: "Data").comments.isEmpty)
+        #expect(try fixture.store.reportLog().map(\.asOf) == [2, 3, 3, 2])
+    }
+
+    @Test func anUnknownImportOrAnEmptyPeriodIsRefused() throws {
+        let fixture = try StoreFixture.withExamples()
+        #expect(throws: StoreQueryError.self) { try fixture.report(.committee, asOf: 99) }
+        #expect(throws: StoreQueryError.self) { try fixture.report(.polsam, period: "1999Q1") }
+        let empty = try StoreFixture()
+        #expect(throws: StoreQueryError.self) { try empty.report(.committee) }
+    }
+
+    /// A report big enough for constant-memory mode reads back the same as one written in memory, except that
+    /// libxlsxwriter cannot add an Excel table in that mode: Data then has a plain autofilter.
+    @Test func constantMemoryModeWritesTheSameCells() throws {
+        let fixture = try StoreFixture.withExamples()
+        let report = try fixture.report(.polsam, period: "2025Q4", definition: Self.twoIndicators)
+        let normal = try fixture.workbook(report)
+        let flat = try fixture.workbook(report, constantMemoryAbove: 0)
+        for name in normal.sheetNames {
+            let (a, b) = (try normal.sheet(named: name), try flat.sheet(named: name))
+            #expect(a.cells == b.cells && a.charts == b.charts && a.comments == b.comments, "\(name)")
+            #expect(a.frozenPane == b.frozenPane && a.conditionalFormats == b.conditionalFormats, "\(name)")
+        }
+        let data = try flat.sheet(named: "Data")
+        #expect(data.tables.isEmpty && data.autofilter == "A1:M\(report.values.count + 1)")
+    }
+}

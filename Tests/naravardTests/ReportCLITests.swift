@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `naravard report committee|polsam` run as users run it, through ``CLITests``' helpers.
+@Suite struct ReportCLITests {
+    let cli: CLITests
+
+    /// A fresh store with the sample data loaded.
+    init() throws {
+        cli = try CLITests()
+        try cli.run("init")
+        let samples = ["kvartalsdata-kommuner.csv", "kvartalsdata-koder.csv", "arsdata.csv", "kolada.json"]
+            .map { CLITests.examples.appending(path: $0).path }
+        let loaded = try cli.run(["ingest", "--ignore-unknown-areas"] + samples)
+        #expect(loaded.status == 0, "\(loaded.stderr)")
+    }
+
+    @Test func committeeWorkbook() throws {
+        let result = try cli.run("report", "committee", "--period", "2025Q4", "--out", "utskott.xlsx")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Uppföljning nära vård – 2025 kvartal 4"))
+        let workbook = try XLSXReader(path: cli.directory.path("utskott.xlsx"))
+        #expect(workbook.sheetNames.first == "Sammanfattning" && workbook.sheetNames.count == 11)
+    }
+
+    @Test func polsamWorkbookByDefaultNameAndPeriod() throws {
+        let result = try cli.run("report", "polsam")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(cli.directory.exists("polsam-2025Q4.xlsx"), "the latest quarter with data")
+        let workbook = try XLSXReader(path: cli.directory.path("polsam-2025Q4.xlsx"))
+        #expect(workbook.sheetNames.first == "Översikt")
+    }
+
+    @Test func csvFolderInEitherDialect() throws {
+        #expect(try cli.run("report", "committee", "--format", "csv", "--out", "csv").status == 0)
+        let data = try Data(contentsOf: cli.directory.url.appending(path: "csv/data.csv"))
+        #expect(data.starts(with: [0xEF, 0xBB, 0xBF]))
+        #expect(try cli.run("report", "polsam", "--format", "csv", "--csv-dialect", "rfc4180", "--out", "rfc").status == 0)
+        let text = try String(contentsOf: cli.directory.url.appending(path: "rfc/oversikt.csv"), encoding: .utf8)
+        #expect(text.hasPrefix("Riktningsförändring,Indikator,Enhet,Period,"))
+    }
+
+    @Test func asOfAnEarlierImport() throws {
+        let result = try cli.run("report", "committee", "--as-of", "1", "--out", "tom.xlsx")
+        #expect(result.status == 64, "import 1 is the catalogue: no values yet")
+        #expect(result.stderr.contains("no values"))
+        #expect(try cli.run("report", "committee", "--as-of", "2", "--out", "a.xlsx").status == 0)
+        #expect(try cli.run("report", "committee", "--as-of", "99", "--out", "b.xlsx").status == 64)
+    }
+
+    @Test func exitCodes() throws {
+        #expect(try cli.run("report", "committee", "--db", "saknas.sqlite").status == 66)
+        #expect(try cli.run("report", "committee", "--period", "2025Q9").status == 64)
+        #expect(try cli.run("report", "polsam", "--period", "1999Q1").status == 64)
+        #expect(try cli.run("report", "committee", "--definition", "saknas.yaml").status == 66)
+        try Data("title: X\nindicators: [NOPE]\n".utf8).write(to: cli.directory.url.appending(path: "fel.yaml"))
+        let refused = try cli.run("report", "committee", "--definition", "fel.yaml")
+        #expect(refused.status == 65 && refused.stderr.contains("fel.yaml:2: indicator 'NOPE'"), "\(refused.stderr)")
+        #expect(!cli.directory.exists("uppfoljning-2025Q4.xlsx"), "nothing written")
+    }
+}
