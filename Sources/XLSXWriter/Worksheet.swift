@@ -31,11 +31,12 @@ public struct Worksheet {
     /// - Throws: ``XLSXError/Code/nonFiniteNumber`` for NaN or ±∞ (write a blank instead),
     ///   ``XLSXError/Code/cellOutOfRange``, or the library's error.
     public func write(_ number: Double, row: Int, column: Int, format: FormatSpec? = nil) throws(XLSXError) {
-        let operation = cellOperation("write_number", row, column)
-        try Validate.finite(number, operation)
-        let (sheet, r, c) = try prepareCell(row, column, operation)
-        let cFormat = try workbook.format(format, operation)
-        try XLSXError.check(worksheet_write_number(sheet, r, c, number, cFormat), operation)
+        // Built only when something fails.
+        func operation() -> String { cellOperation("write_number", row, column) }
+        try Validate.finite(number, operation())
+        let (sheet, r, c) = try prepareCell(row, column, operation())
+        let cFormat = try workbook.format(format, operation())
+        try XLSXError.check(worksheet_write_number(sheet, r, c, number, cFormat), operation())
     }
 
     /// Writes an integer as a number (exact up to 2⁵³, like every Excel number).
@@ -50,20 +51,22 @@ public struct Worksheet {
     /// blank cell", and writes nothing without a format).
     /// - Throws: ``XLSXError/Code/stringTooLong`` over 32,767 characters, ``XLSXError/Code/cellOutOfRange``.
     public func write(_ string: String, row: Int, column: Int, format: FormatSpec? = nil) throws(XLSXError) {
-        let operation = cellOperation("write_string", row, column)
-        try Validate.text(string, operation)
-        let (sheet, r, c) = try prepareCell(row, column, operation)
-        let cFormat = try workbook.format(format, operation)
+        // Built only when something fails.
+        func operation() -> String { cellOperation("write_string", row, column) }
+        try Validate.text(string, operation())
+        let (sheet, r, c) = try prepareCell(row, column, operation())
+        let cFormat = try workbook.format(format, operation())
         // The string is copied into the workbook's shared string table (or the constant-memory temp file).
-        try XLSXError.check(worksheet_write_string(sheet, r, c, string, cFormat), operation)
+        try XLSXError.check(worksheet_write_string(sheet, r, c, string, cFormat), operation())
     }
 
     /// Writes a boolean cell (`TRUE`/`FALSE`).
     public func write(_ value: Bool, row: Int, column: Int, format: FormatSpec? = nil) throws(XLSXError) {
-        let operation = cellOperation("write_boolean", row, column)
-        let (sheet, r, c) = try prepareCell(row, column, operation)
-        let cFormat = try workbook.format(format, operation)
-        try XLSXError.check(worksheet_write_boolean(sheet, r, c, value ? 1 : 0, cFormat), operation)
+        // Built only when something fails.
+        func operation() -> String { cellOperation("write_boolean", row, column) }
+        let (sheet, r, c) = try prepareCell(row, column, operation())
+        let cFormat = try workbook.format(format, operation())
+        try XLSXError.check(worksheet_write_boolean(sheet, r, c, value ? 1 : 0, cFormat), operation())
     }
 
     /// Writes a blank cell. libxlsxwriter: "Excel differentiates between an "Empty" cell and a "Blank" cell.
@@ -71,24 +74,26 @@ public struct Worksheet {
     /// but does contain formatting. Excel stores Blank cells but ignores Empty cells." Without a format nothing
     /// is stored.
     public func writeBlank(row: Int, column: Int, format: FormatSpec? = nil) throws(XLSXError) {
-        let operation = cellOperation("write_blank", row, column)
-        let (sheet, r, c) = try prepareCell(row, column, operation)
-        let cFormat = try workbook.format(format, operation)
-        try XLSXError.check(worksheet_write_blank(sheet, r, c, cFormat), operation)
+        // Built only when something fails.
+        func operation() -> String { cellOperation("write_blank", row, column) }
+        let (sheet, r, c) = try prepareCell(row, column, operation())
+        let cFormat = try workbook.format(format, operation())
+        try XLSXError.check(worksheet_write_blank(sheet, r, c, cFormat), operation())
     }
 
     /// Writes a date or date-time. libxlsxwriter: "Without a date format the datetime will appear as a number
     /// only", so a format without a number format gets `yyyy-mm-dd` (or `yyyy-mm-dd hh:mm` when there is a time).
     /// - Throws: ``XLSXError/Code/invalidArgument`` for a date outside 1900-01-01...9999-12-31 or an impossible date.
     public func write(_ dateTime: ExcelDateTime, row: Int, column: Int, format: FormatSpec? = nil) throws(XLSXError) {
-        let operation = cellOperation("write_datetime", row, column)
-        try dateTime.validate(operation)
-        let (sheet, r, c) = try prepareCell(row, column, operation)
+        // Built only when something fails.
+        func operation() -> String { cellOperation("write_datetime", row, column) }
+        try dateTime.validate(operation())
+        let (sheet, r, c) = try prepareCell(row, column, operation())
         var spec = format ?? FormatSpec()
         if spec.numberFormat == nil { spec.numberFormat = dateTime.defaultNumberFormat }
-        let cFormat = try workbook.format(spec, operation)
+        let cFormat = try workbook.format(spec, operation())
         var value = dateTime.lxw
-        try XLSXError.check(worksheet_write_datetime(sheet, r, c, &value, cFormat), operation)
+        try XLSXError.check(worksheet_write_datetime(sheet, r, c, &value, cFormat), operation())
     }
 
     /// Writes a formula such as `"=SUM(B2:B9)"` (US-style commas, English function names). Only this method
@@ -99,16 +104,17 @@ public struct Worksheet {
     public func writeFormula(
         _ formula: String, row: Int, column: Int, format: FormatSpec? = nil, cachedValue: Double? = nil
     ) throws(XLSXError) {
-        let operation = cellOperation("write_formula", row, column)
-        try Validate.text(formula, limit: Limits.formula, what: "formula", operation)
-        guard !formula.isEmpty, formula != "=" else { throw XLSXError.invalid("formula is empty", operation) }
-        if let cachedValue { try Validate.finite(cachedValue, operation) }
-        let (sheet, r, c) = try prepareCell(row, column, operation)
-        let cFormat = try workbook.format(format, operation)
+        // Built only when something fails.
+        func operation() -> String { cellOperation("write_formula", row, column) }
+        try Validate.text(formula, limit: Limits.formula, what: "formula", operation())
+        guard !formula.isEmpty, formula != "=" else { throw XLSXError.invalid("formula is empty", operation()) }
+        if let cachedValue { try Validate.finite(cachedValue, operation()) }
+        let (sheet, r, c) = try prepareCell(row, column, operation())
+        let cFormat = try workbook.format(format, operation())
         if let cachedValue {
-            try XLSXError.check(worksheet_write_formula_num(sheet, r, c, formula, cFormat, cachedValue), operation)
+            try XLSXError.check(worksheet_write_formula_num(sheet, r, c, formula, cFormat, cachedValue), operation())
         } else {
-            try XLSXError.check(worksheet_write_formula(sheet, r, c, formula, cFormat), operation)
+            try XLSXError.check(worksheet_write_formula(sheet, r, c, formula, cFormat), operation())
         }
     }
 
@@ -143,17 +149,17 @@ public struct Worksheet {
     }
 
     func prepareCell(
-        _ row: Int, _ column: Int, _ operation: String
+        _ row: Int, _ column: Int, _ operation: @autoclosure () -> String
     ) throws(XLSXError) -> (UnsafeMutablePointer<lxw_worksheet>, lxw_row_t, lxw_col_t) {
-        let sheet = try live(operation)
-        try Validate.cell(row, column, operation)
+        let sheet = try live(operation())
+        try Validate.cell(row, column, operation())
         if workbook.options.constantMemory {
             guard row >= state.currentRow else {
                 throw XLSXError(
                     code: .cellOutOfRange,
                     message: "constant-memory mode writes rows in order; row \(row + 1) comes after "
                         + "row \(state.currentRow + 1) was started",
-                    operation: operation)
+                    operation: operation())
             }
             state.currentRow = row
         }

@@ -85,11 +85,10 @@ extension MetricsStore {
     /// The latest period of a kind with a reported value, as of an import.
     func latestPeriod(_ kind: Period.Kind, asOf: Int64?) throws -> Period? {
         try dbWriter.read { db in
-            let revision = asOf.map { "r.id = (SELECT max(id) FROM revision WHERE key_id = k.id AND import_id <= \($0))" }
-                ?? "r.id = k.current_revision"
-            return try Int.fetchOne(db, sql: """
-                SELECT max(k.period_index) FROM series_key k JOIN revision r ON \(revision)
+            try Int.fetchOne(db, sql: """
+                SELECT k.period_index FROM series_key k JOIN revision r ON \(try Self.revisionCondition(db, asOf: asOf))
                 WHERE k.period_kind = ? AND r.status = 'reported'
+                ORDER BY k.period_index DESC LIMIT 1
                 """, arguments: [kind.rawValue]).map { Period(kind: kind, index: $0) }
         }
     }

@@ -106,10 +106,13 @@ struct ReportBuilder {
         let aggregator = Aggregator(geography: geography, indicators: indicators)
         let shown = Set(areas.map(\.area.id))
         let totals = self.totals
-        let data = try indicators.map { indicator in
+        // The shown areas and the members their totals are made of: nothing else is read.
+        let needed = Array(shown.union(totals.flatMap { geography.members(of: $0) })).sorted()
+        let data = try indicators.concurrentMap { indicator in
             var query = ObservationQuery(asOf: asOf)
             query.indicators = [indicator.id]
             query.period = period
+            query.areas = needed
             let values = aggregator.values(try store.observations(query), aggregating: totals)
                 .filter { shown.contains($0.area) }
             return Self.gather(indicator, values: values, period: period, historyYears: definition.historyYears,

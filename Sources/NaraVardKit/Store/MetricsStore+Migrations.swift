@@ -101,6 +101,12 @@ extension MetricsStore {
                 PRAGMA user_version = 2;
                 """)
         }
+        migrator.registerMigration("v3: index for the latest period") { db in
+            try db.execute(sql: """
+                CREATE INDEX series_key_by_period ON series_key(period_kind, period_index);
+                PRAGMA user_version = 3;
+                """)
+        }
         return migrator
     }
 }

@@ -20,37 +20,12 @@ extension MetricsStore {
         let indicators = query.indicators.isEmpty
             ? catalog.indicators
             : catalog.indicators.filter { query.indicators.contains($0.id) }
-        let failure = FirstError()
-        var perIndicator = [[SeriesTrend]](repeating: [], count: indicators.count)
-        perIndicator.withUnsafeMutableBufferPointer { buffer in
-            // Each iteration writes its own slot only.
-            nonisolated(unsafe) let slots = buffer
-            DispatchQueue.concurrentPerform(iterations: indicators.count) { index in
-                let indicator = indicators[index]
-                var observationQuery = ObservationQuery(asOf: query.asOf)
-                observationQuery.indicators = [indicator.id]
-                observationQuery.period = query.period
-                do {
-                    let series = Series.build(aggregator.values(try observations(observationQuery)))
-                    slots[index] = series.map { SeriesTrend.analyze($0, indicator: indicator) }
-                } catch {
-                    failure.record(error)
-                }
-            }
-        }
-        if let error = failure.error { throw error }
-        return perIndicator.flatMap { $0 }
-    }
-}
-
-/// The first error thrown by concurrent work.
-private final class FirstError: @unchecked Sendable {
-    private let lock = NSLock()
-    private var first: (any Error)?
-
-    var error: (any Error)? { lock.withLock { first } }
-
-    func record(_ error: any Error) {
-        lock.withLock { if first == nil { first = error } }
+        return try indicators.concurrentMap { indicator in
+            var observationQuery = ObservationQuery(asOf: query.asOf)
+            observationQuery.indicators = [indicator.id]
+            observationQuery.period = query.period
+            let series = Series.build(aggregator.values(try observations(observationQuery)))
+            return series.map { SeriesTrend.analyze($0, indicator: indicator) }
+        }.flatMap { $0 }
     }
 }

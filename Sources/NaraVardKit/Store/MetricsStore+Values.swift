@@ -10,6 +10,8 @@ public struct ObservationQuery: Sendable {
     public var period: Period?
     public var exactPeriod = false
     public var gender: Gender?
+    /// Only these areas (empty: all).
+    public var areas: [String] = []
 
     public init(asOf: Int64? = nil) { self.asOf = asOf }
 }
@@ -48,13 +50,15 @@ extension MetricsStore {
                     arguments += [year, quarter, month]
                 }
             }
+            if !query.areas.isEmpty {
+                conditions.append("k.area IN (\(query.areas.map { _ in "?" }.joined(separator: ",")))")
+                arguments += StatementArguments(query.areas)
+            }
             if let gender = query.gender {
                 conditions.append("k.gender = ?")
                 arguments += [gender.rawValue]
             }
-            let revision = query.asOf == nil
-                ? "r.id = k.current_revision"
-                : "r.id = (SELECT max(id) FROM revision WHERE key_id = k.id AND import_id <= \(query.asOf!))"
+            let revision = try Self.revisionCondition(db, asOf: query.asOf)
             let sql = """
                 SELECT k.indicator, k.area, k.period_kind, k.period_index, k.gender,
                        r.value, r.numerator, r.denominator, r.status, r.note
@@ -73,6 +77,16 @@ extension MetricsStore {
             }
             return observations
         }
+    }
+}
+
+extension MetricsStore {
+    /// The SQL condition that joins `series_key k` to the revision `r` in force as of an import.
+    /// As of the latest import is the current state, which needs no search through the history.
+    static func revisionCondition(_ db: Database, asOf: Int64?) throws -> String {
+        let latest = try Int64.fetchOne(db, sql: "SELECT max(id) FROM import") ?? 0
+        guard let asOf, asOf < latest else { return "r.id = k.current_revision" }
+        return "r.id = (SELECT max(id) FROM revision WHERE key_id = k.id AND import_id <= \(asOf))"
     }
 }
 
