@@ -9,39 +9,13 @@ enum Language: String, ExpressibleByArgument, CaseIterable {
 
 /// Terminal decoration: arrows coloured by good or bad, not by up or down.
 enum TrendStyle {
-    /// ↑ or ↓ for the direction the series moved, → for no clear change, · for too few points.
-    static func arrow(_ trend: TrendClass, better: Better) -> String {
-        switch trend {
-        case .increasing: "↑"
-        case .decreasing: "↓"
-        case .improving: better == .lower ? "↓" : "↑"
-        case .worsening: better == .lower ? "↑" : "↓"
-        case .noClearChange: "→"
-        case .tooFewPoints: "·"
-        }
-    }
-
-    static func label(_ trend: TrendClass, _ language: Language) -> String {
-        guard language == .sv else { return trend.rawValue }
-        switch trend {
-        case .improving: return "förbättras"
-        case .worsening: return "försämras"
-        case .increasing: return "ökar"
-        case .decreasing: return "minskar"
-        case .noClearChange: return "ingen tydlig förändring"
-        case .tooFewPoints: return "för få punkter"
-        }
+    /// The arrow and the class in the chosen language (`↑ improving`, `↑ förbättras`).
+    static func label(_ trend: TrendClass, better: Better, _ language: Language) -> String {
+        language == .sv ? ReportText.trend(trend, better: better) : trend.arrow(better: better) + " " + trend.rawValue
     }
 
     static func label(_ status: ShiftRollup.Status, _ language: Language) -> String {
-        guard language == .sv else { return status.rawValue }
-        switch status {
-        case .improving: return "förbättras"
-        case .worsening: return "försämras"
-        case .mixed: return "blandat"
-        case .stable: return "stabilt"
-        case .insufficient: return "för få punkter"
-        }
+        language == .sv ? ReportText.rollup(status).lowercased() : status.rawValue
     }
 
     /// ANSI colour for good (green), bad (red) and no direction (blue); only on a terminal.

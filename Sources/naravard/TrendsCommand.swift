@@ -70,8 +70,9 @@ struct TrendsCommand: ParsableCommand {
                 .text(trend.indicator), .text(trend.area), .text(trend.gender.rawValue), .integer(Int64(result.n)),
                 .text(trend.lastPeriod?.description), .number(trend.latestValue.map { $0.rounded(toPlaces: 2) }),
                 .number(trend.yearOnYear.map { $0.rounded(toPlaces: 2) }), .number(result.senSlope.map { $0.rounded(toPlaces: 3) }),
-                .text(TrendStyle.arrow(result.classification, better: better) + " " + TrendStyle.label(result.classification, lang)),
-                .text(result.variation?.rawValue), .text(result.assurance?.rawValue),
+                .text(TrendStyle.label(result.classification, better: better, lang)),
+                .text(result.variation.map { sv ? ReportText.variation($0) : $0.rawValue }),
+                .text(result.assurance.map { sv ? ReportText.assurance($0) : $0.rawValue }),
             ]
         }
         try OutputTable(columns: tableColumns, rows: tableRows) { row, column, text in

@@ -29,13 +29,19 @@ public enum ReportText {
 
     /// The arrow and word of a trend class: the arrow shows where the series goes, the word whether that is good.
     public static func trend(_ trend: TrendClass?, better: Better) -> String {
-        switch trend ?? .tooFewPoints {
-        case .improving: better == .lower ? "↓ förbättras" : "↑ förbättras"
-        case .worsening: better == .lower ? "↑ försämras" : "↓ försämras"
-        case .increasing: "↑ ökar"
-        case .decreasing: "↓ minskar"
-        case .noClearChange: "→ ingen tydlig förändring"
-        case .tooFewPoints: "· för få punkter"
+        let trend = trend ?? .tooFewPoints
+        return trend.arrow(better: better) + " " + trendWord(trend)
+    }
+
+    /// A trend class in Swedish words.
+    public static func trendWord(_ trend: TrendClass) -> String {
+        switch trend {
+        case .improving: "förbättras"
+        case .worsening: "försämras"
+        case .increasing: "ökar"
+        case .decreasing: "minskar"
+        case .noClearChange: "ingen tydlig förändring"
+        case .tooFewPoints: "för få punkter"
         }
     }
 

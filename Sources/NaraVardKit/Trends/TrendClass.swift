@@ -6,3 +6,17 @@ public enum TrendClass: String, Sendable, Codable {
     case noClearChange = "no_clear_change"
     case tooFewPoints = "too_few_points"
 }
+
+extension TrendClass {
+    /// Where the series goes: ↑ or ↓, → for no clear change, · for too few points.
+    public func arrow(better: Better) -> String {
+        switch self {
+        case .increasing: "↑"
+        case .decreasing: "↓"
+        case .improving: better == .lower ? "↓" : "↑"
+        case .worsening: better == .lower ? "↑" : "↓"
+        case .noClearChange: "→"
+        case .tooFewPoints: "·"
+        }
+    }
+}
