@@ -22,17 +22,23 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let metrics = try store.open()
-        let observations = try asUsageError { try metrics.observations(ObservationQuery(asOf: asOf)) }
         let writer = try CSVWriter(url: URL(fileURLWithPath: out), dialect: csvDialect.dialect)
         try writer.write(["indicator", "area", "period", "gender", "value", "numerator", "denominator", "status", "note"])
-        for observation in observations {
-            try writer.write([
-                .text(observation.indicator), .text(observation.area), .text(observation.period.description),
-                .text(observation.gender.rawValue), .number(observation.value), .number(observation.numerator),
-                .number(observation.denominator), .text(observation.status.rawValue), .text(observation.note),
-            ])
+        // One indicator at a time, so memory stays flat on a large store.
+        var count = 0
+        for indicator in try metrics.storedIndicators() {
+            var query = ObservationQuery(asOf: asOf)
+            query.indicators = [indicator]
+            for observation in try asUsageError({ try metrics.observations(query) }) {
+                try writer.write([
+                    .text(observation.indicator), .text(observation.area), .text(observation.period.description),
+                    .text(observation.gender.rawValue), .number(observation.value), .number(observation.numerator),
+                    .number(observation.denominator), .text(observation.status.rawValue), .text(observation.note),
+                ])
+                count += 1
+            }
         }
         try writer.finish()
-        print("wrote \(observations.count) records to \(out)")
+        print("wrote \(count) records to \(out)")
     }
 }

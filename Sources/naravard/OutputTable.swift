@@ -78,43 +78,85 @@ struct OutputTable {
     }
 
     func print(_ format: OutputFormat) throws {
-        var output = ""
-        switch format {
-        case .json:
-            output = "["
-            for (index, row) in rows.enumerated() {
-                let fields = zip(columns, row).map { "\(jsonString($0)): \($1.json)" }.joined(separator: ", ")
-                output += (index == 0 ? "\n  {" : ",\n  {") + fields + "}"
+        guard format == .table else {
+            let printer = RowPrinter(columns: columns, format: format)
+            printer.write(rows)
+            printer.finish()
+            return
+        }
+        let texts = rows.map { $0.map(\.tableText) }
+        let widths = columns.indices.map { column in
+            max(columns[column].count, texts.map { $0[column].count }.max() ?? 0)
+        }
+        func pad(_ text: String, _ column: Int, right: Bool) -> String {
+            let padding = String(repeating: " ", count: max(0, widths[column] - text.count))
+            return right ? padding + text : text + padding
+        }
+        let trailingSpace = #"\s+$"#
+        var output = columns.indices.map { pad(columns[$0], $0, right: false) }.joined(separator: "  ")
+            .replacingOccurrences(of: trailingSpace, with: "", options: .regularExpression) + "\n"
+        for (rowIndex, row) in rows.enumerated() {
+            let line = row.indices.map { column in
+                let padded = pad(texts[rowIndex][column], column, right: row[column].isNumeric)
+                return decorate?(rowIndex, column, padded) ?? padded
             }
-            output += rows.isEmpty ? "]\n" : "\n]\n"
-        case .csv:
-            output = ([columns.map { CSVText.quoted($0, delimiter: ",") }] + rows.map { $0.map(csvField) })
-                .map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n"
-        case .table:
-            let texts = rows.map { $0.map(\.tableText) }
-            let widths = columns.indices.map { column in
-                max(columns[column].count, texts.map { $0[column].count }.max() ?? 0)
-            }
-            func pad(_ text: String, _ column: Int, right: Bool) -> String {
-                let padding = String(repeating: " ", count: max(0, widths[column] - text.count))
-                return right ? padding + text : text + padding
-            }
-            let trailingSpace = #"\s+$"#
-            output += columns.indices.map { pad(columns[$0], $0, right: false) }.joined(separator: "  ")
-                .replacingOccurrences(of: trailingSpace, with: "", options: .regularExpression) + "\n"
-            for (rowIndex, row) in rows.enumerated() {
-                let line = row.indices.map { column in
-                    let padded = pad(texts[rowIndex][column], column, right: row[column].isNumeric)
-                    return decorate?(rowIndex, column, padded) ?? padded
-                }
-                output += line.joined(separator: "  ").replacingOccurrences(of: trailingSpace, with: "", options: .regularExpression) + "\n"
-            }
+            output += line.joined(separator: "  ").replacingOccurrences(of: trailingSpace, with: "", options: .regularExpression) + "\n"
         }
         FileHandle.standardOutput.write(Data(output.utf8))
     }
+}
+
+/// Prints rows as they come, so memory stays flat however many there are: CSV and JSON stream to
+/// standard output, a table waits for every row to align the columns.
+final class RowPrinter {
+    let columns: [String]
+    let format: OutputFormat
+    private var tableRows: [[Cell]] = []
+    private var pending = ""
+    private var written = 0
+
+    init(columns: [String], format: OutputFormat) {
+        self.columns = columns
+        self.format = format
+        switch format {
+        case .csv: pending = columns.map { CSVText.quoted($0, delimiter: ",") }.joined(separator: ",") + "\n"
+        case .json: pending = "["
+        case .table: break
+        }
+    }
+
+    func write(_ rows: [[Cell]]) {
+        for row in rows {
+            switch format {
+            case .table:
+                tableRows.append(row)
+            case .csv:
+                pending += row.map(Self.csvField).joined(separator: ",") + "\n"
+            case .json:
+                let fields = zip(columns, row).map { "\(jsonString($0)): \($1.json)" }.joined(separator: ", ")
+                pending += (written == 0 ? "\n  {" : ",\n  {") + fields + "}"
+            }
+            written += 1
+            if pending.utf8.count > 1 << 20 { flush() }
+        }
+    }
+
+    func finish() {
+        switch format {
+        case .table: try? OutputTable(columns: columns, rows: tableRows).print(.table)
+        case .json: pending += written == 0 ? "]\n" : "\n]\n"
+        case .csv: break
+        }
+        flush()
+    }
+
+    private func flush() {
+        FileHandle.standardOutput.write(Data(pending.utf8))
+        pending = ""
+    }
 
     /// Text is neutralised against formula injection; numbers stay numbers.
-    private func csvField(_ cell: Cell) -> String {
+    private static func csvField(_ cell: Cell) -> String {
         cell.isNumeric ? cell.plainText : CSVText.quoted(CSVText.neutralize(cell.plainText), delimiter: ",")
     }
 }

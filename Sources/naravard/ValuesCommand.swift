@@ -18,35 +18,37 @@ struct ValuesCommand: ParsableCommand {
         let metrics = try store.open()
         let catalog = try metrics.catalog()
         let (indicators, areas) = try reading.resolve(in: catalog)
-        var query = ObservationQuery(asOf: reading.asOf)
-        query.indicators = indicators
-        query.period = period
-        query.exactPeriod = true
-        query.gender = gender
-        let observations = try asUsageError { try metrics.observations(query) }
         let aggregator = Aggregator(geography: catalog.geography, indicators: catalog.indicators)
-        let groups = areas.filter { $0.kind == .group }
-        let aggregated = aggregator.values(observations, aggregating: catalog.geography.areas.filter { $0.kind == .lansdel || $0.kind == .county } + groups)
+        let totals = catalog.geography.areas.filter { $0.kind == .lansdel || $0.kind == .county } + areas.filter { $0.kind == .group }
         let wanted = Set(areas.map(\.id))
-        let order = Dictionary(catalog.indicators.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let rows = aggregated
-            .filter { value in
-                guard let area = catalog.geography[value.area] else { return reading.level == .all }
-                return wanted.isEmpty ? reading.level.includes(area.kind) : wanted.contains(value.area)
-            }
-            .sorted { lhs, rhs in
-                (order[lhs.indicator] ?? .max, lhs.indicator, lhs.period, levelRank(lhs.area, catalog), lhs.area, lhs.gender)
-                    < (order[rhs.indicator] ?? .max, rhs.indicator, rhs.period, levelRank(rhs.area, catalog), rhs.area, rhs.gender)
-            }
-            .map { value -> [Cell] in
-                [.text(value.indicator), .text(value.area), .text(value.period.description), .text(value.gender.rawValue),
-                 .number(value.value), .number(value.numerator), .number(value.denominator),
-                 .text(value.status.rawValue), .text(value.detail)]
-            }
-        try OutputTable(
+        let printer = RowPrinter(
             columns: ["indicator", "area", "period", "gender", "value", "numerator", "denominator", "status", "detail"],
-            rows: rows
-        ).print(format)
+            format: format)
+        // One indicator at a time, in catalogue order, so memory stays flat on a large store.
+        for indicator in catalog.indicators where indicators.isEmpty || indicators.contains(indicator.id) {
+            var query = ObservationQuery(asOf: reading.asOf)
+            query.indicators = [indicator.id]
+            query.period = period
+            query.exactPeriod = true
+            query.gender = gender
+            let observations = try asUsageError { try metrics.observations(query) }
+            let rows = aggregator.values(observations, aggregating: totals)
+                .filter { value in
+                    guard let area = catalog.geography[value.area] else { return reading.level == .all && wanted.isEmpty }
+                    return wanted.isEmpty ? reading.level.includes(area.kind) : wanted.contains(value.area)
+                }
+                .sorted { lhs, rhs in
+                    (lhs.period, levelRank(lhs.area, catalog), lhs.area, lhs.gender)
+                        < (rhs.period, levelRank(rhs.area, catalog), rhs.area, rhs.gender)
+                }
+                .map { value -> [Cell] in
+                    [.text(value.indicator), .text(value.area), .text(value.period.description), .text(value.gender.rawValue),
+                     .number(value.value), .number(value.numerator), .number(value.denominator),
+                     .text(value.status.rawValue), .text(value.detail)]
+                }
+            printer.write(rows)
+        }
+        printer.finish()
     }
 }
 

@@ -81,6 +81,11 @@ extension MetricsStore {
 }
 
 extension MetricsStore {
+    /// Every indicator id with stored values, in id order (also those no longer in the catalogue).
+    public func storedIndicators() throws -> [String] {
+        try dbWriter.read { try String.fetchAll($0, sql: "SELECT DISTINCT indicator FROM series_key ORDER BY indicator") }
+    }
+
     /// The SQL condition that joins `series_key k` to the revision `r` in force as of an import.
     /// As of the latest import is the current state, which needs no search through the history.
     static func revisionCondition(_ db: Database, asOf: Int64?) throws -> String {
