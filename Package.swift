@@ -55,7 +55,7 @@ let package = Package(
         // Run by hand: swift run -c release trend-engine-benchmark
         .executableTarget(
             name: "trend-engine-benchmark",
-            dependencies: ["NaraVardKit"],
+            dependencies: ["NaraVardKit", "TestSupport"],
             path: "Benchmarks/TrendEngineBenchmark"
         ),
 

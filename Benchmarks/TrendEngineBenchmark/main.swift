@@ -1,25 +1,15 @@
 import Dispatch
 import Foundation
 import NaraVardKit
+import TestSupport
 
 // The trend engine alone over a national-scale store's worth of series: 300 indicators × 311 areas ×
 // 3 genders = 279 900 series of 40 quarters, with gaps and a target on half of them, on every core.
 // Run by hand: swift run -c release trend-engine-benchmark
 
-/// SplitMix64: the same series on every run.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 let seriesCount = 300 * 311 * 3
-var generator = SplitMix(state: 2026)
+var generator = SplitMix(seed: 2026)
 let templates: [[Double?]] = (0..<2000).map { _ in
     let slope = Double.random(in: -0.3...0.3, using: &generator)
     return (0..<40).map { quarter in

@@ -1,5 +1,6 @@
 import Foundation
 @testable import NaraVardKit
+import TestSupport
 import Testing
 
 /// A short fuzz run: mangled copies of a valid file never crash the importer; each is either refused whole
@@ -14,20 +15,9 @@ import Testing
 
         """.utf8)
 
-    /// A small deterministic generator (SplitMix64), so a failure can be replayed from its seed.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     static func mangle(_ bytes: [UInt8], seed: UInt64) -> [UInt8] {
-        var generator = SplitMix(state: seed)
+        var generator = SplitMix(seed: seed)
         var out = bytes
         let interesting: [UInt8] = Array(";,\t\"\r\n.-–0123456789 KQ".utf8) + [0x00, 0xC4, 0xE5, 0xF6, 0xFF, 0xEF, 0xBB, 0xBF]
         for _ in 0..<Int.random(in: 1...6, using: &generator) {
