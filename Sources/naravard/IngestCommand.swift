@@ -49,6 +49,7 @@ struct IngestCommand: ParsableCommand {
             }
         } catch let error as InputFileError {
             printError(error.description)
+            if json { print(IngestSummary().json) }
             throw ExitCode(ExitStatus.inputMissing)
         }
         for warning in result.warnings { printError(warning.description) }

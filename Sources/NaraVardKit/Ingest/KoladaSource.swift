@@ -4,12 +4,13 @@ import Foundation
 /// into ``RawRecord``s, mapping the KPI id to an indicator through the catalogue's `kolada` field.
 /// A `null` value is a missing value. Lines are those of the entry's `{` in the file.
 enum KoladaSource {
-    /// Whether a file looks like JSON (its first non-space byte is `{`).
+    /// Whether a file looks like JSON (its first non-space byte is `{` or `[`).
     static func isJSON(_ url: URL) -> Bool {
         guard let handle = try? FileHandle(forReadingFrom: url) else { return false }
         defer { try? handle.close() }
         let head = (try? handle.read(upToCount: 64)) ?? Data()
-        return head.first { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) } == UInt8(ascii: "{")
+        let first = head.first { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }
+        return first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
     }
 
     static func read(data: Data, path: String, indicatorForKPI: [String: String]) -> (records: [RawRecord], problems: [Diagnostic]) {
@@ -38,7 +39,11 @@ enum KoladaSource {
                 problems.append(Diagnostic(file: path, line: line, "entry for \(kpi) \(area) \(period) has no \"values\" list"))
                 continue
             }
-            for case let item as [String: Any] in values {
+            for (position, item) in values.enumerated() {
+                guard let item = item as? [String: Any] else {
+                    problems.append(Diagnostic(file: path, line: line, "value \(position + 1) of \(kpi) \(area) \(period) is not an object"))
+                    continue
+                }
                 let value = item["value"].flatMap { $0 is NSNull ? nil : text($0) }
                 records.append(RawRecord(
                     file: path, line: line, indicator: indicatorForKPI[kpi] ?? (kpi.isEmpty ? "" : "Kolada \(kpi)"),

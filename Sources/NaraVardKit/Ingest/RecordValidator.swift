@@ -114,6 +114,14 @@ final class RecordValidator {
             }
             return .success(value?.value ?? numerator)
         }
+        // Persons and events are whole numbers; days and kronor may carry decimals.
+        if unit != .days, unit != .sek {
+            for (count, name) in [(numerator, "numerator"), (denominator, "denominator")] {
+                if let count, count != count.rounded() {
+                    return .failure(.init(reason: "the \(name) \(count.plain) is not a whole number: counts are whole numbers"))
+                }
+            }
+        }
         if let numerator, denominator == 0, numerator != 0 {
             return .failure(.init(reason: "the denominator is 0 but the numerator is \(numerator.plain)"))
         }
@@ -131,9 +139,7 @@ final class RecordValidator {
         case (.some, nil):
             return .failure(.init(reason: "a numerator without a denominator: \(indicator.id) is \(unit.rawValue), give both counts or only the value"))
         case (nil, .some):
-            return value == nil
-                ? .failure(.init(reason: "a denominator without a numerator or value"))
-                : .success(value?.value)
+            return .failure(.init(reason: "a denominator without a numerator: \(indicator.id) is \(unit.rawValue), give both counts or only the value"))
         case (.some(let numerator), .some(let denominator)):
             if denominator == 0 {
                 if value != nil {

@@ -84,8 +84,10 @@ extension Period {
     public init(parsing text: String) throws(ParseError) {
         let trimmed = text.trimmingWhitespace().uppercased()
         let scalars = Array(trimmed.unicodeScalars)
-        guard scalars.count >= 4, scalars.prefix(4).allSatisfy(\.isASCIIDigit) else {
-            throw ParseError(text: text, reason: "expected a year first, like 2024, 2024Q1 or 2024-03")
+        guard scalars.count >= 4, scalars.prefix(4).allSatisfy(\.isASCIIDigit),
+              scalars.count == 4 || !scalars[4].isASCIIDigit
+        else {
+            throw ParseError(text: text, reason: "expected a four-digit year first, like 2024, 2024Q1 or 2024-03")
         }
         let year = Int(String(String.UnicodeScalarView(scalars.prefix(4))))!
         guard Self.validYears.contains(year) else {

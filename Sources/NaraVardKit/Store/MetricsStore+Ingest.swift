@@ -26,6 +26,8 @@ public struct IngestSummary: Sendable, Equatable, CustomStringConvertible {
     public var ignored = 0
     public var rejected = 0
 
+    public init() {}
+
     /// One JSON object, keys in the documented order: `{"import_id": 12, "imported": n, …}`.
     public var json: String {
         "{\"import_id\": \(importID.map(String.init) ?? "null"), \"imported\": \(imported), \"updated\": \(updated), "
@@ -73,9 +75,13 @@ extension MetricsStore {
         progress: (@Sendable (IngestProgress) -> Void)? = nil
     ) throws -> IngestResult {
         for url in urls {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
+                throw InputFileError(path: url.relativePath, reason: "no such file")
+            }
+            guard !isFolder.boolValue else { throw InputFileError(path: url.relativePath, reason: "is a folder, not a file") }
             guard FileManager.default.isReadableFile(atPath: url.path) else {
-                let exists = FileManager.default.fileExists(atPath: url.path)
-                throw InputFileError(path: url.relativePath, reason: exists ? "cannot be read" : "no such file")
+                throw InputFileError(path: url.relativePath, reason: "cannot be read")
             }
         }
         let catalog = try catalog()
@@ -107,7 +113,7 @@ extension MetricsStore {
                     if KoladaSource.isJSON(url) {
                         let data = try Data(contentsOf: url)
                         let (records, problems) = KoladaSource.read(data: data, path: path, indicatorForKPI: indicatorForKPI)
-                        session.fileProblems(problems)
+                        try session.fileProblems(problems, rows: problems.count)
                         for record in records { try session.add(record) }
                         files.append((path, StreamingSHA256.hex(of: data), records.count))
                     } else {
@@ -123,9 +129,8 @@ extension MetricsStore {
                                 }
                             }
                         } else {
-                            session.fileProblems(source.headerProblems)
                             while try source.next() != nil { rows += 1 }
-                            session.summary.rejected += rows
+                            try session.fileProblems(source.headerProblems, rows: max(rows, 1))
                         }
                         files.append((path, source.sha256, rows))
                     }
@@ -172,6 +177,9 @@ private struct IngestSession {
     var diagnosticCount = 0
     /// Keys given twice with different values: every row with such a key is rejected.
     private var conflicted: Set<ObservationKey> = []
+    /// Rows that repeated a staged key with the same values (file, line, fields): rejected too if the key
+    /// later turns out to conflict.
+    private var repeats: [ObservationKey: [(file: String, line: Int, fields: [String])]] = [:]
 
     init(db: Database, validator: RecordValidator, options: IngestOptions, rejects: CSVWriter?) {
         self.db = db
@@ -193,10 +201,13 @@ private struct IngestSession {
             """)
     }
 
-    mutating func fileProblems(_ problems: [Diagnostic]) {
-        for problem in problems { report(problem) }
-        if !problems.isEmpty, options.skipInvalid {
-            for problem in problems { try? rejects?.write([.text(problem.file), .number(Double(problem.line)), .text(problem.message), .text("")]) }
+    /// Problems with a file as a whole (unreadable JSON, no header): its rows count as rejected, at least one.
+    mutating func fileProblems(_ problems: [Diagnostic], rows: Int) throws {
+        guard !problems.isEmpty else { return }
+        summary.rejected += rows
+        for problem in problems {
+            report(problem)
+            try rejects?.write([.text(problem.file), .number(Double(problem.line)), .text(problem.message), .text("")])
         }
     }
 
@@ -251,8 +262,15 @@ private struct IngestSession {
         guard let earlier = try Row.fetchOne(lookup, arguments: keyArguments) else { return }
         let same = earlier["value"] as Double? == observation.value && earlier["numerator"] as Double? == observation.numerator
             && earlier["denominator"] as Double? == observation.denominator && earlier["status"] as String == observation.status.rawValue
-        if same { return }
+        if same {
+            repeats[key, default: []].append((record.file, record.line, record.fields))
+            return
+        }
         conflicted.insert(key)
+        for repeated in repeats.removeValue(forKey: key) ?? [] {
+            try reject(repeated.file, repeated.line, ["\(describe(key)) is given again at \(record.file):\(record.line) with a different value"],
+                       fields: repeated.fields)
+        }
         let earlierFile: String = earlier["file"], earlierLine: Int = earlier["line"]
         try db.execute(sql: "DELETE FROM staging WHERE indicator = ? AND area = ? AND period = ? AND gender = ?", arguments: keyArguments)
         try reject(earlierFile, earlierLine, ["\(describe(key)) is given again at \(record.file):\(record.line) with a different value"],

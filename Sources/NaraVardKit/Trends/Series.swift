@@ -15,14 +15,21 @@ public struct Series: Sendable {
     }
 
     /// Builds every series (indicator × area × gender) from values, from each series' first to its last
-    /// observed period. Values without a number are gaps.
+    /// observed period. Values without a number are gaps; a series with none is empty (no points).
     public static func build(_ values: [AreaValue]) -> [Series] {
         struct Key: Hashable { var indicator: String, area: String, gender: Gender }
         var grouped: [Key: [AreaValue]] = [:]
-        for value in values where value.value != nil {
-            grouped[Key(indicator: value.indicator, area: value.area, gender: value.gender), default: []].append(value)
+        for value in values {
+            grouped[Key(indicator: value.indicator, area: value.area, gender: value.gender), default: []]
+                .append(value)
         }
-        return grouped.map { key, points in
+        return grouped.map { key, all in
+            let points = all.filter { $0.value != nil }
+            guard !points.isEmpty else {
+                let start = all.map(\.period).min { $0.index < $1.index }!
+                return Series(indicator: key.indicator, area: key.area, gender: key.gender, start: start,
+                              values: [], numerators: [], denominators: [])
+            }
             let sorted = points.sorted { $0.period.index < $1.period.index }
             let start = sorted.first!.period, end = sorted.last!.period
             let count = end.index - start.index + 1

@@ -31,6 +31,10 @@ import Testing
              message: "the denominator is 0 but the numerator is 3"),
         Case(name: "count indicator with a denominator", rows: ["OV06;2580;2024Q1;T;10;20;"], line: 2,
              message: "OV06 is a count indicator: it has no denominator"),
+        Case(name: "a denominator without a numerator", rows: ["PV01;2580;2024Q1;T;;3;33,3"], line: 2,
+             message: "a denominator without a numerator"),
+        Case(name: "a count that is not a whole number", rows: ["PV01;2580;2024Q1;T;1,5;3;"], line: 2,
+             message: "the numerator 1.5 is not a whole number"),
         Case(name: "unknown gender", rows: ["PV01;2580;2024Q1;X;1;2;50,0"], line: 2, message: "unknown gender 'X'"),
         Case(name: "same key twice, different values", rows: ["PV01;2580;2024Q1;T;1;2;50,0", "PV01;Luleå;2024 kv1;T;1;4;25,0"],
              line: 3, message: "was already given at"),
@@ -59,6 +63,35 @@ import Testing
         let result = try fixture.ingest(url)
         #expect(result.refused)
         #expect(result.diagnostics.first?.description.hasPrefix("\(url.relativePath):1: the header lacks period") == true)
+    }
+
+    /// A file that cannot be read as a whole refuses the import as any bad row does.
+    @Test(arguments: [
+        ("empty.csv", "", "the file is empty"),
+        ("broken.json", "{\"values\": [", "not valid JSON"),
+        ("list.json", "[]", "expected Kolada API JSON"),
+        ("header.csv", "indikator;kommun\n", "the header lacks period"),
+    ])
+    func aBrokenFileRefusesTheWholeImport(name: String, text: String, message: String) throws {
+        let fixture = try StoreFixture()
+        let before = try fixture.writtenRows()
+        let good = try fixture.file("good.csv", lines: [Self.header, "PV01;2580;2024Q1;T;1;2;"])
+        let broken = try fixture.file(name, Array(text.utf8))
+        let result = try fixture.ingest(good, broken)
+        #expect(result.refused)
+        #expect(result.summary.rejected >= 1)
+        #expect(result.diagnostics.contains { $0.file == broken.relativePath && $0.message.contains(message) }, "\(result.diagnostics)")
+        #expect(try fixture.writtenRows() == before)
+    }
+
+    @Test func everyRowOfAConflictingKeyIsRejected() throws {
+        let fixture = try StoreFixture()
+        let url = try fixture.file("dup.csv", lines: [
+            Self.header, "PV01;2580;2024Q1;T;1;10;", "PV01;2580;2024Q1;T;1;10;", "PV01;2580;2024Q1;T;2;10;", "PV01;2582;2024Q1;T;1;10;",
+        ])
+        let result = try fixture.ingest(url) { $0.dryRun = true }
+        #expect(result.summary.rejected == 3)
+        #expect(Set(result.diagnostics.map(\.line)) == [2, 3, 4])
     }
 
     @Test func everyProblemIsReportedNotJustTheFirst() throws {

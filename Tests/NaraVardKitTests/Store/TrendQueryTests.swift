@@ -57,12 +57,15 @@ import Testing
         #expect(lansdel.lastPeriod?.description == "2023Q4")
     }
 
-    @Test func countyIsIncompleteWhileOtherMunicipalitiesLackData() throws {
+    @Test func countyWithoutCompletePeriodsHasNoPoints() throws {
         var query = TrendQuery()
         query.indicators = ["PV01"]
         let fixture = try store()
         let trends = try fixture.store.trends(query, catalog: fixture.store.catalog())
-        #expect(!trends.contains { $0.area == "25" }, "no county point while 12 municipalities have no data")
+        let county = try #require(trends.first { $0.area == "25" && $0.gender == .total }, "every series is listed")
+        #expect(county.result.n == 0, "no county point while 12 municipalities have no data")
+        #expect(county.result.classification == .tooFewPoints)
+        #expect(county.firstPeriod == nil)
     }
 }
 
