@@ -71,7 +71,14 @@ struct CatalogCommand: ParsableCommand {
 
         func run() throws {
             let catalog = try readCatalog(directory)
-            let summary = try store.open().loadCatalog(catalog, note: note)
+            let summary: CatalogLoadSummary
+            do {
+                summary = try store.open().loadCatalog(catalog, note: note)
+            } catch let error as Diagnostics {
+                printError(error.description)
+                printError("nothing was loaded")
+                throw ExitCode(ExitStatus.inputRefused)
+            }
             if json {
                 try printJSON(summary)
             } else {

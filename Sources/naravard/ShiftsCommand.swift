@@ -19,7 +19,7 @@ struct ShiftsCommand: ParsableCommand {
 
     func run() throws {
         let metrics = try store.open()
-        let catalog = try metrics.catalog()
+        let catalog = try asUsageError { try metrics.catalog(asOf: asOf) }
         var query = TrendQuery(asOf: asOf)
         query.period = period
         let trends = try asUsageError { try metrics.trends(query, catalog: catalog) }

@@ -20,7 +20,7 @@ struct TrendsCommand: ParsableCommand {
 
     func run() throws {
         let metrics = try store.open()
-        let catalog = try metrics.catalog()
+        let catalog = try asUsageError { try metrics.catalog(asOf: reading.asOf) }
         let (indicators, areas) = try reading.resolve(in: catalog)
         var query = TrendQuery(asOf: reading.asOf)
         query.indicators = indicators

@@ -16,7 +16,7 @@ struct ValuesCommand: ParsableCommand {
 
     func run() throws {
         let metrics = try store.open()
-        let catalog = try metrics.catalog()
+        let catalog = try asUsageError { try metrics.catalog(asOf: reading.asOf) }
         let (indicators, areas) = try reading.resolve(in: catalog)
         let aggregator = Aggregator(geography: catalog.geography, indicators: catalog.indicators)
         let totals = catalog.geography.areas.filter { $0.kind == .lansdel || $0.kind == .county } + areas.filter { $0.kind == .group }

@@ -19,9 +19,8 @@ public struct Catalog: Sendable {
 
     public var shifts: [Shift] = []
     public var indicators: [Indicator] = []
+    /// Every area version read; each carries the valid-from date of its file.
     public var areas: [Area] = []
-    /// The valid-from date of the geography files read (the latest when several).
-    public var validFrom: String?
     public var files: [SourceFile] = []
     /// Problems that do not stop a load.
     public var warnings: [Diagnostic] = []
@@ -89,7 +88,7 @@ public struct Catalog: Sendable {
             if fields.value("shifts") != nil {
                 catalog.shifts += readShifts(&fields, origins: &catalog.origins)
             } else if fields.value("areas") != nil {
-                catalog.areas += readGeography(&fields, validFrom: &catalog.validFrom, origins: &catalog.origins)
+                catalog.areas += readGeography(&fields, origins: &catalog.origins)
             } else if node.mapping != nil {
                 if let indicator = readIndicator(&fields) {
                     let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
@@ -152,16 +151,12 @@ extension Catalog {
         return shifts
     }
 
-    private static func readGeography(
-        _ fields: inout YAMLMapping, validFrom: inout String?, origins: inout [String: Diagnostic]
-    ) -> [Area] {
+    private static func readGeography(_ fields: inout YAMLMapping, origins: inout [String: Diagnostic]) -> [Area] {
         fields.rejectUnknownKeys(["valid_from", "areas", "groups"])
-        if let date = fields.string("valid_from") {
-            if date.wholeMatch(of: #/\d{4}-\d{2}-\d{2}/#) == nil {
-                fields.report(fields.value("valid_from"), "'valid_from' must be a date like 2023-01-01")
-            } else if validFrom.map({ date > $0 }) ?? true {
-                validFrom = date
-            }
+        var validFrom = fields.string("valid_from")
+        if let date = validFrom, date.wholeMatch(of: #/\d{4}-\d{2}-\d{2}/#) == nil {
+            fields.report(fields.value("valid_from"), "'valid_from' must be a date like 2023-01-01")
+            validFrom = nil
         }
         var areas: [Area] = []
         for var item in fields.mappings("areas", what: "an area") {
@@ -176,8 +171,9 @@ extension Catalog {
             if let id, let kind, let name {
                 areas.append(Area(
                     id: id, kind: kind, name: name, codes: item.strings("codes"), aliases: item.strings("aliases"),
-                    county: item.string("county"), lansdel: item.string("lansdel"), population: population))
-                origins["area:\(id)"] = item.location(of: "id")
+                    county: item.string("county"), lansdel: item.string("lansdel"), population: population,
+                    validFrom: validFrom))
+                origins["area:\(id)@\(validFrom ?? "")"] = item.location(of: "id")
             }
             fields.diagnostics += item.diagnostics
         }
@@ -188,8 +184,9 @@ extension Catalog {
             let members = item.strings("members")
             if members.isEmpty { item.report(nil, "a group needs 'members'") }
             if let id, let name {
-                areas.append(Area(id: id, kind: .group, name: name, aliases: item.strings("aliases"), members: members))
-                origins["area:\(id)"] = item.location(of: "id")
+                areas.append(Area(id: id, kind: .group, name: name, aliases: item.strings("aliases"), members: members,
+                                  validFrom: validFrom))
+                origins["area:\(id)@\(validFrom ?? "")"] = item.location(of: "id")
             }
             fields.diagnostics += item.diagnostics
         }
@@ -233,6 +230,14 @@ extension Catalog {
             if let area, let year, let value { targets.append(.init(area: area, year: year, value: value)) }
             fields.diagnostics += item.diagnostics
         }
+        if let unit, unit.isNonNegative {
+            let limit = unit == .percent ? 100.0 : .infinity
+            for (value, node) in [(target, fields.value("target"))] + targets.map({ ($0.value, fields.value("targets")) }) {
+                if let value, value < 0 || value > limit {
+                    fields.report(node, "a target of \(value.plain) is impossible for a \(unit.rawValue) indicator")
+                }
+            }
+        }
         let retired = fields.bool("retired") ?? false
         guard let id, let name, let shift, let unit, let better, let frequency else { return nil }
         return Indicator(
@@ -266,26 +271,68 @@ extension Catalog {
         for id in duplicates(shifts.map(\.id)).sorted() {
             problems.append(at("shift:\(id)", "direction shift \(id) is defined more than once"))
         }
-        for id in duplicates(areas.map(\.id)).sorted() {
-            problems.append(at("area:\(id)", "area '\(id)' is defined more than once"))
+        for version in duplicates(areas.map { "\($0.id)@\($0.validFrom ?? "")" }).sorted() {
+            let id = String(version.prefix { $0 != "@" })
+            let from = version.dropFirst(id.count + 1)
+            problems.append(at("area:\(version)", "area '\(id)' is defined more than once"
+                + (from.isEmpty ? "" : " for valid_from \(from)") + " (a new grouping needs its own file with a later valid_from)"))
         }
         let koladaIDs = indicators.compactMap(\.kolada)
         for kpi in duplicates(koladaIDs).sorted() {
             let users = indicators.filter { $0.kolada == kpi }.map(\.id)
             problems.append(at("indicator:\(users.last!)", "Kolada KPI '\(kpi)' is mapped to more than one indicator (\(users.joined(separator: ", ")))"))
         }
-        let areaIDs = Set(areas.map(\.id))
+        // A file that only revises some areas is checked against the store when it is loaded.
+        if areas.contains(where: { $0.kind == .county }) {
+            let areaIDs = Set(areas.map(\.id))
+            problems += unknownTargetAreas(known: areaIDs) + unknownParents(known: areaIDs)
+        }
+        return problems
+    }
+}
+
+extension Catalog {
+    /// Targets for areas that are not in `known`.
+    func unknownTargetAreas(known: Set<String>) -> [Diagnostic] {
+        indicators.flatMap { indicator in
+            indicator.targets.filter { !known.contains($0.area) }.map { target in
+                var diagnostic = origins["indicator:\(indicator.id)"] ?? Diagnostic(file: files.first?.path ?? "catalogue", line: 1, column: 1, "")
+                diagnostic.message = "\(indicator.id) has a target for area '\(target.area)', which is not in the geography"
+                return diagnostic
+            }
+        }
+    }
+
+    /// Areas that name a county, länsdel or group member that is not in `known`.
+    func unknownParents(known: Set<String>) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        let first = files.first?.path ?? "catalogue"
         for area in areas {
+            var at = origins["area:\(area.id)@\(area.validFrom ?? "")"] ?? Diagnostic(file: first, line: 1, column: 1, "")
             for (parent, role) in [(area.county, "county"), (area.lansdel, "lansdel")] {
-                if let parent, !areaIDs.contains(parent) {
-                    problems.append(at("area:\(area.id)", "area '\(area.id)' names \(role) '\(parent)', which is not defined"))
+                if let parent, !known.contains(parent) {
+                    at.message = "area '\(area.id)' names \(role) '\(parent)', which is not defined"
+                    problems.append(at)
                 }
             }
-            for member in area.members where !areaIDs.contains(member) {
-                problems.append(at("area:\(area.id)", "group '\(area.id)' names member '\(member)', which is not defined"))
+            for member in area.members where !known.contains(member) {
+                at.message = "group '\(area.id)' names member '\(member)', which is not defined"
+                problems.append(at)
             }
         }
         return problems
+    }
+
+    /// Kolada KPI ids that would map to two indicators once this catalogue is loaded over `stored`.
+    func koladaConflicts(with stored: [Indicator]) -> [Diagnostic] {
+        let redefined = Set(indicators.map(\.id))
+        let kept = stored.filter { !redefined.contains($0.id) }
+        return indicators.compactMap { indicator in
+            guard let kpi = indicator.kolada, let other = kept.first(where: { $0.kolada == kpi }) else { return nil }
+            var diagnostic = origins["indicator:\(indicator.id)"] ?? Diagnostic(file: files.first?.path ?? "catalogue", line: 1, column: 1, "")
+            diagnostic.message = "Kolada KPI '\(kpi)' is already mapped to \(other.id)"
+            return diagnostic
+        }
     }
 }
 

@@ -6,15 +6,21 @@
 public struct Aggregator: Sendable {
     public let geography: Geography
     public let indicators: [String: Indicator]
-    /// Member municipalities of every area, worked out once.
-    private let members: [String: [String]]
+    /// Member municipalities of every area under each membership version, worked out once.
+    private let members: [String: [String: [String]]]
     private let municipalities: Set<String>
 
     public init(geography: Geography, indicators: [Indicator]) {
         self.geography = geography
         self.indicators = Dictionary(indicators.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
-        members = Dictionary(geography.areas.map { ($0.id, geography.members(of: $0)) }, uniquingKeysWith: { _, last in last })
-        municipalities = Set(geography.areas.filter { $0.kind == .municipality }.map(\.id))
+        var members: [String: [String: [String]]] = [:]
+        for boundary in Set(geography.versions.map { $0.validFrom ?? "" }) {
+            let versions = geography.areas(validOn: boundary)
+            let current = Geography(areas: versions)
+            members[boundary] = Dictionary(versions.map { ($0.id, current.members(of: $0)) }, uniquingKeysWith: { _, last in last })
+        }
+        self.members = members
+        municipalities = Set(geography.versions.filter { $0.kind == .municipality }.map(\.id))
     }
 
     /// Every stored value plus the aggregates of `areas` (länsdelar and the county by default).
@@ -51,7 +57,7 @@ public struct Aggregator: Sendable {
         var result = AreaValue(
             indicator: indicator.id, area: area.id, period: key.period, gender: key.gender,
             value: nil, numerator: nil, denominator: nil, status: .computed)
-        let members = self.members[area.id] ?? geography.members(of: area)
+        let members = self.members[geography.boundary(for: key.period)]?[area.id] ?? geography.members(of: area, at: key.period)
         let records = members.map(record)
         let lacking = zip(members, records).filter { $0.1?.status != .reported }.map(\.0)
         if members.isEmpty || !lacking.isEmpty {

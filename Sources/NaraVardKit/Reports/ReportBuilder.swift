@@ -65,11 +65,6 @@ struct ReportBuilder {
         self.store = store
         self.request = request
         let definition = request.definition
-        let catalog = try store.catalog()
-        self.catalog = catalog
-        let problems = definition.problems(in: catalog)
-        guard problems.isEmpty else { throw Diagnostics(problems) }
-
         let allImports = try store.imports()
         if let asOf = request.asOf, !allImports.contains(where: { $0.id == asOf }) {
             throw StoreQueryError(description: "there is no import \(asOf) (see `naravard imports`)")
@@ -77,6 +72,11 @@ struct ReportBuilder {
         imports = allImports.filter { record in request.asOf.map { record.id <= $0 } ?? true }
         let asOf = request.asOf ?? imports.last?.id
         self.asOf = asOf
+        // The catalogue as of the same import as the data, so a report can be made again exactly.
+        let catalog = try store.catalog(asOf: asOf)
+        self.catalog = catalog
+        let problems = definition.problems(in: catalog)
+        guard problems.isEmpty else { throw Diagnostics(problems) }
         guard let period = try request.period ?? store.latestPeriod(.quarter, asOf: asOf) ?? store.latestPeriod(.year, asOf: asOf) else {
             throw StoreQueryError(description: "the store has no values to report (see `naravard ingest`)")
         }

@@ -30,6 +30,12 @@ extension MetricsStore {
     @discardableResult
     public func loadCatalog(_ catalog: Catalog, note: String? = nil, onlyAdd: Bool = false) throws -> CatalogLoadSummary {
         try dbWriter.write { db in
+            // Checks against what the store already holds.
+            let stored = try Self.catalog(db)
+            let knownAreas = Set(stored.geography.versions.map(\.id) + catalog.areas.map(\.id))
+            let problems = catalog.unknownParents(known: knownAreas) + catalog.unknownTargetAreas(known: knownAreas)
+                + catalog.koladaConflicts(with: stored.indicators)
+            guard problems.isEmpty else { throw Diagnostics(problems) }
             var summary = CatalogLoadSummary()
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
@@ -49,14 +55,15 @@ extension MetricsStore {
                        sql: "INSERT OR REPLACE INTO shift (id, definition, import_id) VALUES (?, ?, :import)",
                        arguments: [shift.id, definition])
             }
-            let validFrom = catalog.validFrom ?? ISO8601DateFormatter.string(from: Date(), timeZone: .current, formatOptions: [.withFullDate])
             for area in catalog.areas {
                 let definition = try json(area)
-                let previous = try Row.fetchOne(db, sql: "SELECT definition, valid_from FROM area WHERE id = ?", arguments: [area.id])
-                record(previous: previous.map { $0["definition"] as String + "@" + ($0["valid_from"] as String) },
-                       new: definition + "@" + validFrom,
-                       sql: "INSERT OR REPLACE INTO area (id, definition, valid_from, import_id) VALUES (?, ?, ?, :import)",
-                       arguments: [area.id, definition, validFrom])
+                let validFrom = area.validFrom ?? ""
+                let previous = try String.fetchOne(db, sql: """
+                    SELECT definition FROM area_version WHERE id = ? AND valid_from = ? ORDER BY import_id DESC LIMIT 1
+                    """, arguments: [area.id, validFrom])
+                record(previous: previous, new: definition,
+                       sql: "INSERT INTO area_version (id, valid_from, definition, import_id) VALUES (?, ?, ?, :import)",
+                       arguments: [area.id, validFrom, definition])
             }
             for indicator in catalog.indicators {
                 let definition = try json(indicator)
@@ -83,23 +90,33 @@ extension MetricsStore {
         }
     }
 
-    /// The current catalogue.
-    public func catalog() throws -> StoredCatalog {
-        try dbWriter.read { db in try Self.catalog(db) }
+    /// The catalogue as it was right after an import (nil: now): indicator definitions and areas as loaded
+    /// by then; the direction shifts as they are now.
+    public func catalog(asOf: Int64? = nil) throws -> StoredCatalog {
+        try dbWriter.read { db in try Self.catalog(db, asOf: asOf) }
     }
 
-    static func catalog(_ db: Database) throws -> StoredCatalog {
+    static func catalog(_ db: Database, asOf: Int64? = nil) throws -> StoredCatalog {
         let decoder = JSONDecoder()
         func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T { try decoder.decode(type, from: Data(text.utf8)) }
+        let limit = asOf ?? Int64.max
         let shifts = try String.fetchAll(db, sql: "SELECT definition FROM shift ORDER BY id").map { try decode(Shift.self, $0) }
         let indicators = try String.fetchAll(db, sql: """
             SELECT definition FROM indicator_revision r
-            WHERE import_id = (SELECT max(import_id) FROM indicator_revision WHERE indicator_id = r.indicator_id)
-            """).map { try decode(Indicator.self, $0) }.sorted { ($0.shift, $0.id) < ($1.shift, $1.id) }
-        let areaRows = try Row.fetchAll(db, sql: "SELECT definition, valid_from FROM area ORDER BY id")
-        let areas = try areaRows.map { try decode(Area.self, $0["definition"]) }
-        let validFrom = areaRows.map { $0["valid_from"] as String }.max() ?? ""
-        return StoredCatalog(shifts: shifts, indicators: indicators, geography: Geography(validFrom: validFrom, areas: areas))
+            WHERE import_id = (SELECT max(import_id) FROM indicator_revision WHERE indicator_id = r.indicator_id AND import_id <= ?)
+            """, arguments: [limit]).map { try decode(Indicator.self, $0) }.sorted { ($0.shift, $0.id) < ($1.shift, $1.id) }
+        let areas = try Row.fetchAll(db, sql: """
+            SELECT definition, valid_from FROM area_version a
+            WHERE import_id = (SELECT max(import_id) FROM area_version
+                               WHERE id = a.id AND valid_from = a.valid_from AND import_id <= ?)
+            ORDER BY id, valid_from
+            """, arguments: [limit]).map { row in
+            var area = try decode(Area.self, row["definition"])
+            let validFrom: String = row["valid_from"]
+            area.validFrom = validFrom.isEmpty ? nil : validFrom
+            return area
+        }
+        return StoredCatalog(shifts: shifts, indicators: indicators, geography: Geography(areas: areas))
     }
 
     /// Starts an import record and returns its id (from the sequence shared by every kind of import).

@@ -107,6 +107,22 @@ extension MetricsStore {
                 PRAGMA user_version = 3;
                 """)
         }
+        migrator.registerMigration("v4: area versions") { db in
+            // An area may have several versions (valid from a date), and each load keeps the earlier definition.
+            try db.execute(sql: """
+                CREATE TABLE area_version (
+                    id TEXT NOT NULL,
+                    valid_from TEXT NOT NULL,
+                    import_id INTEGER NOT NULL REFERENCES import(id),
+                    definition TEXT NOT NULL,
+                    PRIMARY KEY (id, valid_from, import_id)
+                );
+                INSERT INTO area_version (id, valid_from, import_id, definition)
+                    SELECT id, valid_from, import_id, definition FROM area;
+                DROP TABLE area;
+                PRAGMA user_version = 4;
+                """)
+        }
         return migrator
     }
 }

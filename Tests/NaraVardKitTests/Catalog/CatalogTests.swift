@@ -12,7 +12,7 @@ import Testing
         let municipalities = catalog.areas.filter { $0.kind == .municipality }
         #expect(municipalities.count == 14)
         #expect(municipalities.compactMap(\.population).reduce(0, +) == 248_480, "SCB 2023-12-31: the county's population")
-        let geography = Geography(validFrom: "2023-01-01", areas: catalog.areas)
+        let geography = Geography(areas: catalog.areas)
         #expect(geography.members(of: try #require(geography["lulea-boden"])) == ["2580", "2582"])
         #expect(geography.members(of: try #require(geography["25"])).count == 14)
         #expect(catalog.warnings.isEmpty, "\(catalog.warnings)")

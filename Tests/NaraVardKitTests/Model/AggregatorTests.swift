@@ -9,7 +9,7 @@ import Testing
 
     init() throws {
         catalog = try Catalog.bundled()
-        aggregator = Aggregator(geography: Geography(validFrom: "2023-01-01", areas: catalog.areas), indicators: catalog.indicators)
+        aggregator = Aggregator(geography: Geography(areas: catalog.areas), indicators: catalog.indicators)
     }
 
     func observation(_ indicator: String, _ area: String, numerator: Double?, denominator: Double?, value: Double? = nil) -> Observation {
