@@ -38,8 +38,11 @@ public struct Aggregator: Sendable {
             guard let indicator = indicators[key.indicator],
                   byArea.keys.contains(where: municipalities.contains)
             else { continue }
+            // The memberships valid in this period, looked up once per group.
+            let membership = members[geography.boundary(for: key.period)] ?? [:]
             for area in targets where byArea[area.id] == nil {
-                values.append(aggregate(indicator, area: area, key: key) { byArea[$0].map { observations[$0] } })
+                let parts = membership[area.id] ?? geography.members(of: area, at: key.period)
+                values.append(aggregate(indicator, area: area, key: key, members: parts) { byArea[$0].map { observations[$0] } })
             }
         }
         return values
@@ -52,12 +55,11 @@ public struct Aggregator: Sendable {
     }
 
     private func aggregate(
-        _ indicator: Indicator, area: Area, key: GroupKey, record: (String) -> Observation?
+        _ indicator: Indicator, area: Area, key: GroupKey, members: [String], record: (String) -> Observation?
     ) -> AreaValue {
         var result = AreaValue(
             indicator: indicator.id, area: area.id, period: key.period, gender: key.gender,
             value: nil, numerator: nil, denominator: nil, status: .computed)
-        let members = self.members[geography.boundary(for: key.period)]?[area.id] ?? geography.members(of: area, at: key.period)
         let records = members.map(record)
         let lacking = zip(members, records).filter { $0.1?.status != .reported }.map(\.0)
         if members.isEmpty || !lacking.isEmpty {
