@@ -29,12 +29,6 @@ public struct Observation: Hashable, Sendable {
         self.value = value; self.numerator = numerator; self.denominator = denominator
         self.status = status; self.note = note
     }
-
-    /// Identical records (design.md): value, numerator, denominator and status all agree.
-    public func isIdentical(to other: Observation) -> Bool {
-        value == other.value && numerator == other.numerator && denominator == other.denominator
-            && status == other.status
-    }
 }
 
 /// The identity of a record: one indicator, area, period and gender.

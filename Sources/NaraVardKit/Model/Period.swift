@@ -48,9 +48,6 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
         switch kind { case .year: 1; case .quarter: 4; case .month: 12 }
     }
 
-    /// The year this period belongs to, as a period.
-    public var yearPeriod: Period { Period(year: year) }
-
     public static func < (lhs: Period, rhs: Period) -> Bool {
         (lhs.year, lhs.part, lhs.kind.rawValue) < (rhs.year, rhs.part, rhs.kind.rawValue)
     }
