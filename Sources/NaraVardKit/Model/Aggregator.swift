@@ -3,7 +3,7 @@
 ///
 /// A period in which any member has no data has no aggregate (`incomplete`); a rate given without
 /// counts is `not_aggregable`; a value reported for the länsdel or county itself stands as reported.
-public struct Aggregator: Sendable {
+public final class Aggregator: Sendable {
     public let geography: Geography
     public let indicators: [String: Indicator]
     /// Member municipalities of every area under each membership version, worked out once.
