@@ -65,13 +65,18 @@ extension MetricsStore {
                 """, arguments: [kind.rawValue, asOf]),
                 let record = ReportRecord(row)
             else { return nil }
+            // Each value as the latest earlier report of this kind that showed it had it, whatever period that
+            // report covered: a revision is marked even when a report for another period came in between.
             var values: [ObservationKey: ReportValue] = [:]
-            let rows = try Row.fetchCursor(db, sql: "SELECT * FROM report_value WHERE report_id = ?", arguments: [record.id])
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT v.* FROM report_value v JOIN report r ON r.id = v.report_id
+                WHERE r.kind = ? AND r.as_of < ? ORDER BY r.as_of DESC, r.id DESC
+                """, arguments: [kind.rawValue, asOf])
             while let row = try rows.next() {
                 guard let period = try? Period(parsing: row["period"]), let gender = Gender(rawValue: row["gender"]),
                       let status = AreaValue.Status(rawValue: row["status"]) else { continue }
                 let key = ObservationKey(indicator: row["indicator"], area: row["area"], period: period, gender: gender)
-                values[key] = ReportValue(key: key, value: row["value"], status: status)
+                if values[key] == nil { values[key] = ReportValue(key: key, value: row["value"], status: status) }
             }
             return (record, values)
         }

@@ -69,6 +69,20 @@ import TestSupport
         #expect(try fixture.store.reportLog().map(\.asOf) == [2, 3, 3, 2])
     }
 
+    /// A report for another period in between does not hide a revision of a value an earlier report showed.
+    @Test func aRevisionIsMarkedAcrossReportsForOtherPeriods() throws {
+        let fixture = try StoreFixture.withExamples()
+        _ = try fixture.workbook(try fixture.report(.committee, period: "2025Q4", definition: Self.twoIndicators))
+        _ = try fixture.workbook(try fixture.report(.committee, period: "2025Q2", definition: Self.twoIndicators))
+        let (numerator, denominator) = try sampleCounts("kvartalsdata-koder.csv", "PV01", "2580", "2025Q4")
+        let revision = try fixture.file("rättelse.csv", lines: [
+            "indicator;area;period;numerator;denominator", "PV01;2580;2025Q4;\(Int(numerator) + 900);\(Int(denominator))",
+        ])
+        #expect(try fixture.ingest(revision).summary.updated == 1)
+        let report = try fixture.report(.committee, period: "2025Q4", definition: Self.twoIndicators)
+        #expect(report.revised == 3, "Luleå, Luleå–Boden and the county, as first shown by the 2025Q4 report")
+    }
+
     @Test func anUnknownImportOrAnEmptyPeriodIsRefused() throws {
         let fixture = try StoreFixture.withExamples()
         #expect(throws: StoreQueryError.self) { try fixture.report(.committee, asOf: 99) }
