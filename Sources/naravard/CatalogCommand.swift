@@ -101,7 +101,7 @@ func readCatalog(_ directory: String) throws -> Catalog {
         return catalog
     } catch {
         printError(error.description)
-        printError("\(error.total) problem\(error.total == 1 ? "" : "s"); nothing was loaded")
+        printError("\(error.total) problem\(error.total == 1 ? "" : "s") found")
         throw ExitCode(ExitStatus.inputRefused)
     }
 }
