@@ -39,11 +39,7 @@ import TestSupport
     @Test func aRevisedValueIsMarkedWithItsEarlierValue() throws {
         let fixture = try StoreFixture.withExamples()
         _ = try fixture.workbook(try fixture.report(.committee, period: "2025Q4", definition: Self.twoIndicators))
-        let (numerator, denominator) = try sampleCounts("kvartalsdata-koder.csv", "PV01", "2580", "2025Q4")
-        let revision = try fixture.file("rättelse.csv", lines: [
-            "indicator;area;period;numerator;denominator", "PV01;2580;2025Q4;\(Int(numerator) + 900);\(Int(denominator))",
-        ])
-        #expect(try fixture.ingest(revision).summary.updated == 1)
+        let (numerator, denominator) = try reviseLuleaPV01(in: fixture)
 
         let report = try fixture.report(.committee, period: "2025Q4", definition: Self.twoIndicators)
         #expect(report.revised == 3)
@@ -74,11 +70,7 @@ import TestSupport
         let fixture = try StoreFixture.withExamples()
         _ = try fixture.workbook(try fixture.report(.committee, period: "2025Q4", definition: Self.twoIndicators))
         _ = try fixture.workbook(try fixture.report(.committee, period: "2025Q2", definition: Self.twoIndicators))
-        let (numerator, denominator) = try sampleCounts("kvartalsdata-koder.csv", "PV01", "2580", "2025Q4")
-        let revision = try fixture.file("rättelse.csv", lines: [
-            "indicator;area;period;numerator;denominator", "PV01;2580;2025Q4;\(Int(numerator) + 900);\(Int(denominator))",
-        ])
-        #expect(try fixture.ingest(revision).summary.updated == 1)
+        try reviseLuleaPV01(in: fixture)
         let report = try fixture.report(.committee, period: "2025Q4", definition: Self.twoIndicators)
         #expect(report.revised == 3, "Luleå, Luleå–Boden and the county, as first shown by the 2025Q4 report")
     }
@@ -105,5 +97,16 @@ import TestSupport
         }
         let data = try flat.sheet(named: "Data")
         #expect(data.tables.isEmpty && data.autofilter == "A1:M\(report.values.count + 1)")
+    }
+
+    /// Raises Luleå's PV01 numerator for 2025Q4 by 900 in a new import; returns the sample's original counts.
+    @discardableResult
+    func reviseLuleaPV01(in fixture: StoreFixture) throws -> (numerator: Double, denominator: Double) {
+        let (numerator, denominator) = try sampleCounts("kvartalsdata-koder.csv", "PV01", "2580", "2025Q4")
+        let revision = try fixture.file("rättelse.csv", lines: [
+            "indicator;area;period;numerator;denominator", "PV01;2580;2025Q4;\(Int(numerator) + 900);\(Int(denominator))",
+        ])
+        #expect(try fixture.ingest(revision).summary.updated == 1)
+        return (numerator, denominator)
     }
 }
