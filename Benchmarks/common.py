@@ -28,9 +28,9 @@ def series_matrix(frame):
     return pd.DataFrame(keys.tolist(), columns=names), list(periods), values
 
 
-def sheet_name(indicators):
-    """A data sheet is named after its first and last indicator."""
-    return f"{indicators[0]}–{indicators[-1]}"
+def sheet_name(number):
+    """The value sheets are "Värden 1", "Värden 2", … as in naravard's workbook."""
+    return f"Värden {number + 1}"
 
 
 def sheet_chunks(indicators):

@@ -26,6 +26,6 @@ with pd.ExcelWriter(target, engine="xlsxwriter") as writer:
         block.to_excel(writer, sheet_name=SUMMARY_SHEET, startrow=first_row)
         add_county_chart(writer.book, writer.sheets[SUMMARY_SHEET], indicator, first_row, periods, list(block.columns))
         first_row += max(len(periods) + 2, 18)
-    for indicators in sheet_chunks(wide.columns):
-        wide[indicators].to_excel(writer, sheet_name=sheet_name(indicators), merge_cells=False)
+    for number, indicators in enumerate(sheet_chunks(wide.columns)):
+        wide[indicators].to_excel(writer, sheet_name=sheet_name(number), merge_cells=False)
 print(f"wrote {target}: {len(wide)} rows, {len(wide.columns)} indicators")

@@ -51,8 +51,8 @@ for indicator in sorted(columns)[:SUMMARY_INDICATORS]:
     first_row += max(len(periods) + 2, 18)
 
 order = sorted(rows, key=row_order)
-for indicators in sheet_chunks(columns):
-    sheet = workbook.add_worksheet(sheet_name(indicators))
+for number, indicators in enumerate(sheet_chunks(columns)):
+    sheet = workbook.add_worksheet(sheet_name(number))
     sheet.write_row(0, 0, KEY_COLUMNS + indicators)
     arrays = [columns[indicator] for indicator in indicators]
     for number, key in enumerate(order, start=1):
