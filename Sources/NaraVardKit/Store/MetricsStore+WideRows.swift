@@ -1,0 +1,123 @@
+/// One cell of the wide layout: a stored value, or why a stored record has none. No record at all is `nil`.
+public enum WideCell: Hashable, Sendable {
+    case value(Double)
+    /// Reported as missing (`..`, `NA`, empty): not a zero.
+    case missing
+    /// The counts exist but the denominator is 0: the value is undefined.
+    case undefined
+
+    init(_ observation: Observation) {
+        if let value = observation.value {
+            self = .value(value)
+        } else {
+            self = observation.status == .missing ? .missing : .undefined
+        }
+    }
+}
+
+/// One row of the wide layout: an area, period and gender with one cell per indicator of the group.
+public struct WideRow {
+    public var area: String
+    public var period: Period
+    public var gender: Gender
+    /// One cell per requested indicator, in the order asked for; `nil` where that indicator has no record.
+    public var cells: ArraySlice<WideCell?>
+}
+
+/// Everything the whole-store workbook reads from the store, kept in this one place so that the storage
+/// behind it can change without touching the workbook writer.
+public protocol WideRowSource {
+    /// The indicators with stored values, in id order.
+    func wideIndicators() throws -> [String]
+
+    /// Calls `body` once for every area, period and gender that has a record (not withdrawn) as of `asOf` for
+    /// any of `indicators`, in area id, period, gender (T, K, M) order.
+    func wideRows(_ indicators: [String], asOf: Int64?, _ body: (WideRow) throws -> Void) throws
+
+    /// The gender-T value of every county (area of kind `county`) in each period for `indicator`: the value
+    /// reported for the county, else the ratio-of-sums aggregate of its municipalities (`nil` when that has no
+    /// value: members without data, a denominator of 0, a rate without counts).
+    func countyValues(_ indicator: String, asOf: Int64?, catalog: StoredCatalog) throws -> [String: [(Period, Double?)]]
+}
+
+extension MetricsStore: WideRowSource {
+    public func wideIndicators() throws -> [String] { try storedIndicators() }
+
+    /// Reads one indicator at a time through ``observations(_:)`` into a table of cells (one row per key, one
+    /// column per indicator), then hands out the rows sorted. Memory: 16 bytes per cell of the group.
+    public func wideRows(_ indicators: [String], asOf: Int64?, _ body: (WideRow) throws -> Void) throws {
+        var keys: [WideKey] = []
+        var rowOf: [WideKey: Int] = [:]
+        var cells: [WideCell?] = []
+        var areas: [String] = []
+        var areaIndex: [String: Int32] = [:]
+        for (column, indicator) in indicators.enumerated() {
+            var query = ObservationQuery(asOf: asOf)
+            query.indicators = [indicator]
+            var lastArea = "", lastIndex: Int32 = -1
+            var guess = 0
+            for observation in try observations(query) {
+                if observation.area != lastArea {
+                    lastArea = observation.area
+                    if let known = areaIndex[lastArea] {
+                        lastIndex = known
+                    } else {
+                        lastIndex = Int32(areas.count)
+                        areaIndex[lastArea] = lastIndex
+                        areas.append(lastArea)
+                    }
+                }
+                let key = WideKey(area: lastIndex, period: observation.period, gender: observation.gender)
+                // Indicators of a group mostly share their keys in the same order: try the next row first.
+                let row: Int
+                if guess < keys.count, keys[guess] == key {
+                    row = guess
+                } else if let known = rowOf[key] {
+                    row = known
+                } else {
+                    row = keys.count
+                    keys.append(key)
+                    rowOf[key] = row
+                    cells.append(contentsOf: repeatElement(nil, count: indicators.count))
+                }
+                cells[row * indicators.count + column] = WideCell(observation)
+                guess = row + 1
+            }
+        }
+        rowOf = [:]
+        let order = keys.indices.sorted { lhs, rhs in
+            let a = keys[lhs], b = keys[rhs]
+            if a.area != b.area { return areas[Int(a.area)] < areas[Int(b.area)] }
+            return (a.period, a.gender) < (b.period, b.gender)
+        }
+        for row in order {
+            let key = keys[row]
+            let start = row * indicators.count
+            try body(WideRow(area: areas[Int(key.area)], period: key.period, gender: key.gender,
+                             cells: cells[start..<(start + indicators.count)]))
+        }
+    }
+
+    /// Reads the indicator's gender-T records and aggregates with ``Aggregator`` (which keeps a county's own
+    /// reported value and computes the others).
+    public func countyValues(_ indicator: String, asOf: Int64?, catalog: StoredCatalog) throws -> [String: [(Period, Double?)]] {
+        var query = ObservationQuery(asOf: asOf)
+        query.indicators = [indicator]
+        query.gender = .total
+        let counties = catalog.geography.areas.filter { $0.kind == .county }
+        let aggregator = Aggregator(geography: catalog.geography, indicators: catalog.indicators)
+        var series: [String: [(Period, Double?)]] = [:]
+        let countyIDs = Set(counties.map(\.id))
+        for value in aggregator.values(try observations(query), aggregating: counties) where countyIDs.contains(value.area) {
+            series[value.area, default: []].append((value.period, value.value))
+        }
+        return series.mapValues { $0.sorted { $0.0 < $1.0 } }
+    }
+}
+
+/// An area (by position in a list of ids), period and gender.
+private struct WideKey: Hashable {
+    var area: Int32
+    var period: Period
+    var gender: Gender
+}
