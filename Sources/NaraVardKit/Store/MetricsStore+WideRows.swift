@@ -43,59 +43,21 @@ public protocol WideRowSource {
 extension MetricsStore: WideRowSource {
     public func wideIndicators() throws -> [String] { try storedIndicators() }
 
-    /// Reads one indicator at a time through ``observations(_:)`` into a table of cells (one row per key, one
-    /// column per indicator), then hands out the rows sorted. Memory: 16 bytes per cell of the group.
+    /// Reads the indicators through ``observations(_:)``, two at a time (one per core; only those two are held
+    /// as `Observation`s), into a table of cells with a row per key and a column per indicator, then hands out
+    /// the rows sorted. Memory: 8 bytes per cell of the group.
     public func wideRows(_ indicators: [String], asOf: Int64?, _ body: (WideRow) throws -> Void) throws {
-        var keys: [WideKey] = []
-        var rowOf: [WideKey: Int] = [:]
-        var cells: [WideCell?] = []
-        var areas: [String] = []
-        var areaIndex: [String: Int32] = [:]
-        for (column, indicator) in indicators.enumerated() {
-            var query = ObservationQuery(asOf: asOf)
-            query.indicators = [indicator]
-            var lastArea = "", lastIndex: Int32 = -1
-            var guess = 0
-            for observation in try observations(query) {
-                if observation.area != lastArea {
-                    lastArea = observation.area
-                    if let known = areaIndex[lastArea] {
-                        lastIndex = known
-                    } else {
-                        lastIndex = Int32(areas.count)
-                        areaIndex[lastArea] = lastIndex
-                        areas.append(lastArea)
-                    }
-                }
-                let key = WideKey(area: lastIndex, period: observation.period, gender: observation.gender)
-                // Indicators of a group mostly share their keys in the same order: try the next row first.
-                let row: Int
-                if guess < keys.count, keys[guess] == key {
-                    row = guess
-                } else if let known = rowOf[key] {
-                    row = known
-                } else {
-                    row = keys.count
-                    keys.append(key)
-                    rowOf[key] = row
-                    cells.append(contentsOf: repeatElement(nil, count: indicators.count))
-                }
-                cells[row * indicators.count + column] = WideCell(observation)
-                guess = row + 1
+        var table = WideTable(columns: indicators.count)
+        for start in stride(from: 0, to: indicators.count, by: 2) {
+            let pair = Array(indicators[start..<min(start + 2, indicators.count)])
+            let records = try pair.concurrentMap { indicator in
+                var query = ObservationQuery(asOf: asOf)
+                query.indicators = [indicator]
+                return try observations(query)
             }
+            for (offset, column) in records.enumerated() { table.add(column, column: start + offset) }
         }
-        rowOf = [:]
-        let order = keys.indices.sorted { lhs, rhs in
-            let a = keys[lhs], b = keys[rhs]
-            if a.area != b.area { return areas[Int(a.area)] < areas[Int(b.area)] }
-            return (a.period, a.gender) < (b.period, b.gender)
-        }
-        for row in order {
-            let key = keys[row]
-            let start = row * indicators.count
-            try body(WideRow(area: areas[Int(key.area)], period: key.period, gender: key.gender,
-                             cells: cells[start..<(start + indicators.count)]))
-        }
+        try table.forEachRow(body)
     }
 
     /// Reads the indicator's gender-T records and aggregates with ``Aggregator`` (which keeps a county's own
@@ -115,9 +77,86 @@ extension MetricsStore: WideRowSource {
     }
 }
 
-/// An area (by position in a list of ids), period and gender.
-private struct WideKey: Hashable {
-    var area: Int32
-    var period: Period
-    var gender: Gender
+/// The cells of a group of indicators, a row per area, period and gender, filled one indicator at a time.
+private struct WideTable {
+    let columns: Int
+    private var keys: [Key] = []
+    private var rowOf: [Key: Int] = [:]
+    /// Row-major; a value's bit pattern, or one of the NaN patterns below (stored values are finite).
+    private var cells: [UInt64] = []
+    private var areas: [String] = []
+    private var areaIndex: [String: Int32] = [:]
+
+    private static let absent: UInt64 = 0x7FF8_0000_0000_0A00
+    private static let missing: UInt64 = 0x7FF8_0000_0000_0A01
+    private static let undefined: UInt64 = 0x7FF8_0000_0000_0A02
+
+    /// An area (by position in `areas`), period and gender.
+    private struct Key: Hashable {
+        var area: Int32
+        var period: Period
+        var gender: Gender
+    }
+
+    init(columns: Int) { self.columns = columns }
+
+    /// Puts one indicator's records (in area order) into `column`.
+    mutating func add(_ records: [Observation], column: Int) {
+        if cells.isEmpty { cells.reserveCapacity(records.count * columns) }
+        var lastArea = "", lastIndex: Int32 = -1
+        var guess = 0
+        for record in records {
+            if record.area != lastArea {
+                lastArea = record.area
+                if let known = areaIndex[lastArea] {
+                    lastIndex = known
+                } else {
+                    lastIndex = Int32(areas.count)
+                    areaIndex[lastArea] = lastIndex
+                    areas.append(lastArea)
+                }
+            }
+            let key = Key(area: lastIndex, period: record.period, gender: record.gender)
+            // The indicators of a group mostly share their keys in the same order: try the next row first.
+            let row: Int
+            if guess < keys.count, keys[guess] == key {
+                row = guess
+            } else if let known = rowOf[key] {
+                row = known
+            } else {
+                row = keys.count
+                keys.append(key)
+                rowOf[key] = row
+                cells.append(contentsOf: repeatElement(Self.absent, count: columns))
+            }
+            cells[row * columns + column] = switch WideCell(record) {
+            case .value(let value): value.bitPattern
+            case .missing: Self.missing
+            case .undefined: Self.undefined
+            }
+            guess = row + 1
+        }
+    }
+
+    /// Calls `body` for every row in area id, period, gender order.
+    func forEachRow(_ body: (WideRow) throws -> Void) rethrows {
+        let order = keys.indices.sorted { lhs, rhs in
+            let a = keys[lhs], b = keys[rhs]
+            if a.area != b.area { return areas[Int(a.area)] < areas[Int(b.area)] }
+            return (a.period, a.gender) < (b.period, b.gender)
+        }
+        var buffer = [WideCell?](repeating: nil, count: columns)
+        for row in order {
+            for column in 0..<columns {
+                buffer[column] = switch cells[row * columns + column] {
+                case Self.absent: nil
+                case Self.missing: .missing
+                case Self.undefined: .undefined
+                case let bits: .value(Double(bitPattern: bits))
+                }
+            }
+            let key = keys[row]
+            try body(WideRow(area: areas[Int(key.area)], period: key.period, gender: key.gender, cells: buffer[...]))
+        }
+    }
 }
