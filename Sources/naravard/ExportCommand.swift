@@ -78,6 +78,7 @@ struct ExportCommand: ParsableCommand {
         let summary = try asUsageError {
             try WideWorkbookWriter(source: metrics, catalog: catalog, asOf: asOf).write(to: out)
         }
-        print("wrote \(out): \(summary.indicators) indicators on \(summary.valueSheets) sheets, \(summary.rows) rows, \(summary.values) values")
+        let sheets = summary.valueSheets == 1 ? "1 sheet" : "\(summary.valueSheets) sheets"
+        print("wrote \(out): \(summary.indicators) indicators on \(sheets), \(summary.rows) rows, \(summary.values) values")
     }
 }

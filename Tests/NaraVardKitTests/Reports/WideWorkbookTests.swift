@@ -47,6 +47,7 @@ import TestSupport
         #expect(sheet["E1"]?.string == "PV01 Fast läkarkontakt")
         #expect(sheet["F1"]?.string?.hasPrefix("PV02 ") == true && sheet["G1"]?.string?.hasPrefix("PV03 ") == true)
         #expect(sheet.frozenPane == FrozenPane(rows: 1, columns: 4, topLeftCell: "E2"))
+        #expect(sheet.autofilter == "A1:G19")
 
         // Rows in area id, period, gender (T, K, M) order: the county "25" first, then the municipalities.
         let keys = (2...20).map { row in ["B", "C", "D"].compactMap { sheet["\($0)\(row)"]?.string }.joined(separator: " ") }
