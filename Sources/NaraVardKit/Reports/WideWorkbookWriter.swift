@@ -136,6 +136,10 @@ public struct WideWorkbookWriter {
     /// A title, a grid of line charts (one per indicator, one line per county), and below it the tables the
     /// charts draw: per indicator, a row per period and a column per county.
     private func writeOverview(_ sheet: Worksheet, indicators: [String]) throws {
+        guard !indicators.isEmpty else {
+            try sheet.write("Lagret har inga värden.", row: 0, column: 0, format: Look.title)
+            return
+        }
         try sheet.write("Länsvärden för de \(indicators.count) första indikatorerna", row: 0, column: 0, format: Look.title)
         try sheet.write("Kön totalt. Länets eget rapporterade värde, annars kvoten av länets kommuners summerade "
                         + "täljare och nämnare; tomt där den inte går att räkna (kommuner utan uppgift).",
@@ -171,11 +175,13 @@ public struct WideWorkbookWriter {
                 }
             }
             let last = header + periods.count
+            // Chart titles and alt texts hold at most 255 characters.
+            let chartTitle = String(title(id).prefix(200))
             try sheet.insertChart(
                 .line, row: 3 + index / 2 * Self.chartRows, column: index % 2 * 8,
-                placement: .size(width: 600, height: 285, altText: title(id))
+                placement: .size(width: 600, height: 285, altText: chartTitle)
             ) { chart in
-                try chart.setTitle(title(id), fontSize: 11)
+                try chart.setTitle(chartTitle, fontSize: 11)
                 for column in 1...shown.count {
                     try chart.addSeries(
                         values: sheet.chartRange(CellRange(firstRow: header + 1, firstColumn: column, lastRow: last, lastColumn: column)),

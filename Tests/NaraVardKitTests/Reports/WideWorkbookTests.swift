@@ -134,6 +134,13 @@ import TestSupport
         #expect(legend["D", last] == .string("Värden 2") && legend["E", last] == .string("E"))
     }
 
+    @Test func aStoreWithoutValuesGivesAWorkbookThatSaysSo() throws {
+        let (summary, reader) = try write(try StoreFixture())
+        #expect(summary == WideWorkbookWriter.Summary())
+        #expect(reader.sheetNames == ["Sammanfattning", "Teckenförklaring"])
+        #expect(try reader.sheet(named: "Sammanfattning")["A1"] == .string("Lagret har inga värden."))
+    }
+
     @Test func asOfShowsTheValuesOfThatImport() throws {
         let (fixture, first) = try Self.fixture()
         let revised = try fixture.ingest(try fixture.file("fix.csv", lines: [Self.header, "PV01;2580;2024Q1;T;33;120;"]))
