@@ -6,11 +6,12 @@ public enum WideCell: Hashable, Sendable {
     /// The counts exist but the denominator is 0: the value is undefined.
     case undefined
 
-    init(_ observation: Observation) {
-        if let value = observation.value {
+    /// A stored record's cell (`status` as stored: 1 is missing).
+    init(value: Double?, status: Int64) {
+        if let value {
             self = .value(value)
         } else {
-            self = observation.status == .missing ? .missing : .undefined
+            self = status == Observation.Status.missing.storedCode ? .missing : .undefined
         }
     }
 }
@@ -43,21 +44,45 @@ public protocol WideRowSource {
 extension MetricsStore: WideRowSource {
     public func wideIndicators() throws -> [String] { try storedIndicators() }
 
-    /// Reads the indicators through ``observations(_:)``, two at a time (one per core; only those two are held
-    /// as `Observation`s), into a table of cells with a row per key and a column per indicator, then hands out
-    /// the rows sorted. Memory: 8 bytes per cell of the group.
+    /// Reads one area at a time, in area id order: for each indicator of the group the key range of that
+    /// area, into a small table of that area's periods and genders. Memory: one area's cells.
     public func wideRows(_ indicators: [String], asOf: Int64?, _ body: (WideRow) throws -> Void) throws {
-        var table = WideTable(columns: indicators.count)
-        for start in stride(from: 0, to: indicators.count, by: 2) {
-            let pair = Array(indicators[start..<min(start + 2, indicators.count)])
-            let records = try pair.concurrentMap { indicator in
-                var query = ObservationQuery(asOf: asOf)
-                query.indicators = [indicator]
-                return try observations(query)
-            }
-            for (offset, column) in records.enumerated() { table.add(column, column: start + offset) }
+        struct RowKey: Hashable {
+            var period: Period
+            var gender: Gender
         }
-        try table.forEachRow(body)
+        try dbWriter.read { db in
+            try Self.requireImport(db, asOf)
+            let codes = try StoredCodes(db)
+            let reader = try RevisionReader(db, asOf: asOf)
+            let columns = indicators.map { codes.indicatorCode[$0] }
+            var rowOf: [RowKey: Int] = [:]
+            var keys: [RowKey] = []
+            var cells: [WideCell?] = []
+            for (area, code) in codes.areaCode.sorted(by: { $0.key < $1.key }) {
+                rowOf.removeAll(keepingCapacity: true)
+                keys.removeAll(keepingCapacity: true)
+                cells.removeAll(keepingCapacity: true)
+                for (column, indicator) in columns.enumerated() {
+                    guard let indicator else { continue }
+                    try reader.forEachCurrent(in: StoredKey.range(indicator: indicator, area: code)) { key, record in
+                        let rowKey = RowKey(period: key.period, gender: key.gender)
+                        let row = rowOf[rowKey] ?? {
+                            rowOf[rowKey] = keys.count
+                            keys.append(rowKey)
+                            cells.append(contentsOf: repeatElement(nil, count: columns.count))
+                            return keys.count - 1
+                        }()
+                        cells[row * columns.count + column] = WideCell(value: record.value, status: record.status)
+                    }
+                }
+                let order = keys.indices.sorted { (keys[$0].period, keys[$0].gender) < (keys[$1].period, keys[$1].gender) }
+                for row in order {
+                    try body(WideRow(area: area, period: keys[row].period, gender: keys[row].gender,
+                                     cells: cells[(row * columns.count)..<((row + 1) * columns.count)]))
+                }
+            }
+        }
     }
 
     /// Reads the indicator's gender-T records and aggregates with ``Aggregator`` (which keeps a county's own
@@ -74,89 +99,5 @@ extension MetricsStore: WideRowSource {
             series[value.area, default: []].append((value.period, value.value))
         }
         return series.mapValues { $0.sorted { $0.0 < $1.0 } }
-    }
-}
-
-/// The cells of a group of indicators, a row per area, period and gender, filled one indicator at a time.
-private struct WideTable {
-    let columns: Int
-    private var keys: [Key] = []
-    private var rowOf: [Key: Int] = [:]
-    /// Row-major; a value's bit pattern, or one of the NaN patterns below (stored values are finite).
-    private var cells: [UInt64] = []
-    private var areas: [String] = []
-    private var areaIndex: [String: Int32] = [:]
-
-    private static let absent: UInt64 = 0x7FF8_0000_0000_0A00
-    private static let missing: UInt64 = 0x7FF8_0000_0000_0A01
-    private static let undefined: UInt64 = 0x7FF8_0000_0000_0A02
-
-    /// An area (by position in `areas`), period and gender.
-    private struct Key: Hashable {
-        var area: Int32
-        var period: Period
-        var gender: Gender
-    }
-
-    init(columns: Int) { self.columns = columns }
-
-    /// Puts one indicator's records (in area order) into `column`.
-    mutating func add(_ records: [Observation], column: Int) {
-        if cells.isEmpty { cells.reserveCapacity(records.count * columns) }
-        var lastArea = "", lastIndex: Int32 = -1
-        var guess = 0
-        for record in records {
-            if record.area != lastArea {
-                lastArea = record.area
-                if let known = areaIndex[lastArea] {
-                    lastIndex = known
-                } else {
-                    lastIndex = Int32(areas.count)
-                    areaIndex[lastArea] = lastIndex
-                    areas.append(lastArea)
-                }
-            }
-            let key = Key(area: lastIndex, period: record.period, gender: record.gender)
-            // The indicators of a group mostly share their keys in the same order: try the next row first.
-            let row: Int
-            if guess < keys.count, keys[guess] == key {
-                row = guess
-            } else if let known = rowOf[key] {
-                row = known
-            } else {
-                row = keys.count
-                keys.append(key)
-                rowOf[key] = row
-                cells.append(contentsOf: repeatElement(Self.absent, count: columns))
-            }
-            cells[row * columns + column] = switch WideCell(record) {
-            case .value(let value): value.bitPattern
-            case .missing: Self.missing
-            case .undefined: Self.undefined
-            }
-            guess = row + 1
-        }
-    }
-
-    /// Calls `body` for every row in area id, period, gender order.
-    func forEachRow(_ body: (WideRow) throws -> Void) rethrows {
-        let order = keys.indices.sorted { lhs, rhs in
-            let a = keys[lhs], b = keys[rhs]
-            if a.area != b.area { return areas[Int(a.area)] < areas[Int(b.area)] }
-            return (a.period, a.gender) < (b.period, b.gender)
-        }
-        var buffer = [WideCell?](repeating: nil, count: columns)
-        for row in order {
-            for column in 0..<columns {
-                buffer[column] = switch cells[row * columns + column] {
-                case Self.absent: nil
-                case Self.missing: .missing
-                case Self.undefined: .undefined
-                case let bits: .value(Double(bitPattern: bits))
-                }
-            }
-            let key = keys[row]
-            try body(WideRow(area: areas[Int(key.area)], period: key.period, gender: key.gender, cells: buffer[...]))
-        }
     }
 }
