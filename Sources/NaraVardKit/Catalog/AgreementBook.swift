@@ -61,7 +61,8 @@ public struct AgreementBook: Sendable {
                     fields.diagnostics += item.diagnostics
                 }
             } else if node.mapping != nil, let agreement = readAgreement(&fields) {
-                let (errors, warnings) = sumProblems(agreement, fields)
+                // Sums are checked only over figures that could all be read.
+                let (errors, warnings) = fields.diagnostics.isEmpty ? sumProblems(agreement, fields) : ([], [])
                 fields.diagnostics += errors
                 book.warnings += warnings
                 book.agreements.append(agreement)
@@ -105,6 +106,7 @@ extension AgreementBook {
         for var item in fields.mappings("tables", what: "a table of insatsområden") {
             item.rejectUnknownKeys(["name", "total", "joint_total", "partial", "insatsomraden"])
             var areas: [Insatsomrade] = []
+            var withoutJoint = 0
             for var entry in item.mappings("insatsomraden", what: "an insatsområde") {
                 entry.rejectUnknownKeys(["id", "name", "amount", "joint_amount", "shift", "other_shifts", "indicators", "note"])
                 let areaID = validID(&entry, "an insatsområde")
@@ -114,6 +116,7 @@ extension AgreementBook {
                 let areaName = entry.string("name", required: true)
                 let amount = entry.money("amount", required: true)
                 let joint = entry.money("joint_amount")
+                if entry.value("joint_amount") == nil { withoutJoint += 1 }
                 if let amount, let joint, joint.kronor < amount.kronor {
                     entry.report(entry.value("joint_amount"),
                                  "the joint amount \(joint.text) is smaller than the region's part \(amount.text)")
@@ -129,7 +132,7 @@ extension AgreementBook {
             }
             if areas.isEmpty { item.report(nil, "a table needs 'insatsomraden'") }
             let jointTotal = item.money("joint_total")
-            if jointTotal != nil, areas.contains(where: { $0.jointAmount == nil }) {
+            if jointTotal != nil, withoutJoint > 0 {
                 item.report(item.value("joint_total"), "a table with 'joint_total' needs 'joint_amount' for every insatsområde")
             }
             if let tableName = item.string("name", required: true) {
