@@ -45,8 +45,8 @@ extension ReportBuilder {
         ]
         let year = followUp.lines.first?.agreement.year
         let activities = followUp.activities.map { activity in
-            ReportRow([.text(activity.name), .text(followUp.lines.first { $0.agreement.id == activity.agreement }?.agreement.name),
-                       .text(followUp.lines.first { $0.agreement.id == activity.agreement }?.agreement.area(activity.insatsomrade)?.name),
+            let agreement = followUp.lines.first { $0.agreement.id == activity.agreement }?.agreement
+            return ReportRow([.text(activity.name), .text(agreement?.name), .text(agreement?.area(activity.insatsomrade)?.name),
                        .text(activity.division), .text(activity.decided), .text(activity.decidedBy),
                        .number(Double(activity.amount.kronor), money), .number(followUp.spent(activity.id), money),
                        .text(activity.shifts.compactMap(catalog.shift).map(sheetName).joined(separator: ", "))])

@@ -77,6 +77,8 @@ extension MetricsStore {
         }
         // Every activity the load touches, directly or through its agreement.
         let changedAgreements = Set(book.agreements.map(\.id))
+        // Decided kronor per `agreement/insatsområde`, and where to report an excess: the last activity or
+        // agreement of this load in it ("" when the load touches none of them, so nothing new to warn about).
         var decided: [String: (kronor: Int64, origin: String)] = [:]
         for activity in activities.values.sorted(by: { $0.id < $1.id }) {
             let origin = book.origins["activity:\(activity.id)"] != nil ? "activity:\(activity.id)" : "agreement:\(activity.agreement)"

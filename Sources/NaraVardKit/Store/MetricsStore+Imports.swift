@@ -50,7 +50,7 @@ extension MetricsStore {
                 throw StoreQueryError(description: "there is no import \(importID) (see `naravard imports`)")
             }
             guard kind != "catalog" else {
-                throw StoreQueryError(description: "import \(importID) is a catalogue load: load the earlier definitions with `naravard catalog load` instead")
+                throw StoreQueryError(description: "import \(importID) loaded definitions (catalogue or agreements): load the earlier definitions again with `naravard catalog load` or `naravard agreements load` instead")
             }
             let revertID = try Self.insertImport(db, kind: "revert", note: note ?? "revert of import \(importID)", reverts: importID)
             // For each key the import wrote: the revision before it, if any.
