@@ -12,8 +12,8 @@ import TestSupport
         #expect(initialised.stdout.contains("agreements: 13 national agreements 2017–2022, 0 decided activities"), "\(initialised.stdout)")
     }
 
-    var activities: String { CLITests.examples.appending(path: "aktiviteter-2022.yaml").path }
-    var use: String { CLITests.examples.appending(path: "forbrukning-2022.csv").path }
+    var activities: String { CLITests.examples.appending(path: "overenskommelser/aktiviteter-2022.yaml").path }
+    var use: String { CLITests.examples.appending(path: "overenskommelser/forbrukning-2022.csv").path }
 
     @Test func loadIngestAndReport() throws {
         let loaded = try cli.run("agreements", "load", activities)

@@ -11,8 +11,8 @@ import TestSupport
     init() throws {
         let fixture = try StoreFixture.withExamples()
         try fixture.store.loadAgreements(AgreementBook.bundled())
-        try fixture.store.loadAgreements(AgreementBook.read(paths: [StoreFixture.examples.appending(path: "aktiviteter-2022.yaml")]))
-        let use = try fixture.store.ingestAgreementUse([StoreFixture.examples.appending(path: "forbrukning-2022.csv")])
+        try fixture.store.loadAgreements(AgreementBook.read(paths: [StoreFixture.examples.appending(path: "overenskommelser/aktiviteter-2022.yaml")]))
+        let use = try fixture.store.ingestAgreementUse([StoreFixture.examples.appending(path: "overenskommelser/forbrukning-2022.csv")])
         #expect(!use.refused)
         workbook = try fixture.workbook(try fixture.report(.committee, period: "2025Q4"))
     }

@@ -14,8 +14,8 @@ import TestSupport
         try fixture.store.loadAgreements(AgreementBook.bundled())
     }
 
-    static let activities = StoreFixture.examples.appending(path: "aktiviteter-2022.yaml")
-    static let use = StoreFixture.examples.appending(path: "forbrukning-2022.csv")
+    static let activities = StoreFixture.examples.appending(path: "overenskommelser/aktiviteter-2022.yaml")
+    static let use = StoreFixture.examples.appending(path: "overenskommelser/forbrukning-2022.csv")
 
     func loadSamples() throws -> IngestResult {
         try fixture.store.loadAgreements(AgreementBook.read(paths: [Self.activities]))
