@@ -13,6 +13,7 @@ struct Naravard: ParsableCommand {
         subcommands: [
             InitCommand.self, CatalogCommand.self, IngestCommand.self, ValuesCommand.self,
             ExportCommand.self, ImportsCommand.self, TrendsCommand.self, ShiftsCommand.self, ReportCommand.self,
+            AgreementsCommand.self,
         ]
     )
 }
