@@ -251,18 +251,4 @@ extension MetricsStore {
             return warning
         }
     }
-
-    /// Refuses a list of input files when one is missing, a folder or unreadable (exit 66).
-    static func checkInputFiles(_ urls: [URL]) throws {
-        for url in urls {
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
-                throw InputFileError(path: url.relativePath, reason: "no such file")
-            }
-            guard !isFolder.boolValue else { throw InputFileError(path: url.relativePath, reason: "is a folder, not a file") }
-            guard FileManager.default.isReadableFile(atPath: url.path) else {
-                throw InputFileError(path: url.relativePath, reason: "cannot be read")
-            }
-        }
-    }
 }

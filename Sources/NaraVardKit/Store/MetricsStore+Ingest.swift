@@ -74,16 +74,7 @@ extension MetricsStore {
         _ urls: [URL], options: IngestOptions = IngestOptions(),
         progress: (@Sendable (IngestProgress) -> Void)? = nil
     ) throws -> IngestResult {
-        for url in urls {
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
-                throw InputFileError(path: url.relativePath, reason: "no such file")
-            }
-            guard !isFolder.boolValue else { throw InputFileError(path: url.relativePath, reason: "is a folder, not a file") }
-            guard FileManager.default.isReadableFile(atPath: url.path) else {
-                throw InputFileError(path: url.relativePath, reason: "cannot be read")
-            }
-        }
+        try Self.checkInputFiles(urls)
         let catalog = try catalog()
         var indicators: [String: Indicator] = [:]
         var indicatorForKPI: [String: String] = [:]
@@ -222,6 +213,20 @@ extension MetricsStore {
             files.append(ReadFile(path: path, sha256: source.sha256, rows: rows))
         }
         return files
+    }
+
+    /// Throws ``InputFileError`` for a path that is missing, a folder or unreadable.
+    static func checkInputFiles(_ urls: [URL]) throws {
+        for url in urls {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
+                throw InputFileError(path: url.relativePath, reason: "no such file")
+            }
+            guard !isFolder.boolValue else { throw InputFileError(path: url.relativePath, reason: "is a folder, not a file") }
+            guard FileManager.default.isReadableFile(atPath: url.path) else {
+                throw InputFileError(path: url.relativePath, reason: "cannot be read")
+            }
+        }
     }
 
     static func finishImport(_ db: Database, _ importID: Int64, _ summary: IngestSummary) throws {
