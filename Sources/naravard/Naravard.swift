@@ -1,4 +1,7 @@
 import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#endif
 
 @main
 struct Naravard: ParsableCommand {
@@ -16,4 +19,24 @@ struct Naravard: ParsableCommand {
             AgreementsCommand.self,
         ]
     )
+
+    static func main() {
+        keepFreedMemory()
+        main(nil)
+    }
+
+    /// Commands over a whole store allocate and free arrays of megabytes per indicator. By default glibc
+    /// maps each such array fresh from the kernel and hands it back when freed, so every indicator pays
+    /// for zeroed pages again (about an eighth of `trends`); keeping freed memory for reuse avoids that.
+    /// (`mallopt` is in `malloc.h`, which the Glibc module does not export: it is looked up by name.)
+    private static func keepFreedMemory() {
+        #if canImport(Glibc)
+        typealias MallocOption = @convention(c) (Int32, Int32) -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
+        let mallopt = unsafeBitCast(symbol, to: MallocOption.self)
+        let trimThreshold: Int32 = -1, mmapThreshold: Int32 = -3  // M_TRIM_THRESHOLD, M_MMAP_THRESHOLD
+        _ = mallopt(mmapThreshold, 256 << 20)
+        _ = mallopt(trimThreshold, 512 << 20)
+        #endif
+    }
 }
