@@ -71,6 +71,34 @@ public final class Aggregator: Sendable {
         return values
     }
 
+    /// Adds the länsdel and county aggregates of one indicator to its grid of stored records, by the rules
+    /// of ``values(_:aggregating:)``: a group (period, gender) with any municipal record gets an aggregate
+    /// for every target without a record of its own.
+    func addAggregates(to grid: inout SeriesGrid, indicator: Indicator) {
+        let targets = geography.areas.filter { $0.kind == .lansdel || $0.kind == .county }
+        let municipalRows = grid.rows.indices.filter { municipalities.contains(grid.rows[$0].area) }
+        for gender in Gender.allCases {
+            let rows = municipalRows.filter { grid.rows[$0].gender == gender }
+            for column in 0..<grid.columns where rows.contains(where: { grid.cell($0, column) != nil }) {
+                let period = grid.period(column)
+                let key = GroupKey(indicator: indicator.id, period: period, gender: gender)
+                let membership = members[geography.boundary(for: period)] ?? [:]
+                func record(_ id: String) -> Observation? {
+                    guard let row = grid.row(id, gender), let cell = grid.cell(row, column) else { return nil }
+                    return Observation(indicator: indicator.id, area: id, period: period, gender: gender, value: cell.value,
+                                       numerator: cell.numerator, denominator: cell.denominator, status: cell.status)
+                }
+                for area in targets where record(area.id) == nil {
+                    let parts = membership[area.id] ?? geography.members(of: area, at: period)
+                    let value = aggregate(indicator, area: area, key: key, members: parts, record: record)
+                    grid.set(SeriesGrid.Cell(value: value.value, numerator: value.numerator, denominator: value.denominator,
+                                             status: .reported),
+                             area: area.id, gender: gender, period: period)
+                }
+            }
+        }
+    }
+
     struct GroupKey: Hashable {
         var indicator: String
         var period: Period

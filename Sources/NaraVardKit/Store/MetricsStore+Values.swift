@@ -154,7 +154,7 @@ struct RevisionReader {
 }
 
 /// The period and gender conditions of a query, checked on keys.
-private struct ObservationFilter {
+struct ObservationFilter {
     var period: Period?
     var exactPeriod: Bool
     var gender: Gender?

@@ -1,5 +1,5 @@
 /// One indicator's values for one area and gender on a regular time axis, missing periods as nil.
-public struct Series: Sendable {
+public struct Series: Sendable, Equatable {
     public var indicator: String
     public var area: String
     public var gender: Gender
