@@ -1,4 +1,5 @@
 // swift-tools-version:6.1
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -82,3 +83,13 @@ let package = Package(
         ),
     ]
 )
+
+// The libFuzzer target over the input parsers (scripts/fuzz): NaraVardKit is built with coverage
+// instrumentation and libFuzzer supplies `main`, so the target exists only when scripts/fuzz asks for it.
+if ProcessInfo.processInfo.environment["NARAVARD_FUZZ"] == "1" {
+    let fuzzer: [SwiftSetting] = [.unsafeFlags(["-sanitize=fuzzer"])]
+    for target in package.targets where target.name == "NaraVardKit" { target.swiftSettings = fuzzer }
+    package.targets.append(.executableTarget(
+        name: "naravard-fuzz", dependencies: ["NaraVardKit"], path: "Fuzz",
+        swiftSettings: fuzzer + [.unsafeFlags(["-parse-as-library"])], linkerSettings: [.unsafeFlags(["-sanitize=fuzzer"])]))
+}
