@@ -29,15 +29,13 @@ struct TrendsCommand: ParsableCommand {
         let trends = try asUsageError { try metrics.trends(query, catalog: catalog) }
         let wanted = Set(areas.map(\.id))
         let order = Dictionary(catalog.indicators.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let shown = trends
-            .filter { trend in
-                guard let area = catalog.geography[trend.area] else { return reading.level == .all && wanted.isEmpty }
-                return wanted.isEmpty ? reading.level.includes(area.kind) : wanted.contains(trend.area)
-            }
-            .sorted {
-                (order[$0.indicator] ?? .max, levelRank($0.area, catalog), $0.area, $0.gender)
-                    < (order[$1.indicator] ?? .max, levelRank($1.area, catalog), $1.area, $1.gender)
-            }
+        let kept = trends.filter { trend in
+            guard let area = catalog.geography[trend.area] else { return reading.level == .all && wanted.isEmpty }
+            return wanted.isEmpty ? reading.level.includes(area.kind) : wanted.contains(trend.area)
+        }
+        // Sort keys worked out once per series, not in every comparison.
+        let sortKeys = kept.map { (order[$0.indicator] ?? .max, levelRank($0.area, catalog), $0.area, $0.gender) }
+        let shown = kept.indices.sorted { sortKeys[$0] < sortKeys[$1] }.map { kept[$0] }
         let columns = ["indicator", "area", "gender", "n", "first_period", "last_period", "latest_value", "yoy_change",
                        "yoy_change_pct", "mk_s", "mk_p", "sen_slope", "classification", "centre", "lcl", "ucl",
                        "variation", "assurance", "runs_signal"]

@@ -15,6 +15,15 @@ struct CSVReader {
         var line: Int
     }
 
+    /// A record longer than this is not a spreadsheet row: the file is refused rather than read into memory.
+    static let maxRecordBytes = 1 << 24
+
+    /// A record too long to be a row (a binary file, or an unclosed quote running to the end).
+    struct RecordTooLong: Error, CustomStringConvertible {
+        var line: Int
+        var description: String { "a record longer than \(CSVReader.maxRecordBytes >> 20) MiB starts here: is this a CSV file, or is a quote left open?" }
+    }
+
     let url: URL
     private(set) var delimiter: UInt8 = UInt8(ascii: ";")
     /// Bytes read so far (for progress reporting).
@@ -27,7 +36,9 @@ struct CSVReader {
     private var position = 0
     private var atEnd = false
     private var line = 1
-    private var isFirstRecord = true
+    /// The current record: its fields' bytes one after another, and where each field ends.
+    private var fieldBytes: [UInt8] = []
+    private var fieldEnds: [Int] = []
     private static let chunkSize = 1 << 20
 
     init(url: URL) throws {
@@ -40,84 +51,134 @@ struct CSVReader {
 
     /// The next record, or nil at the end of the file. Blank lines are skipped.
     mutating func next() throws -> Record? {
+        guard let startLine = try advance() else { return nil }
+        return Record(fields: (0..<fieldEnds.count).map(field), line: startLine)
+    }
+
+    /// Reads the next record (blank lines skipped) for ``field(_:)`` and ``fieldCount``; returns the line it
+    /// starts on, or nil at the end of the file.
+    mutating func advance() throws -> Int? {
         while true {
-            guard let (fields, startLine) = try readRecord() else {
+            guard let startLine = try readRecord() else {
                 try? handle.close()
                 return nil
             }
-            if fields.count == 1, fields[0].isEmpty { continue }
-            isFirstRecord = false
-            return Record(fields: fields.map(Self.decode), line: startLine)
+            if fieldEnds.count == 1, fieldEnds[0] == 0 { continue }
+            return startLine
         }
+    }
+
+    /// Fields of the current record.
+    var fieldCount: Int { fieldEnds.count }
+
+    /// A field of the current record as text.
+    func field(_ index: Int) -> String {
+        let start = index == 0 ? 0 : fieldEnds[index - 1]
+        return Self.decode(fieldBytes[start..<fieldEnds[index]])
     }
 
     // MARK: - Bytes to records
 
-    private mutating func refill() throws {
-        guard !atEnd else { return }
+    /// Appends the next chunk of the file to the buffer, dropping what has been read; false at the end.
+    private mutating func refill() throws -> Bool {
+        guard !atEnd else { return false }
         let data = try handle.read(upToCount: Self.chunkSize) ?? Data()
-        if data.isEmpty { atEnd = true; return }
+        if data.isEmpty { atEnd = true; return false }
         hasher.update(data)
         bytesRead += data.count
         buffer.removeFirst(position)
         position = 0
         buffer.append(contentsOf: data)
+        return true
     }
 
-    private mutating func nextByte() throws -> UInt8? {
-        if position == buffer.count { try refill() }
-        guard position < buffer.count else { return nil }
-        defer { position += 1 }
-        return buffer[position]
-    }
-
-    private mutating func peekByte() throws -> UInt8? {
-        if position == buffer.count { try refill() }
-        return position < buffer.count ? buffer[position] : nil
-    }
-
-    private mutating func readRecord() throws -> ([[UInt8]], Int)? {
-        let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
-        guard try peekByte() != nil else { return nil }
-        let startLine = line
-        var fields: [[UInt8]] = []
-        var field: [UInt8] = []
-        var inQuotes = false
-        var fieldStart = true
-        while let byte = try nextByte() {
-            if inQuotes {
-                if byte == quote {
-                    if try peekByte() == quote { field.append(quote); position += 1 } else { inQuotes = false }
-                } else {
-                    if byte == lf { line += 1 }
-                    field.append(byte)
-                }
-                continue
+    /// Parses one record into ``fieldBytes`` and ``fieldEnds``. A record cut by the end of the buffer is
+    /// parsed again from its start once more of the file is in.
+    private mutating func readRecord() throws -> Int? {
+        while true {
+            if position == buffer.count, !(try refill()) { return nil }
+            if let end = parseRecord() {
+                let startLine = line
+                line += end.lines
+                position = end.next
+                return startLine
             }
-            switch byte {
-            case quote where fieldStart:
-                inQuotes = true
-                fieldStart = false
-            case delimiter:
-                fields.append(field)
-                field.removeAll(keepingCapacity: true)
-                fieldStart = true
-            case lf:
-                line += 1
-                fields.append(field)
-                return (fields, startLine)
-            case cr:
-                if try peekByte() == lf { continue }
-                line += 1
-                fields.append(field)
-                return (fields, startLine)
-            default:
-                field.append(byte)
-                fieldStart = false
+            guard buffer.count - position <= Self.maxRecordBytes else { throw RecordTooLong(line: line) }
+            if !(try refill()) {
+                // The last record of a file without a final line break.
+                let end = parseRecord(atEndOfFile: true)!
+                let startLine = line
+                line += end.lines
+                position = end.next
+                return startLine
             }
         }
-        fields.append(field)
-        return (fields, startLine)
+    }
+
+    /// The record at ``position``: nil when the buffer ends before it does (unless at the end of the file).
+    private mutating func parseRecord(atEndOfFile: Bool = false) -> (next: Int, lines: Int)? {
+        let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n"), delimiter = delimiter
+        // Parse into local arrays (moved out and back, so no copy) while the buffer is borrowed.
+        var fieldBytes: [UInt8] = [], fieldEnds: [Int] = []
+        swap(&fieldBytes, &self.fieldBytes)
+        swap(&fieldEnds, &self.fieldEnds)
+        defer {
+            swap(&fieldBytes, &self.fieldBytes)
+            swap(&fieldEnds, &self.fieldEnds)
+        }
+        fieldBytes.removeAll(keepingCapacity: true)
+        fieldEnds.removeAll(keepingCapacity: true)
+        var lines = 0
+        let start = position
+        return buffer.withUnsafeBufferPointer { bytes -> (Int, Int)? in
+            var index = start
+            var inQuotes = false
+            var fieldStart = true
+            while index < bytes.count {
+                let byte = bytes[index]
+                index += 1
+                if inQuotes {
+                    if byte == quote {
+                        if index < bytes.count {
+                            if bytes[index] == quote { fieldBytes.append(quote); index += 1 } else { inQuotes = false }
+                        } else if !atEndOfFile {
+                            return nil  // is the quote doubled? The next chunk tells.
+                        } else {
+                            inQuotes = false
+                        }
+                    } else {
+                        if byte == lf { lines += 1 }
+                        fieldBytes.append(byte)
+                    }
+                    continue
+                }
+                switch byte {
+                case quote where fieldStart:
+                    inQuotes = true
+                    fieldStart = false
+                case delimiter:
+                    fieldEnds.append(fieldBytes.count)
+                    fieldStart = true
+                case lf:
+                    fieldEnds.append(fieldBytes.count)
+                    return (index, lines + 1)
+                case cr:
+                    if index < bytes.count {
+                        if bytes[index] == lf { index += 1 }
+                    } else if !atEndOfFile {
+                        return nil  // a CR LF cut between chunks
+                    }
+                    fieldEnds.append(fieldBytes.count)
+                    return (index, lines + 1)
+                default:
+                    fieldBytes.append(byte)
+                    fieldStart = false
+                }
+            }
+            guard atEndOfFile else { return nil }
+            fieldEnds.append(fieldBytes.count)
+            return (index, lines)
+        }
     }
 
     /// The delimiter that occurs most often outside quotes in the first line (`;` wins ties).
@@ -136,7 +197,7 @@ struct CSVReader {
     // MARK: - Text encodings
 
     /// UTF-8 where the bytes are valid UTF-8, else Windows-1252 (what Swedish Excel saves).
-    static func decode(_ bytes: [UInt8]) -> String {
+    static func decode(_ bytes: ArraySlice<UInt8>) -> String {
         if bytes.allSatisfy({ $0 < 0x80 }) || String(validating: bytes, as: UTF8.self) != nil {
             return String(decoding: bytes, as: UTF8.self)
         }

@@ -6,6 +6,14 @@ struct LongCSVSource {
     enum Column: String, CaseIterable {
         case indicator, area, period, gender, value, numerator, denominator, status, note
 
+        /// The position in `allCases`.
+        var position: Int {
+            switch self {
+            case .indicator: 0; case .area: 1; case .period: 2; case .gender: 3; case .value: 4
+            case .numerator: 5; case .denominator: 6; case .status: 7; case .note: 8
+            }
+        }
+
         /// Header names that mean this column.
         var names: [String] {
             switch self {
@@ -25,6 +33,8 @@ struct LongCSVSource {
     let path: String
     private var reader: CSVReader
     private var columns: [Column: Int] = [:]
+    /// The same as ``columns``, indexed by the column's position in `Column.allCases` (-1: absent): no hashing per row.
+    private var fieldIndexes: [Int] = []
     /// Problems with the header: if any, the file cannot be read.
     private(set) var headerProblems: [Diagnostic] = []
     /// Notes about the header that do not stop the import.
@@ -51,6 +61,7 @@ struct LongCSVSource {
             }
             columns[column] = index
         }
+        fieldIndexes = Column.allCases.map { columns[$0] ?? -1 }
         var lacking = [Column.indicator, .area, .period].filter { columns[$0] == nil }.map(\.rawValue)
         if columns[.value] == nil, columns[.numerator] == nil { lacking.append("value or numerator") }
         if !lacking.isEmpty {
@@ -66,16 +77,18 @@ struct LongCSVSource {
 
     /// The next row, or nil at the end.
     mutating func next() throws -> RawRecord? {
-        guard let record = try reader.next() else { return nil }
+        guard let line = try reader.advance() else { return nil }
+        let reader = reader
         func field(_ column: Column) -> String? {
-            guard let index = columns[column], index < record.fields.count else { return nil }
-            return CSVText.unneutralize(record.fields[index])
+            let index = fieldIndexes[column.position]
+            guard index >= 0, index < reader.fieldCount else { return nil }
+            return CSVText.unneutralize(reader.field(index))
         }
         return RawRecord(
-            file: path, line: record.line, indicator: field(.indicator) ?? "", area: field(.area) ?? "",
+            file: path, line: line, indicator: field(.indicator) ?? "", area: field(.area) ?? "",
             period: field(.period) ?? "", gender: field(.gender), value: field(.value),
             numerator: field(.numerator), denominator: field(.denominator), status: field(.status),
-            note: field(.note), fields: record.fields)
+            note: field(.note), fields: (0..<reader.fieldCount).map(reader.field))
     }
 
     /// The number of fields a row should have, to report short rows.

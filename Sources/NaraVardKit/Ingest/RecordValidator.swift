@@ -8,7 +8,20 @@ final class RecordValidator {
         case rejected([String])
     }
 
-    let indicators: [String: Indicator]
+    /// What the checks need of an indicator: small enough to copy per row without reference counting.
+    struct Rules {
+        let id: String
+        let unit: IndicatorUnit
+        let frequency: Frequency
+
+        init(_ indicator: Indicator) {
+            id = indicator.id
+            unit = indicator.unit
+            frequency = indicator.frequency
+        }
+    }
+
+    let indicators: [String: Rules]
     let areas: AreaResolver
     let ignoreUnknownAreas: Bool
     /// Files repeat the same few area and period texts: each is resolved once.
@@ -16,7 +29,7 @@ final class RecordValidator {
     private var periodCache: [String: Result<Period, Period.ParseError>] = [:]
 
     init(indicators: [String: Indicator], areas: AreaResolver, ignoreUnknownAreas: Bool) {
-        self.indicators = indicators
+        self.indicators = indicators.mapValues(Rules.init)
         self.areas = areas
         self.ignoreUnknownAreas = ignoreUnknownAreas
     }
@@ -99,7 +112,7 @@ final class RecordValidator {
 
     /// The value to store, from the value given and/or the counts; nil when missing or undefined.
     func checkValue(
-        _ indicator: Indicator, value: NumberText?, numerator: Double?, denominator: Double?
+        _ indicator: Rules, value: NumberText?, numerator: Double?, denominator: Double?
     ) -> Result<Double?, ValueProblem> {
         let unit = indicator.unit
         if let numerator, numerator < 0 { return .failure(.init(reason: "the numerator \(numerator.plain) is negative: counts cannot be negative")) }

@@ -90,11 +90,28 @@ extension MetricsStore {
     /// The latest period of a kind with a reported value, as of an import.
     func latestPeriod(_ kind: Period.Kind, asOf: Int64?) throws -> Period? {
         try dbWriter.read { db in
-            try Int.fetchOne(db, sql: """
-                SELECT k.period_index FROM series_key k JOIN revision r ON \(try Self.revisionCondition(db, asOf: asOf))
-                WHERE k.period_kind = ? AND r.status = 'reported'
-                ORDER BY k.period_index DESC LIMIT 1
-                """, arguments: [kind.rawValue]).map { Period(kind: kind, index: $0) }
+            let candidates = try Int64.fetchAll(db, sql: """
+                SELECT code FROM stored_period WHERE code >> 24 = ? ORDER BY code DESC
+                """, arguments: [kind.storedCode])
+            // Records of a period in key order, each key's revisions oldest first: the first key whose
+            // latest revision is reported settles it.
+            let records = try BulkStatement(db, sql: """
+                SELECT key, status FROM observation
+                WHERE (key >> \(StoredKey.periodShift)) & \(1 << 26 - 1) = ?1 AND import_id <= ?2 ORDER BY key, import_id
+                """)
+            records.bind(2, asOf ?? Int64.max)
+            for code in candidates {
+                records.bind(1, code)
+                defer { records.reset() }
+                var pending: (key: Int64, status: Int64)?
+                while try records.step() {
+                    let key = records.int64(0)
+                    if let last = pending, last.key != key, last.status == Observation.Status.reported.storedCode { return Period(storedCode: code) }
+                    pending = (key, records.int64(1))
+                }
+                if pending?.status == Observation.Status.reported.storedCode { return Period(storedCode: code) }
+            }
+            return nil
         }
     }
 

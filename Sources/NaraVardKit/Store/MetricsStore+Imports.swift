@@ -53,26 +53,27 @@ extension MetricsStore {
                 throw StoreQueryError(description: "import \(importID) is a catalogue load: load the earlier definitions with `naravard catalog load` instead")
             }
             let revertID = try Self.insertImport(db, kind: "revert", note: note ?? "revert of import \(importID)", reverts: importID)
-            // For each key the import wrote: the revision before it, if any.
+            // For each key the import wrote: the revision before it, if any, else withdrawn.
             try db.execute(sql: """
-                INSERT INTO revision (key_id, import_id, value, numerator, denominator, status, note)
-                SELECT t.key_id, ?, p.value, p.numerator, p.denominator, coalesce(p.status, 'withdrawn'), p.note
-                FROM revision t
-                LEFT JOIN revision p ON p.id = (SELECT max(id) FROM revision WHERE key_id = t.key_id AND import_id < t.import_id)
-                WHERE t.import_id = ?
+                INSERT INTO observation (key, import_id, status, value, numerator, denominator, note)
+                SELECT t.key, ?1, coalesce(p.status, 2), p.value, p.numerator, p.denominator, p.note
+                FROM observation t
+                LEFT JOIN observation p ON p.key = t.key
+                    AND p.import_id = (SELECT max(import_id) FROM observation WHERE key = t.key AND import_id < t.import_id)
+                WHERE t.import_id = ?2
                 """, arguments: [revertID, importID])
+            let restored = db.changesCount
             var summary = IngestSummary()
             summary.importID = revertID
             // Keys whose current state already equals the restored one are unchanged; drop those revisions.
             try db.execute(sql: """
-                DELETE FROM revision AS n WHERE n.import_id = ? AND EXISTS (
-                    SELECT 1 FROM series_key k JOIN revision c ON c.id = k.current_revision
-                    WHERE k.id = n.key_id AND c.status = n.status AND c.value IS n.value
-                      AND c.numerator IS n.numerator AND c.denominator IS n.denominator)
+                DELETE FROM observation AS n WHERE n.import_id = ?1 AND EXISTS (
+                    SELECT 1 FROM observation c
+                    WHERE c.key = n.key AND c.import_id = (SELECT max(import_id) FROM observation WHERE key = n.key AND import_id < ?1)
+                      AND c.status = n.status AND c.value IS n.value AND c.numerator IS n.numerator AND c.denominator IS n.denominator)
                 """, arguments: [revertID])
             summary.unchanged = db.changesCount
-            summary.updated = try Int.fetchOne(db, sql: "SELECT count(*) FROM revision WHERE import_id = ?", arguments: [revertID]) ?? 0
-            try Self.advanceCurrentRevisions(db, importID: revertID)
+            summary.updated = restored - summary.unchanged
             try Self.finishImport(db, revertID, summary)
             return summary
         }

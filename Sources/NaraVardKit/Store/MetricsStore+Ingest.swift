@@ -104,47 +104,30 @@ extension MetricsStore {
 
         try dbWriter.writeWithoutTransaction { db in
             try db.inTransaction {
-                var session = IngestSession(db: db, validator: validator, options: options, rejects: rejects)
-                try session.prepare()
-                var files: [(path: String, sha256: String, rows: Int)] = []
-                for url in urls {
-                    let path = url.relativePath
-                    let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
-                    if KoladaSource.isJSON(url) {
-                        let data = try Data(contentsOf: url)
-                        let (records, problems) = KoladaSource.read(data: data, path: path, indicatorForKPI: indicatorForKPI)
-                        try session.fileProblems(problems, rows: problems.count)
-                        for record in records { try session.add(record) }
-                        files.append((path, StreamingSHA256.hex(of: data), records.count))
-                    } else {
-                        var source = try LongCSVSource(url: url, displayPath: path)
-                        result.warnings += source.warnings
-                        var rows = 0
-                        if source.headerProblems.isEmpty {
-                            while let record = try source.next() {
-                                rows += 1
-                                try session.add(record)
-                                if rows % 100_000 == 0 {
-                                    progress?(IngestProgress(file: path, rows: rows, bytesRead: source.bytesRead, bytesTotal: size))
-                                }
-                            }
-                        } else {
-                            while try source.next() != nil { rows += 1 }
-                            try session.fileProblems(source.headerProblems, rows: max(rows, 1))
-                        }
-                        files.append((path, source.sha256, rows))
+                let importID = try Self.insertImport(db, kind: "ingest", note: options.note)
+                let writer = try ObservationWriter(db: db, importID: importID, catalog: catalog)
+                let checker = RecordChecker(validator: validator, keys: writer.keys, options: options, rejects: rejects,
+                                            files: urls.map(\.relativePath))
+                let files = try Self.readAndWrite(urls, indicatorForKPI: indicatorForKPI, checker: checker, writer: writer,
+                                                  progress: progress)
+                result.warnings += checker.warnings
+                if writer.hasConflicts {
+                    // Report every row of a key given twice with different values: a second pass finds them.
+                    checker.startRecheck()
+                    try Self.readRecords(urls, indicatorForKPI: indicatorForKPI, checker: checker, progress: nil) { record, fields in
+                        try checker.recheck(record, fields: fields, conflicts: writer.conflicts)
                     }
                 }
-                result.diagnostics = session.diagnostics
-                result.diagnosticCount = session.diagnosticCount
-                result.summary = session.summary
+                try writer.finish()
+                result.diagnostics = checker.sortedDiagnostics
+                result.diagnosticCount = checker.diagnosticCount
+                result.summary = writer.summary
+                result.summary.ignored = checker.ignored
+                result.summary.rejected += checker.rejected
                 if result.summary.rejected > 0, !options.skipInvalid {
                     result.refused = true
                     return .rollback
                 }
-                let importID = try Self.insertImport(db, kind: "ingest", note: options.note)
-                try session.merge(importID: importID)
-                result.summary = session.summary
                 for (position, file) in files.enumerated() {
                     try db.execute(sql: "INSERT INTO import_file (import_id, position, path, sha256, rows) VALUES (?, ?, ?, ?, ?)",
                                    arguments: [importID, position, file.path, file.sha256, file.rows])
@@ -159,6 +142,88 @@ extension MetricsStore {
         return result
     }
 
+    /// Reads and checks the records on a second thread while this one (the database's) writes them.
+    private static func readAndWrite(
+        _ urls: [URL], indicatorForKPI: [String: String], checker: RecordChecker, writer: ObservationWriter,
+        progress: (@Sendable (IngestProgress) -> Void)?
+    ) throws -> [ReadFile] {
+        let channel = BoundedChannel<[CheckedRecord]>(capacity: 8)
+        let failure = FirstError()
+        // The checker is used by the reading thread only until it closes the channel.
+        nonisolated(unsafe) let checker = checker
+        nonisolated(unsafe) var files: [ReadFile] = []
+        let reading = Thread {
+            defer { channel.close() }
+            do {
+                var batch: [CheckedRecord] = []
+                files = try readRecords(urls, indicatorForKPI: indicatorForKPI, checker: checker, progress: progress) { record, fields in
+                    guard let checked = try checker.check(record, fields: fields) else { return }
+                    batch.append(checked)
+                    if batch.count == 4096 {
+                        guard channel.send(batch) else { throw CancellationError() }
+                        batch = []
+                    }
+                }
+                if !batch.isEmpty { _ = channel.send(batch) }
+            } catch is CancellationError {
+            } catch {
+                failure.record(error)
+            }
+        }
+        reading.stackSize = 8 << 20
+        reading.start()
+        do {
+            while let batch = channel.receive() {
+                for record in batch { try writer.write(record) }
+            }
+        } catch {
+            channel.cancel()
+            channel.waitUntilClosed()
+            throw error
+        }
+        if let error = failure.error { throw error }
+        return files
+    }
+
+    /// Reads every record of the files in order (long CSV streamed, Kolada JSON whole), then reports
+    /// each file's checksum, row count and whole-file problems.
+    @discardableResult
+    private static func readRecords(
+        _ urls: [URL], indicatorForKPI: [String: String], checker: RecordChecker,
+        progress: (@Sendable (IngestProgress) -> Void)?, record handle: (RawRecord, () -> [String]) throws -> Void
+    ) throws -> [ReadFile] {
+        var files: [ReadFile] = []
+        for url in urls {
+            let path = url.relativePath
+            if KoladaSource.isJSON(url) {
+                let data = try Data(contentsOf: url)
+                let (records, problems) = KoladaSource.read(data: data, path: path, indicatorForKPI: indicatorForKPI)
+                for record in records { try handle(record, { record.fields }) }
+                try checker.fileProblems(problems, rows: problems.count)
+                files.append(ReadFile(path: path, sha256: StreamingSHA256.hex(of: data), rows: records.count))
+                continue
+            }
+            let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+            var source = try LongCSVSource(url: url, displayPath: path)
+            checker.warn(source.warnings)
+            var rows = 0
+            if source.headerProblems.isEmpty {
+                while let record = try source.next() {
+                    rows += 1
+                    try handle(record, { record.fields })
+                    if rows % 100_000 == 0 {
+                        progress?(IngestProgress(file: path, rows: rows, bytesRead: source.bytesRead, bytesTotal: size))
+                    }
+                }
+            } else {
+                while try source.next() != nil { rows += 1 }
+            }
+            try checker.fileProblems(source.headerProblems, rows: max(rows, 1))
+            files.append(ReadFile(path: path, sha256: source.sha256, rows: rows))
+        }
+        return files
+    }
+
     static func finishImport(_ db: Database, _ importID: Int64, _ summary: IngestSummary) throws {
         try db.execute(sql: """
             UPDATE import SET imported = ?, updated = ?, unchanged = ?, ignored = ?, rejected = ? WHERE id = ?
@@ -166,167 +231,125 @@ extension MetricsStore {
     }
 }
 
-/// The rows of one ingest, staged in a temporary table until they are all checked.
-private struct IngestSession {
-    let db: Database
+/// A file as the audit log records it.
+private struct ReadFile {
+    var path: String
+    var sha256: String
+    var rows: Int
+}
+
+/// A valid record on its way to the database, with where it came from.
+struct CheckedRecord {
+    var key: StoredKey
+    var numbers: StoredNumbers
+    var note: String?
+    /// Its position among all rows read (valid or not), counted from 1.
+    var row: Int
+    /// Index of its file in the import's file list.
+    var file: Int
+    var line: Int
+}
+
+/// Checks the rows of an ingest (on the reading thread), counting and reporting the rejected and
+/// ignored ones. When keys conflicted, a second pass reports every row of each such key.
+private final class RecordChecker {
     let validator: RecordValidator
+    let keys: StoredKeyMaker
     let options: IngestOptions
     let rejects: CSVWriter?
-    var summary = IngestSummary()
-    var diagnostics: [Diagnostic] = []
-    var diagnosticCount = 0
-    /// Keys given twice with different values: every row with such a key is rejected.
-    private var conflicted: Set<ObservationKey> = []
-    /// Rows that repeated a staged key with the same values (file, line, fields): rejected too if the key
-    /// later turns out to conflict.
-    private var repeats: [ObservationKey: [(file: String, line: Int, fields: [String])]] = [:]
+    let files: [String]
+    private(set) var ignored = 0
+    private(set) var rejected = 0
+    private(set) var warnings: [Diagnostic] = []
+    private var diagnostics: [Diagnostic] = []
+    private(set) var diagnosticCount = 0
+    private var row = 0
+    private var isRechecking = false
+    /// In the second pass: the first row of each conflicting key.
+    private var firstRows: [StoredKey: (file: String, line: Int)] = [:]
 
-    init(db: Database, validator: RecordValidator, options: IngestOptions, rejects: CSVWriter?) {
-        self.db = db
+    init(validator: RecordValidator, keys: StoredKeyMaker, options: IngestOptions, rejects: CSVWriter?, files: [String]) {
         self.validator = validator
+        self.keys = keys
         self.options = options
         self.rejects = rejects
+        self.files = files
     }
 
-    func prepare() throws {
-        try db.execute(sql: """
-            DROP TABLE IF EXISTS temp.staging;
-            CREATE TEMP TABLE staging (
-                indicator TEXT NOT NULL, area TEXT NOT NULL, period TEXT NOT NULL, gender TEXT NOT NULL,
-                period_kind TEXT NOT NULL, period_index INTEGER NOT NULL,
-                value REAL, numerator REAL, denominator REAL, status TEXT NOT NULL, note TEXT,
-                file TEXT NOT NULL, line INTEGER NOT NULL, fields TEXT NOT NULL,
-                UNIQUE (indicator, area, period, gender)
-            );
-            """)
+    /// The problems found, in file order and line order.
+    var sortedDiagnostics: [Diagnostic] {
+        let order = Dictionary(files.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        return diagnostics.sorted { (order[$0.file] ?? files.count, $0.line) < (order[$1.file] ?? files.count, $1.line) }
+    }
+
+    func warn(_ notes: [Diagnostic]) {
+        if !isRechecking { warnings += notes }
     }
 
     /// Problems with a file as a whole (unreadable JSON, no header): its rows count as rejected, at least one.
-    mutating func fileProblems(_ problems: [Diagnostic], rows: Int) throws {
-        guard !problems.isEmpty else { return }
-        summary.rejected += rows
+    func fileProblems(_ problems: [Diagnostic], rows: Int) throws {
+        guard !problems.isEmpty, !isRechecking else { return }
+        rejected += rows
         for problem in problems {
             report(problem)
             try rejects?.write([.text(problem.file), .number(Double(problem.line)), .text(problem.message), .text("")])
         }
     }
 
-    private mutating func report(_ diagnostic: Diagnostic) {
+    private func report(_ diagnostic: Diagnostic) {
         diagnosticCount += 1
         if diagnostics.count < options.diagnosticLimit { diagnostics.append(diagnostic) }
     }
 
-    private mutating func reject(_ file: String, _ line: Int, _ reasons: [String], fields: [String]) throws {
-        summary.rejected += 1
-        for reason in reasons { report(Diagnostic(file: file, line: line, reason)) }
-        try rejects?.write([.text(file), .number(Double(line)), .text(reasons.joined(separator: "; ")),
+    private func reject(_ record: RawRecord, _ reasons: [String], fields: [String], counted: Bool = true) throws {
+        if counted { rejected += 1 }
+        for reason in reasons { report(Diagnostic(file: record.file, line: record.line, reason)) }
+        try rejects?.write([.text(record.file), .number(Double(record.line)), .text(reasons.joined(separator: "; ")),
                             .text(fields.joined(separator: ";"))])
     }
 
-    mutating func add(_ record: RawRecord) throws {
-        let observation: Observation
+    /// The row as a record to write, or nil after counting it as ignored or rejected.
+    func check(_ record: RawRecord, fields: () -> [String]) throws -> CheckedRecord? {
+        row += 1
         switch validator.validate(record) {
         case .ignored:
-            summary.ignored += 1
-            return
+            ignored += 1
+            return nil
         case .rejected(let reasons):
-            try reject(record.file, record.line, reasons, fields: record.fields)
-            return
-        case .accepted(let accepted):
-            observation = accepted
-        }
-        let key = observation.key
-        if conflicted.contains(key) {
-            try reject(record.file, record.line, ["\(describe(key)) is given more than once in this import with different values"], fields: record.fields)
-            return
-        }
-        let insert = try db.cachedStatement(sql: """
-            INSERT INTO staging (indicator, area, period, gender, period_kind, period_index, value, numerator,
-                                 denominator, status, note, file, line, fields)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
-            """)
-        try insert.execute(arguments: [
-            observation.indicator, observation.area, observation.period.description, observation.gender.rawValue,
-            observation.period.kind.rawValue, observation.period.index, observation.value, observation.numerator,
-            observation.denominator, observation.status.rawValue, observation.note, record.file, record.line,
-            record.fields.joined(separator: ";"),
-        ])
-        guard db.changesCount == 0 else { return }
-
-        // The key is already staged: identical is fine, different is a conflict.
-        let lookup = try db.cachedStatement(sql: """
-            SELECT value, numerator, denominator, status, file, line, fields FROM staging
-            WHERE indicator = ? AND area = ? AND period = ? AND gender = ?
-            """)
-        let keyArguments: StatementArguments = [observation.indicator, observation.area, observation.period.description, observation.gender.rawValue]
-        guard let earlier = try Row.fetchOne(lookup, arguments: keyArguments) else { return }
-        let same = earlier["value"] as Double? == observation.value && earlier["numerator"] as Double? == observation.numerator
-            && earlier["denominator"] as Double? == observation.denominator && earlier["status"] as String == observation.status.rawValue
-        if same {
-            repeats[key, default: []].append((record.file, record.line, record.fields))
-            return
-        }
-        conflicted.insert(key)
-        for repeated in repeats.removeValue(forKey: key) ?? [] {
-            try reject(repeated.file, repeated.line, ["\(describe(key)) is given again at \(record.file):\(record.line) with a different value"],
-                       fields: repeated.fields)
-        }
-        let earlierFile: String = earlier["file"], earlierLine: Int = earlier["line"]
-        try db.execute(sql: "DELETE FROM staging WHERE indicator = ? AND area = ? AND period = ? AND gender = ?", arguments: keyArguments)
-        try reject(earlierFile, earlierLine, ["\(describe(key)) is given again at \(record.file):\(record.line) with a different value"],
-                   fields: (earlier["fields"] as String).components(separatedBy: ";"))
-        try reject(record.file, record.line, ["\(describe(key)) was already given at \(earlierFile):\(earlierLine) with a different value"],
-                   fields: record.fields)
-    }
-
-    private func describe(_ key: ObservationKey) -> String {
-        "\(key.indicator) \(key.area) \(key.period) \(key.gender.rawValue)"
-    }
-
-    /// Turns the staged rows into revisions: new keys are imported, changed ones updated, identical ones unchanged.
-    mutating func merge(importID: Int64) throws {
-        try db.execute(sql: """
-            INSERT INTO series_key (indicator, area, period, period_kind, period_index, gender)
-            SELECT indicator, area, period, period_kind, period_index, gender FROM staging WHERE true
-            ON CONFLICT DO NOTHING;
-
-            DROP TABLE IF EXISTS temp.merging;
-            CREATE TEMP TABLE merging AS
-            SELECT k.id AS key_id, s.value, s.numerator, s.denominator, s.status, s.note,
-                   CASE
-                       WHEN r.id IS NULL OR r.status = 'withdrawn' THEN 'imported'
-                       WHEN r.value IS s.value AND r.numerator IS s.numerator AND r.denominator IS s.denominator
-                            AND r.status = s.status THEN 'unchanged'
-                       ELSE 'updated'
-                   END AS outcome
-            FROM staging s
-            JOIN series_key k ON k.indicator = s.indicator AND k.area = s.area AND k.period = s.period AND k.gender = s.gender
-            LEFT JOIN revision r ON r.id = k.current_revision;
-            """)
-        let counts = try Row.fetchAll(db, sql: "SELECT outcome, count(*) AS n FROM merging GROUP BY outcome")
-        for row in counts {
-            let n: Int = row["n"]
-            switch row["outcome"] as String {
-            case "imported": summary.imported = n
-            case "updated": summary.updated = n
-            default: summary.unchanged = n
+            try reject(record, reasons, fields: fields())
+            return nil
+        case .accepted(let observation):
+            guard let key = keys.key(for: observation) else {
+                try reject(record, ["the period \(observation.period) is outside what the store can hold"], fields: fields())
+                return nil
             }
+            return CheckedRecord(key: key, numbers: StoredNumbers(observation), note: observation.note, row: row,
+                                 file: files.firstIndex(of: record.file) ?? 0, line: record.line)
         }
-        try db.execute(sql: """
-            INSERT INTO revision (key_id, import_id, value, numerator, denominator, status, note)
-            SELECT key_id, ?, value, numerator, denominator, status, note FROM merging WHERE outcome != 'unchanged';
-            """, arguments: [importID])
-        try MetricsStore.advanceCurrentRevisions(db, importID: importID)
-        try db.execute(sql: "DROP TABLE temp.merging; DROP TABLE temp.staging;")
     }
-}
 
-extension MetricsStore {
-    /// Points every key an import wrote to at its new revision.
-    static func advanceCurrentRevisions(_ db: Database, importID: Int64) throws {
-        try db.execute(sql: """
-            UPDATE series_key SET current_revision = r.id
-            FROM revision r WHERE r.key_id = series_key.id AND r.import_id = ?
-            """, arguments: [importID])
+    func startRecheck() {
+        row = 0
+        isRechecking = true
+    }
+
+    /// The second pass: every row of a conflicting key is rejected, and says where the other values are.
+    func recheck(_ record: RawRecord, fields: () -> [String], conflicts: [StoredKey: ObservationWriter.Conflict]) throws {
+        row += 1
+        guard case .accepted(let observation) = validator.validate(record), let key = keys.key(for: observation),
+              let conflict = conflicts[key]
+        else { return }
+        let name = "\(observation.indicator) \(observation.area) \(observation.period) \(observation.gender.rawValue)"
+        let shown = "\(files[conflict.file]):\(conflict.line)"
+        if row < conflict.row {
+            // Rows before the one that showed the conflict were accepted then; they are rejected now.
+            if firstRows[key] == nil { firstRows[key] = (record.file, record.line) }
+            try reject(record, ["\(name) is given again at \(shown) with a different value"], fields: fields())
+        } else if row == conflict.row {
+            let first = firstRows[key].map { "\($0.file):\($0.line)" } ?? "an earlier row"
+            try reject(record, ["\(name) was already given at \(first) with a different value"], fields: fields(), counted: false)
+        } else {
+            try reject(record, ["\(name) is given more than once in this import with different values"], fields: fields(), counted: false)
+        }
     }
 }

@@ -123,6 +123,50 @@ extension MetricsStore {
                 PRAGMA user_version = 4;
                 """)
         }
+        migrator.registerMigration("v6: packed observation keys") { db in
+            // One table of revisions keyed by an integer (see StoredKey) instead of text keys and a
+            // separate key table: a quarter of the size, and bulk loads append in key order.
+            try db.execute(sql: """
+                CREATE TABLE indicator_code (code INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE);
+                CREATE TABLE area_code (code INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE);
+                INSERT INTO indicator_code (id) SELECT DISTINCT indicator FROM series_key ORDER BY indicator;
+                INSERT INTO area_code (id) SELECT DISTINCT area FROM series_key ORDER BY area;
+
+                -- Every revision of every record: the current one is the latest import's.
+                -- status: 0 reported, 1 missing, 2 withdrawn.
+                CREATE TABLE observation (
+                    key INTEGER NOT NULL,
+                    import_id INTEGER NOT NULL,
+                    status INTEGER NOT NULL CHECK (status BETWEEN 0 AND 2),  -- not IN (…): that builds a table per row
+                    value REAL,
+                    numerator REAL,
+                    denominator REAL,
+                    note TEXT,
+                    PRIMARY KEY (key, import_id)
+                ) WITHOUT ROWID;
+                INSERT INTO observation (key, import_id, status, value, numerator, denominator, note)
+                SELECT (i.code << 44) | (a.code << 28)
+                       | ((CASE k.period_kind WHEN 'year' THEN 0 WHEN 'quarter' THEN 1 ELSE 2 END) << 26)
+                       | (k.period_index << 2) | (CASE k.gender WHEN 'K' THEN 0 WHEN 'M' THEN 1 ELSE 2 END),
+                       r.import_id, CASE r.status WHEN 'reported' THEN 0 WHEN 'missing' THEN 1 ELSE 2 END,
+                       r.value, r.numerator, r.denominator, r.note
+                FROM revision r
+                JOIN series_key k ON k.id = r.key_id
+                JOIN indicator_code i ON i.id = k.indicator
+                JOIN area_code a ON a.id = k.area
+                ORDER BY 1, 2;
+
+                -- The periods with any record (kind << 24 | index), to find the latest one quickly.
+                CREATE TABLE stored_period (code INTEGER PRIMARY KEY);
+                INSERT INTO stored_period (code)
+                SELECT DISTINCT ((CASE period_kind WHEN 'year' THEN 0 WHEN 'quarter' THEN 1 ELSE 2 END) << 24) | period_index
+                FROM series_key;
+
+                DROP TABLE revision;
+                DROP TABLE series_key;
+                PRAGMA user_version = 6;
+                """)
+        }
         return migrator
     }
 }

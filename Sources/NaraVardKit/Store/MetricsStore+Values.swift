@@ -24,58 +24,154 @@ public struct StoreQueryError: Error, CustomStringConvertible {
 extension MetricsStore {
     /// The stored records (not withdrawn) as of an import, in indicator, area, period, gender order.
     public func observations(_ query: ObservationQuery = ObservationQuery()) throws -> [Observation] {
+        var observations: [Observation] = []
+        try forEachObservation(query) { observations.append($0) }
+        return observations
+    }
+
+    /// Calls `body` with each stored record (not withdrawn) as of an import, in indicator, area,
+    /// period, gender order, reading one key range at a time.
+    func forEachObservation(_ query: ObservationQuery, _ body: (Observation) throws -> Void) throws {
         try dbWriter.read { db in
             if let asOf = query.asOf {
                 guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM import WHERE id = ?)", arguments: [asOf]) == true else {
                     throw StoreQueryError(description: "there is no import \(asOf) (see `naravard imports`)")
                 }
             }
-            var conditions = ["r.status != 'withdrawn'"]
-            var arguments = StatementArguments()
-            if !query.indicators.isEmpty {
-                conditions.append("k.indicator IN (\(query.indicators.map { _ in "?" }.joined(separator: ",")))")
-                arguments += StatementArguments(query.indicators)
-            }
-            if let period = query.period {
-                if query.exactPeriod {
-                    conditions.append("k.period = ?")
-                    arguments += [period.description]
-                } else {
-                    // Periods of every kind up to the end of the given one.
-                    conditions.append("""
-                        ((k.period_kind = 'year' AND k.period_index <= ?) OR (k.period_kind = 'quarter' AND k.period_index <= ?)
-                         OR (k.period_kind = 'month' AND k.period_index <= ?))
-                        """)
-                    let (year, quarter, month) = period.lastIndexes
-                    arguments += [year, quarter, month]
+            let codes = try StoredCodes(db)
+            let indicators = (query.indicators.isEmpty ? codes.indicatorIDs : Set(query.indicators).sorted())
+                .compactMap { id in codes.indicatorCode[id].map { (id, $0) } }
+            let areas = Set(query.areas).sorted().compactMap { id in codes.areaCode[id] }
+            let reader = try RevisionReader(db, asOf: query.asOf)
+            let filter = ObservationFilter(query)
+            var chunk: [Observation] = []
+            for (_, indicator) in indicators {
+                let ranges = areas.isEmpty
+                    ? [StoredKey.range(indicator: indicator)]
+                    : areas.map { StoredKey.range(indicator: indicator, area: $0) }
+                chunk.removeAll(keepingCapacity: true)
+                for range in ranges {
+                    try reader.forEachCurrent(in: range) { key, record in
+                        guard filter.admits(key) else { return }
+                        chunk.append(record.observation(key, codes: codes))
+                    }
                 }
+                // Keys follow id order unless areas were added to the catalogue later.
+                if !chunk.isSorted(by: Observation.storedOrder) { chunk.sort(by: Observation.storedOrder) }
+                for observation in chunk { try body(observation) }
             }
-            if !query.areas.isEmpty {
-                conditions.append("k.area IN (\(query.areas.map { _ in "?" }.joined(separator: ",")))")
-                arguments += StatementArguments(query.areas)
+        }
+    }
+}
+
+extension Observation {
+    /// Area, period, gender (as letters): the order records are listed in within an indicator.
+    static func storedOrder(_ lhs: Observation, _ rhs: Observation) -> Bool {
+        (lhs.area, lhs.period.kind.storedCode, lhs.period.index, lhs.gender.rawValue)
+            < (rhs.area, rhs.period.kind.storedCode, rhs.period.index, rhs.gender.rawValue)
+    }
+}
+
+extension Array {
+    func isSorted(by areInIncreasingOrder: (Element, Element) -> Bool) -> Bool {
+        indices.dropFirst().allSatisfy { !areInIncreasingOrder(self[$0], self[$0 - 1]) }
+    }
+}
+
+/// The store's numbering of indicators and areas in keys.
+struct StoredCodes {
+    var indicatorCode: [String: Int64] = [:]
+    var areaCode: [String: Int64] = [:]
+    /// Ids by code.
+    var indicatorID: [Int64: String] = [:]
+    var areaID: [Int64: String] = [:]
+    /// Every numbered indicator id, sorted.
+    var indicatorIDs: [String] { indicatorCode.keys.sorted() }
+
+    init(_ db: Database) throws {
+        for row in try Row.fetchAll(db, sql: "SELECT code, id FROM indicator_code") {
+            indicatorCode[row[1]] = row[0]
+            indicatorID[row[0]] = row[1]
+        }
+        for row in try Row.fetchAll(db, sql: "SELECT code, id FROM area_code") {
+            areaCode[row[1]] = row[0]
+            areaID[row[0]] = row[1]
+        }
+    }
+}
+
+/// Reads, for a range of keys, the record of each key in force as of an import: its latest revision.
+struct RevisionReader {
+    struct Record {
+        var status: Int64
+        var value: Double?
+        var numerator: Double?
+        var denominator: Double?
+        var note: String?
+
+        func observation(_ key: StoredKey, codes: StoredCodes) -> Observation {
+            Observation(
+                indicator: codes.indicatorID[key.indicatorCode] ?? "", area: codes.areaID[key.areaCode] ?? "",
+                period: key.period, gender: key.gender, value: value, numerator: numerator, denominator: denominator,
+                status: Observation.Status(storedCode: status), note: note)
+        }
+    }
+
+    private let statement: BulkStatement
+
+    init(_ db: Database, asOf: Int64?) throws {
+        statement = try BulkStatement(db, sql: """
+            SELECT key, status, value, numerator, denominator, note FROM observation
+            WHERE key BETWEEN ?1 AND ?2 AND import_id <= ?3 ORDER BY key, import_id
+            """)
+        statement.bind(3, asOf ?? Int64.max)
+    }
+
+    /// Calls `body` with each key of the range that has a record, not withdrawn, as of the import.
+    func forEachCurrent(in range: ClosedRange<Int64>, _ body: (StoredKey, Record) throws -> Void) throws {
+        statement.bind(1, range.lowerBound)
+        statement.bind(2, range.upperBound)
+        defer { statement.reset() }
+        var pending: (key: Int64, record: Record)?
+        while try statement.step() {
+            let key = statement.int64(0)
+            if let last = pending, last.key != key, last.record.status != Observation.Status.withdrawn.storedCode {
+                try body(StoredKey(rawValue: last.key), last.record)
             }
-            if let gender = query.gender {
-                conditions.append("k.gender = ?")
-                arguments += [gender.rawValue]
-            }
-            let revision = try Self.revisionCondition(db, asOf: query.asOf)
-            let sql = """
-                SELECT k.indicator, k.area, k.period_kind, k.period_index, k.gender,
-                       r.value, r.numerator, r.denominator, r.status, r.note
-                FROM series_key k JOIN revision r ON \(revision)
-                WHERE \(conditions.joined(separator: " AND "))
-                ORDER BY k.indicator, k.area, k.period, k.gender  -- the order of the unique index: no sort
-                """
-            var observations: [Observation] = []
-            let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
-            while let row = try rows.next() {
-                guard let kind = Period.Kind(rawValue: row[2]), let gender = Gender(rawValue: row[4]),
-                      let status = Observation.Status(rawValue: row[8]) else { continue }
-                observations.append(Observation(
-                    indicator: row[0], area: row[1], period: Period(kind: kind, index: row[3]), gender: gender,
-                    value: row[5], numerator: row[6], denominator: row[7], status: status, note: row[9]))
-            }
-            return observations
+            pending = (key, Record(status: statement.int64(1), value: statement.double(2), numerator: statement.double(3),
+                                   denominator: statement.double(4), note: statement.text(5)))
+        }
+        if let last = pending, last.record.status != Observation.Status.withdrawn.storedCode {
+            try body(StoredKey(rawValue: last.key), last.record)
+        }
+    }
+}
+
+/// The period and gender conditions of a query, checked on keys.
+private struct ObservationFilter {
+    var period: Period?
+    var exactPeriod: Bool
+    var gender: Gender?
+    /// The last index of each kind within the period.
+    var lastIndexes: (year: Int, quarter: Int, month: Int)?
+
+    init(_ query: ObservationQuery) {
+        period = query.period
+        exactPeriod = query.exactPeriod
+        gender = query.gender
+        lastIndexes = query.period?.lastIndexes
+    }
+
+    func admits(_ key: StoredKey) -> Bool {
+        if let gender, key.gender != gender { return false }
+        guard let period else { return true }
+        let keyPeriod = key.period
+        if exactPeriod { return keyPeriod == period }
+        guard let last = lastIndexes else { return true }
+        switch keyPeriod.kind {
+        case .year: return keyPeriod.index <= last.year
+        case .quarter: return keyPeriod.index <= last.quarter
+        case .month: return keyPeriod.index <= last.month
         }
     }
 }
@@ -83,15 +179,13 @@ extension MetricsStore {
 extension MetricsStore {
     /// Every indicator id with stored values, in id order (also those no longer in the catalogue).
     public func storedIndicators() throws -> [String] {
-        try dbWriter.read { try String.fetchAll($0, sql: "SELECT DISTINCT indicator FROM series_key ORDER BY indicator") }
-    }
-
-    /// The SQL condition that joins `series_key k` to the revision `r` in force as of an import.
-    /// As of the latest import is the current state, which needs no search through the history.
-    static func revisionCondition(_ db: Database, asOf: Int64?) throws -> String {
-        let latest = try Int64.fetchOne(db, sql: "SELECT max(id) FROM import") ?? 0
-        guard let asOf, asOf < latest else { return "r.id = k.current_revision" }
-        return "r.id = (SELECT max(id) FROM revision WHERE key_id = k.id AND import_id <= \(asOf))"
+        try dbWriter.read {
+            try String.fetchAll($0, sql: """
+                SELECT id FROM indicator_code i
+                WHERE EXISTS (SELECT 1 FROM observation WHERE key BETWEEN (i.code << 44) AND ((i.code + 1) << 44) - 1)
+                ORDER BY id
+                """)
+        }
     }
 }
 

@@ -26,7 +26,7 @@ extension Array {
 }
 
 /// The first error thrown by concurrent work.
-private final class FirstError: @unchecked Sendable {
+final class FirstError: @unchecked Sendable {
     private let lock = NSLock()
     private var first: (any Error)?
 

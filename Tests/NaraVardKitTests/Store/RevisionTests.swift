@@ -26,7 +26,7 @@ import Testing
         #expect(before.value == 30)
         #expect(try fixture.current("PV01", "2582", "2024Q1")?.status == .missing)
         #expect(try fixture.current("PV01", "2582", "2024Q1", asOf: one.summary.importID)?.value == 20)
-        let revisions = try fixture.store.dbWriter.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM revision") }
+        let revisions = try fixture.store.dbWriter.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM observation") }
         #expect(revisions == 4)
     }
 

@@ -36,7 +36,7 @@ final class StoreFixture: @unchecked Sendable {
     /// Counts of rows in the tables that an ingest writes.
     func writtenRows() throws -> [Int] {
         try store.dbWriter.read { db in
-            try ["import", "import_file", "series_key", "revision"].map {
+            try ["import", "import_file", "observation", "stored_period"].map {
                 try Int.fetchOne(db, sql: "SELECT count(*) FROM \($0)") ?? -1
             }
         }

@@ -1,0 +1,182 @@
+import GRDB
+
+/// Writes one import's records into the `observation` table with prepared statements, and tells how
+/// each compares with the store before the import: a new key, a changed value, or the same again.
+///
+/// Every accepted record is inserted under the import's id, so a key given twice in one import meets
+/// the primary key; records equal to the stored state are removed again by ``finish()``.
+final class ObservationWriter {
+    enum Outcome { case imported, updated, unchanged }
+
+    /// A key given twice in this import with different numbers: the row that showed it. That row and
+    /// every later one with the key are rejected, and the record written before is taken out again.
+    struct Conflict {
+        var row: Int
+        var file: Int
+        var line: Int
+    }
+
+    /// Imported, updated and unchanged records, and the rows rejected for conflicting keys.
+    private(set) var summary = IngestSummary()
+    private(set) var conflicts: [StoredKey: Conflict] = [:]
+    var hasConflicts: Bool { !conflicts.isEmpty }
+    /// Makes keys from ids; safe to use from another thread.
+    let keys: StoredKeyMaker
+
+    /// A catalogue too large for the key's bits, or a period the key cannot hold.
+    struct KeyError: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    private let db: Database
+    private let importID: Int64
+    /// Indicators with records from earlier imports: only their records need comparing with the store.
+    private var hasEarlierRecords: [Int64: Bool] = [:]
+    private var periods: Set<Int64> = []
+
+    private let insert: BulkStatement
+    private let earlier: BulkStatement
+    private let written: BulkStatement
+    private let remove: BulkStatement
+    private let anyRecord: BulkStatement
+    private let noteUnchanged: BulkStatement
+
+    init(db: Database, importID: Int64, catalog: StoredCatalog) throws {
+        self.db = db
+        self.importID = importID
+        // Codes for every indicator and area of the catalogue, given in id order so that key order
+        // follows id order for all a first catalogue holds.
+        for (table, ids) in [("indicator_code", catalog.indicators.map(\.id)), ("area_code", catalog.geography.areas.map(\.id))] {
+            for id in Set(ids).sorted() {
+                try db.execute(sql: "INSERT INTO \(table) (id) VALUES (?) ON CONFLICT DO NOTHING", arguments: [id])
+            }
+        }
+        let codes = try StoredCodes(db)
+        keys = StoredKeyMaker(indicatorCode: codes.indicatorCode, areaCode: codes.areaCode)
+        guard (codes.indicatorID.keys.max() ?? 0) <= StoredKey.maxIndicatorCode, (codes.areaID.keys.max() ?? 0) <= StoredKey.maxAreaCode else {
+            throw KeyError(description: "the store holds more indicators or areas than its keys can number")
+        }
+        try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS unchanged (key INTEGER PRIMARY KEY); DELETE FROM temp.unchanged;")
+        insert = try BulkStatement(db, sql: """
+            INSERT INTO observation (key, import_id, status, value, numerator, denominator, note)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO NOTHING
+            """)
+        earlier = try BulkStatement(db, sql: """
+            SELECT status, value, numerator, denominator FROM observation
+            WHERE key = ?1 AND import_id < ?2 ORDER BY import_id DESC LIMIT 1
+            """)
+        written = try BulkStatement(db, sql: "SELECT status, value, numerator, denominator FROM observation WHERE key = ?1 AND import_id = ?2")
+        remove = try BulkStatement(db, sql: "DELETE FROM observation WHERE key = ?1 AND import_id = ?2")
+        anyRecord = try BulkStatement(db, sql: "SELECT 1 FROM observation WHERE key BETWEEN ?1 AND ?2 AND import_id < ?3 LIMIT 1")
+        noteUnchanged = try BulkStatement(db, sql: "INSERT INTO temp.unchanged (key) VALUES (?1) ON CONFLICT DO NOTHING")
+        for statement in [insert, earlier, written, remove, anyRecord] { statement.bind(2, importID) }
+        anyRecord.bind(3, importID)
+    }
+
+    func write(_ record: CheckedRecord) throws {
+        let key = record.key
+        if conflicts[key] != nil {
+            summary.rejected += 1
+            return
+        }
+        insert.bind(1, key.rawValue)
+        insert.bind(3, record.numbers.status)
+        insert.bind(4, record.numbers.value)
+        insert.bind(5, record.numbers.numerator)
+        insert.bind(6, record.numbers.denominator)
+        insert.bind(7, record.note)
+        try insert.run()
+        if insert.changes == 0 {
+            let first = try read(written, key)!
+            if first == record.numbers { return }  // the same record again
+            remove.bind(1, key.rawValue)
+            try remove.run()
+            count(try outcome(key, first), by: -1)
+            summary.rejected += 1
+            conflicts[key] = Conflict(row: record.row, file: record.file, line: record.line)
+            return
+        }
+        periods.insert(key.rawValue >> StoredKey.periodShift & (1 << 26 - 1))
+        let outcome = try outcome(key, record.numbers)
+        if outcome == .unchanged {
+            noteUnchanged.bind(1, key.rawValue)
+            try noteUnchanged.run()
+        }
+        count(outcome, by: 1)
+    }
+
+    private func count(_ outcome: Outcome, by change: Int) {
+        switch outcome {
+        case .imported: summary.imported += change
+        case .updated: summary.updated += change
+        case .unchanged: summary.unchanged += change
+        }
+    }
+
+    /// How a record compares with the latest earlier one of its key.
+    private func outcome(_ key: StoredKey, _ numbers: StoredNumbers) throws -> Outcome {
+        guard try hasEarlierRecords(key.indicatorCode), let previous = try read(earlier, key),
+              previous.status != Observation.Status.withdrawn.storedCode
+        else { return .imported }
+        return previous == numbers ? .unchanged : .updated
+    }
+
+    private func hasEarlierRecords(_ indicator: Int64) throws -> Bool {
+        if let known = hasEarlierRecords[indicator] { return known }
+        let range = StoredKey.range(indicator: indicator)
+        anyRecord.bind(1, range.lowerBound)
+        anyRecord.bind(2, range.upperBound)
+        defer { anyRecord.reset() }
+        let found = try anyRecord.step()
+        hasEarlierRecords[indicator] = found
+        return found
+    }
+
+    private func read(_ statement: BulkStatement, _ key: StoredKey) throws -> StoredNumbers? {
+        statement.bind(1, key.rawValue)
+        defer { statement.reset() }
+        guard try statement.step() else { return nil }
+        return StoredNumbers(status: statement.int64(0), value: statement.double(1),
+                             numerator: statement.double(2), denominator: statement.double(3))
+    }
+
+    /// Takes out the records that equal the stored state, and records the periods written.
+    func finish() throws {
+        try db.execute(sql: """
+            DELETE FROM observation WHERE import_id = ? AND key IN (SELECT key FROM temp.unchanged);
+            DELETE FROM temp.unchanged;
+            """, arguments: [importID])
+        let add = try BulkStatement(db, sql: "INSERT INTO stored_period (code) VALUES (?1) ON CONFLICT DO NOTHING")
+        for period in periods {
+            add.bind(1, period)
+            try add.run()
+        }
+    }
+}
+
+/// The numbers of a record as stored: what decides whether two records are the same (the note does not).
+struct StoredNumbers: Equatable {
+    var status: Int64
+    var value: Double?
+    var numerator: Double?
+    var denominator: Double?
+}
+
+extension StoredNumbers {
+    init(_ observation: Observation) {
+        self.init(status: observation.status.storedCode, value: observation.value,
+                  numerator: observation.numerator, denominator: observation.denominator)
+    }
+}
+
+/// Packs the ids of a validated record into its key, with the store's codes as they were when the import began.
+struct StoredKeyMaker: Sendable {
+    let indicatorCode: [String: Int64]
+    let areaCode: [String: Int64]
+
+    /// Nil for an id without a code (not in the catalogue) or a period a key cannot hold.
+    func key(for observation: Observation) -> StoredKey? {
+        guard let indicator = indicatorCode[observation.indicator], let area = areaCode[observation.area] else { return nil }
+        return StoredKey(indicator: indicator, area: area, period: observation.period, gender: observation.gender)
+    }
+}
