@@ -36,6 +36,8 @@ import TestSupport
     @Test func missingFolderAndEmptyPathInputsExit66() throws {
         let before = try state()
         expectOneLine(try cli.run("ingest", "saknas.csv"), status: 66, containing: "saknas.csv: no such file")
+        #expect(mkfifo(cli.directory.path("rör.csv"), 0o600) == 0)
+        expectOneLine(try cli.run("ingest", "rör.csv"), status: 66, containing: "rör.csv: is not a regular file")
         try FileManager.default.createDirectory(atPath: cli.directory.path("mapp.csv"), withIntermediateDirectories: false)
         expectOneLine(try cli.run("ingest", "mapp.csv"), status: 66, containing: "mapp.csv: is a folder")
         #expect(try state() == before)
@@ -114,7 +116,9 @@ import TestSupport
 
     @Test(.enabled(if: SmallDisk.available, "needs permission to mount a tmpfs"))
     func fullDiskRefusesTheImportAndTheReportWhole() throws {
-        let disk = try SmallDisk(at: cli.directory.path("disk"), bytes: 6 << 20)
+        // Room for the store and half a megabyte more.
+        let size = try #require(try FileManager.default.attributesOfItem(atPath: cli.directory.path("naravard.sqlite"))[.size] as? Int)
+        let disk = try SmallDisk(at: cli.directory.path("disk"), bytes: size + (512 << 10))
         defer { disk.unmount() }
         let store = "disk/naravard.sqlite"
         try FileManager.default.copyItem(atPath: cli.directory.path("naravard.sqlite"), toPath: cli.directory.path(store))
@@ -126,7 +130,7 @@ import TestSupport
         #expect(try cli.run("check", "--db", store, "--indicator", "PV01").status != 1, "integrity ok")
 
         // Fill the disk, then ask for a workbook there: no file, no temporary file.
-        try? Data(count: 6 << 20).write(to: cli.directory.url.appending(path: "disk/fill"))
+        try? Data(count: 1 << 20).write(to: cli.directory.url.appending(path: "disk/fill"))
         let report = try cli.run("report", "committee", "--period", "2025Q4", "--out", "disk/r.xlsx")
         #expect(report.status == 1, "\(report.stderr)")
         // libxlsxwriter prints its own "[ERROR] workbook_close(): …" line before ours.

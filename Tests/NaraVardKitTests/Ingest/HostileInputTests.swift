@@ -74,6 +74,46 @@ import Testing
             #expect(result.diagnostics.first?.description.contains("\(name):1: ") == true, "\(result.diagnostics)")
         }
     }
+
+    @Test func aRecordTooLongToBeARowStopsTheFile() throws {
+        // An unclosed quote runs to the end of a 17 MiB file.
+        let bytes = utf8(header + "\nPV01;2580;2024Q1;T;1;2;\nPV01;\"") + [UInt8](repeating: UInt8(ascii: "x"), count: 17 << 20)
+        let before = try fixture.writtenRows()
+        let result = try ingest(bytes)
+        #expect(result.refused)
+        #expect(result.diagnostics.last?.line == 3)
+        #expect(result.diagnostics.last?.message.contains("a record longer than 16 MiB") == true, "\(result.diagnostics)")
+        #expect(try fixture.writtenRows() == before)
+    }
+
+    @Test func aWrongFileStopsAfterTheRejectionLimit() throws {
+        let garbage = (0..<1_000).map { "rad \($0);inte;data;alls" }
+        let url = try fixture.file("fel.csv", lines: [header] + garbage)
+        let result = try fixture.ingest(url) { $0.rejectionLimit = 100 }
+        #expect(result.refused)
+        #expect(result.summary.rejected == 100)
+        #expect(result.diagnostics.last?.line == 101)
+        #expect(result.diagnostics.last?.message == "stopped reading after 100 rejected rows, nothing written: is this the right file?")
+
+        // No header at all: the rows are counted up to the limit, not to the end.
+        let headless = try fixture.ingest(try fixture.file("utan.csv", lines: garbage)) { $0.rejectionLimit = 100 }
+        #expect(headless.refused && headless.summary.rejected == 100)
+
+        // With --skip-invalid, a file with usable rows is read to its end.
+        let mixed = try fixture.file("blandat.csv", lines: [header, "PV01;2580;2024Q1;T;1;2;"] + garbage.prefix(150))
+        let skipped = try fixture.ingest(mixed) { $0.rejectionLimit = 100; $0.skipInvalid = true }
+        #expect(skipped.summary.imported == 1 && skipped.summary.rejected == 150)
+    }
+
+    @Test func aPipeIsRefusedBeforeAnythingIsRead() throws {
+        let path = fixture.directory.path("rör.csv")
+        #expect(mkfifo(path, 0o600) == 0)
+        #expect {
+            _ = try fixture.ingest(URL(fileURLWithPath: path))
+        } throws: { error in
+            (error as? InputFileError)?.reason.hasPrefix("is not a regular file") == true
+        }
+    }
 }
 
 private func utf8(_ text: String) -> [UInt8] { Array(text.utf8) }
