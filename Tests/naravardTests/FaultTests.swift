@@ -7,15 +7,7 @@ import TestSupport
 @Suite struct FaultTests {
     let cli: CLITests
 
-    /// A store with the sample data.
-    init() throws {
-        cli = try CLITests()
-        try cli.run("init")
-        let samples = ["kvartalsdata-kommuner.csv", "kvartalsdata-koder.csv", "arsdata.csv", "kolada.json"]
-            .map { CLITests.examples.appending(path: $0).path }
-        let loaded = try cli.run(["ingest", "--ignore-unknown-areas"] + samples)
-        #expect(loaded.status == 0, "\(loaded.stderr)")
-    }
+    init() throws { cli = try CLITests.withSamples() }
 
     /// What a reader sees of the store: every record and the audit log without its times.
     func state(db: String = "naravard.sqlite") throws -> String {

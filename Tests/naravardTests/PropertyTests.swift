@@ -6,7 +6,6 @@ import TestSupport
 /// does not matter.
 @Suite struct PropertyTests {
     let cli: CLITests
-    static let samples = ["kvartalsdata-kommuner.csv", "kvartalsdata-koder.csv", "arsdata.csv", "kolada.json"]
 
     init() throws {
         cli = try CLITests()
@@ -27,7 +26,7 @@ import TestSupport
 
     @Test(arguments: ["excel", "rfc4180"])
     func exportThenIngestIsANoOp(dialect: String) throws {
-        _ = try ingest(Self.samples.map { CLITests.examples.appending(path: $0).path })
+        _ = try ingest(CLITests.samples.map { CLITests.examples.appending(path: $0).path })
         // A revision and a withdrawn import too: withdrawn keys are not exported and do not come back.
         try Data(SyntheticCSV.text(indicators: ["PV01"], quarters: 8, seed: 5).utf8).write(to: cli.directory.url.appending(path: "extra.csv"))
         let extra = try ingest(["extra.csv"])
@@ -45,12 +44,12 @@ import TestSupport
 
     @Test(arguments: [UInt64(1), 2, 3])
     func anyOrderOfTheRowsGivesTheSameStore(seed: UInt64) throws {
-        _ = try ingest(Self.samples.map { CLITests.examples.appending(path: $0).path })
+        _ = try ingest(CLITests.samples.map { CLITests.examples.appending(path: $0).path })
         let expected = try export()
 
         var random = SplitMix(seed: seed)
         var shuffled: [String] = []
-        for name in Self.samples where name.hasSuffix(".csv") {
+        for name in CLITests.samples where name.hasSuffix(".csv") {
             let lines = try Data(contentsOf: CLITests.examples.appending(path: name)).split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
             let body = lines.dropFirst().filter { !$0.isEmpty }.shuffled(using: &random)
             let text = ([lines[0]] + body).joined(separator: [UInt8(ascii: "\n")])
