@@ -85,12 +85,13 @@ let package = Package(
     ]
 )
 
-// The libFuzzer target over the input parsers (scripts/fuzz): NaraVardKit is built with coverage
-// instrumentation and libFuzzer supplies `main`, so the target exists only when scripts/fuzz asks for it.
-if ProcessInfo.processInfo.environment["NARAVARD_FUZZ"] == "1" {
+// The libFuzzer target over the input parsers (scripts/fuzz, which sets NARAVARD_FUZZ to libFuzzer's library
+// without `main`): NaraVardKit is built with coverage instrumentation; SwiftPM's entry point in Fuzz/main.swift
+// calls libFuzzer's driver. The target exists only when scripts/fuzz asks for it.
+if let libFuzzer = ProcessInfo.processInfo.environment["NARAVARD_FUZZ"] {
     let fuzzer: [SwiftSetting] = [.unsafeFlags(["-sanitize=fuzzer"])]
     for target in package.targets where target.name == "NaraVardKit" { target.swiftSettings = fuzzer }
     package.targets.append(.executableTarget(
         name: "naravard-fuzz", dependencies: ["NaraVardKit"], path: "Fuzz",
-        swiftSettings: fuzzer + [.unsafeFlags(["-parse-as-library"])], linkerSettings: [.unsafeFlags(["-sanitize=fuzzer"])]))
+        swiftSettings: fuzzer, linkerSettings: [.unsafeFlags([libFuzzer, "-lstdc++"])]))
 }
