@@ -12,17 +12,48 @@ enum CSVDialectName: String, ExpressibleByArgument, CaseIterable {
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write every stored record in the long CSV format (ingesting it back changes nothing)."
+        abstract: "Write every stored record: long CSV (ingesting it back changes nothing) or a wide Excel workbook.",
+        discussion: """
+            --format xlsx --layout wide: one sheet per 50 indicators (a row per area, period and gender, a number \
+            column per indicator), a summary sheet with line charts of the county values of the first 10 \
+            indicators, and a legend (grey: reported missing; yellow: denominator 0, undefined; empty: no record).
+            """
     )
+
+    enum FileFormat: String, ExpressibleByArgument, CaseIterable { case csv, xlsx }
+    enum Layout: String, ExpressibleByArgument, CaseIterable { case long, wide }
 
     @OptionGroup var store: StoreOptions
     @Option(help: ArgumentHelp("Export the store as it was right after this import.", valueName: "IMPORT_ID")) var asOf: Int64?
-    @Option(help: ArgumentHelp("The CSV file to write.", valueName: "FILE.csv")) var out: String
-    @Option(help: "excel (; decimal comma, BOM) or rfc4180 (, and .).") var csvDialect: CSVDialectName = .excel
+    @Option(help: ArgumentHelp("The file to write.", valueName: "FILE.csv|FILE.xlsx")) var out: String
+    @Option(help: "csv or xlsx.") var format: FileFormat = .csv
+    @Option(help: "long (one record a row; csv) or wide (a column per indicator; xlsx). Default: the format's only layout.")
+    var layout: Layout?
+    @Option(help: "excel (; decimal comma, BOM) or rfc4180 (, and .); csv only.") var csvDialect: CSVDialectName?
+
+    func validate() throws {
+        switch format {
+        case .csv where layout == .wide:
+            throw ValidationError("--layout wide is written as a workbook: add --format xlsx")
+        case .xlsx where layout == .long:
+            throw ValidationError("--layout long is only for --format csv (a store has more records than an Excel sheet has rows); use --layout wide with xlsx")
+        case .xlsx where csvDialect != nil:
+            throw ValidationError("--csv-dialect applies to --format csv only")
+        default:
+            break
+        }
+    }
 
     func run() throws {
         let metrics = try store.open()
-        let writer = try CSVWriter(url: URL(fileURLWithPath: out), dialect: csvDialect.dialect)
+        switch format {
+        case .csv: try writeCSV(metrics)
+        case .xlsx: try writeWorkbook(metrics)
+        }
+    }
+
+    private func writeCSV(_ metrics: MetricsStore) throws {
+        let writer = try CSVWriter(url: URL(fileURLWithPath: out), dialect: (csvDialect ?? .excel).dialect)
         try writer.write(["indicator", "area", "period", "gender", "value", "numerator", "denominator", "status", "note"])
         // One indicator at a time, so memory stays flat on a large store.
         let asOf = try metrics.snapshot(asOf: self.asOf)
@@ -41,5 +72,14 @@ struct ExportCommand: ParsableCommand {
         }
         try writer.finish()
         print("wrote \(count) records to \(out)")
+    }
+
+    private func writeWorkbook(_ metrics: MetricsStore) throws {
+        let catalog = try asUsageError { try metrics.catalog(asOf: asOf) }
+        let summary = try asUsageError {
+            try WideWorkbookWriter(source: metrics, catalog: catalog, asOf: asOf).write(to: out)
+        }
+        let sheets = summary.valueSheets == 1 ? "1 sheet" : "\(summary.valueSheets) sheets"
+        print("wrote \(out): \(summary.indicators) indicators on \(sheets), \(summary.rows) rows, \(summary.values) values")
     }
 }

@@ -52,20 +52,25 @@ struct IngestCommand: ParsableCommand {
             if json { print(IngestSummary().json) }
             throw ExitCode(ExitStatus.inputMissing)
         }
-        for warning in result.warnings { printError(warning.description) }
-        for diagnostic in result.diagnostics { printError(diagnostic.description) }
-        if result.diagnosticCount > result.diagnostics.count {
-            printError("… and \(result.diagnosticCount - result.diagnostics.count) more problems")
-        }
-        if json {
-            print(result.summary.json)
-        } else {
-            let what = result.refused ? "refused, nothing written" : dryRun ? "dry run, nothing written" : "import \(result.summary.importID ?? 0)"
-            print("\(what): \(result.summary)")
-            if skipInvalid, result.summary.rejected > 0, let url = options.rejectsURL {
-                print("rejected rows written to \(url.relativePath)")
-            }
+        printSummary(result, json: json, dryRun: dryRun)
+        if !json, skipInvalid, result.summary.rejected > 0, let url = options.rejectsURL {
+            print("rejected rows written to \(url.relativePath)")
         }
         if result.refused { throw ExitCode(ExitStatus.inputRefused) }
+    }
+}
+
+/// Prints an ingest's warnings and problems (standard error) and its summary line or JSON object.
+func printSummary(_ result: IngestResult, json: Bool, dryRun: Bool) {
+    for warning in result.warnings { printError(warning.description) }
+    for diagnostic in result.diagnostics { printError(diagnostic.description) }
+    if result.diagnosticCount > result.diagnostics.count {
+        printError("… and \(result.diagnosticCount - result.diagnostics.count) more problems")
+    }
+    if json {
+        print(result.summary.json)
+    } else {
+        let what = result.refused ? "refused, nothing written" : dryRun ? "dry run, nothing written" : "import \(result.summary.importID ?? 0)"
+        print("\(what): \(result.summary)")
     }
 }

@@ -11,10 +11,16 @@ struct InitCommand: ParsableCommand {
 
     func run() throws {
         let metrics = try MetricsStore.create(at: store.path)
-        let summary = try metrics.loadCatalog(try Catalog.bundled(), note: "bundled catalogue (naravard init)", onlyAdd: true)
+        let summary = try metrics.loadCatalog(
+            try Catalog.bundled(), agreements: try AgreementBook.bundled(), note: "bundled catalogue and agreements (naravard init)",
+            onlyAdd: true)
         let catalog = try metrics.catalog()
+        let agreements = try metrics.agreementState()
         print("store \(store.path): schema version \(try metrics.schemaVersion())")
         print("catalogue: \(catalog.indicators.count) indicators, \(catalog.shifts.count) direction shifts, \(catalog.geography.areas.count) areas"
               + (summary.imported > 0 ? " (\(summary.imported) definitions added, import \(summary.importID ?? 0))" : " (nothing to add)"))
+        let years = agreements.agreements.map(\.year)
+        print("agreements: \(agreements.agreements.count) national agreements"
+              + (years.isEmpty ? "" : " \(years.min()!)–\(years.max()!)") + ", \(agreements.activities.count) decided activities")
     }
 }

@@ -7,14 +7,11 @@ import XLSXWriter
 /// (e.g. `OPENPYXL_PYTHON=/tmp/venv/bin/python swift test`); CI sets it after `pip install openpyxl==3.1.5`.
 @Suite(.enabled(if: ProcessInfo.processInfo.environment["OPENPYXL_PYTHON"] != nil, "set OPENPYXL_PYTHON to run"))
 struct OpenpyxlTests {
-    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("openpyxl_check.py").path
-
     @Test func openpyxlLoadsTheFullWorkbook() throws {
         let directory = try TemporaryDirectory()
         let path = directory.path("uppfoljning.xlsx")
         try FullWorkbookTests.writeEverything(to: path)
-        let (status, output) = try run(path)
+        let (status, output) = try Openpyxl.check(path)
         print(output) // CI logs show what the independent reader found
         #expect(status == 0, "\(output)")
         #expect(output.contains("sheets: ['Sammanfattning', '1 Hälsofrämjande', 'Data', 'Kön']"))
@@ -29,21 +26,8 @@ struct OpenpyxlTests {
         let directory = try TemporaryDirectory()
         let path = directory.path("trasig.xlsx")
         try Data("inte en zip".utf8).write(to: URL(fileURLWithPath: path))
-        let (status, output) = try run(path)
+        let (status, output) = try Openpyxl.check(path)
         #expect(status != 0)
         #expect(output.contains("cannot be loaded"))
-    }
-
-    private func run(_ path: String) throws -> (Int32, String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: ProcessInfo.processInfo.environment["OPENPYXL_PYTHON"] ?? "python3")
-        process.arguments = [Self.script, path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 }

@@ -74,6 +74,28 @@ import TestSupport
         #expect(try run("ingest", "no-such-file.csv").status == 66)
     }
 
+    @Test func exportWritesAWideWorkbookAndRefusesLayoutsItCannotWrite() throws {
+        try run("init")
+        let sample = Self.examples.appending(path: "kvartalsdata-koder.csv").path
+        #expect(try run("ingest", sample).status == 0)
+        let long = try run("export", "--format", "xlsx", "--layout", "long", "--out", "long.xlsx")
+        #expect(long.status == 64)
+        #expect(long.stderr.contains("--layout long is only for --format csv"))
+        #expect(try run("export", "--layout", "wide", "--out", "wide.csv").status == 64)
+        #expect(try run("export", "--format", "xlsx", "--csv-dialect", "rfc4180", "--out", "wide.xlsx").status == 64)
+        #expect(try run("export", "--format", "xlsx", "--as-of", "99", "--out", "wide.xlsx").status == 64)
+        #expect(!directory.exists("long.xlsx") && !directory.exists("wide.csv") && !directory.exists("wide.xlsx"))
+
+        let wide = try run("export", "--format", "xlsx", "--layout", "wide", "--out", "wide.xlsx")
+        #expect(wide.status == 0, "\(wide.stderr)")
+        #expect(wide.stdout.hasPrefix("wrote wide.xlsx: "))
+        let reader = try XLSXReader(path: directory.path("wide.xlsx"))
+        #expect(reader.sheetNames == ["Sammanfattning", "Värden 1", "Teckenförklaring"])
+        #expect(try run("export", "--out", "all.csv").status == 0, "CSV stays the default")
+        let csv = try Data(contentsOf: directory.url.appending(path: "all.csv"))
+        #expect(csv.starts(with: [0xEF, 0xBB, 0xBF] + Array("indicator;area;period;gender;value".utf8)))
+    }
+
     @discardableResult
     func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
         let process = Process()

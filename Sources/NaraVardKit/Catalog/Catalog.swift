@@ -37,9 +37,19 @@ public struct Catalog: Sendable {
     /// Reads every `*.yaml` / `*.yml` file (and area tables, `*.csv`) under a folder (or one file).
     /// - Throws: ``Diagnostics`` with every problem found, as `FILE:LINE:COLUMN: message`.
     public static func read(directory: URL) throws(Diagnostics) -> Catalog {
+        let (texts, problems) = texts(of: yamlFiles(under: directory))
+        if texts.isEmpty, problems.isEmpty {
+            throw Diagnostics([Diagnostic(file: directory.relativePath, line: 1, column: 1, "no *.yaml or area *.csv files found")])
+        }
+        guard problems.isEmpty else { throw Diagnostics(problems) }
+        return try read(files: texts)
+    }
+
+    /// The UTF-8 texts of files, with a problem for each one that cannot be read.
+    static func texts(of urls: [URL]) -> (texts: [(path: String, text: String)], problems: [Diagnostic]) {
         var texts: [(String, String)] = []
         var problems: [Diagnostic] = []
-        for url in yamlFiles(under: directory) {
+        for url in urls {
             do {
                 let data = try Data(contentsOf: url)
                 guard let text = String(data: data, encoding: .utf8) else {
@@ -51,11 +61,7 @@ public struct Catalog: Sendable {
                 problems.append(Diagnostic(file: url.relativePath, line: 1, column: 1, "cannot read: \(error.localizedDescription)"))
             }
         }
-        if texts.isEmpty, problems.isEmpty {
-            problems.append(Diagnostic(file: directory.relativePath, line: 1, column: 1, "no *.yaml or area *.csv files found"))
-        }
-        guard problems.isEmpty else { throw Diagnostics(problems) }
-        return try read(files: texts)
+        return (texts, problems)
     }
 
     /// Reads catalogue files given as (path, text) pairs.
@@ -71,18 +77,9 @@ public struct Catalog: Sendable {
                 continue
             }
             let node: Node
-            do {
-                guard let composed = try Yams.compose(yaml: text) else {
-                    problems.append(Diagnostic(file: path, line: 1, column: 1, "the file is empty"))
-                    continue
-                }
-                node = composed
-            } catch let error as YamlError {
-                problems.append(error.diagnostic(file: path))
-                continue
-            } catch {
-                problems.append(Diagnostic(file: path, line: 1, column: 1, "\(error)"))
-                continue
+            switch compose(path: path, text: text) {
+            case .success(let composed): node = composed
+            case .failure(let problem): problems.append(problem); continue
             }
             var fields = YAMLMapping(file: path, node: node, what: "a catalogue file")
             if fields.value("shifts") != nil {
@@ -109,6 +106,20 @@ public struct Catalog: Sendable {
         catalog.indicators.sort { ($0.shift, $0.id) < ($1.shift, $1.id) }
         catalog.shifts.sort { $0.id < $1.id }
         return catalog
+    }
+
+    /// The YAML node tree of a file, or where it cannot be parsed.
+    static func compose(path: String, text: String) -> Result<Node, Diagnostic> {
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                return .failure(Diagnostic(file: path, line: 1, column: 1, "the file is empty"))
+            }
+            return .success(node)
+        } catch let error as YamlError {
+            return .failure(error.diagnostic(file: path))
+        } catch {
+            return .failure(Diagnostic(file: path, line: 1, column: 1, "\(error)"))
+        }
     }
 
     static func yamlFiles(under directory: URL) -> [URL] {

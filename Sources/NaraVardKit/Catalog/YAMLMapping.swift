@@ -82,6 +82,28 @@ struct YAMLMapping {
         return number
     }
 
+    /// An amount with its unit (`57 923 351 kr`, `24,0 mkr`), see ``Money``.
+    mutating func money(_ key: String, required: Bool = false) -> Money? {
+        guard let text = string(key, required: required) else { return nil }
+        do {
+            return try Money(parsing: text)
+        } catch {
+            report(value(key), "'\(key)': \(error.description)")
+            return nil
+        }
+    }
+
+    /// A list of direction shift ids (1–4).
+    mutating func shifts(_ key: String) -> [Int] {
+        strings(key).compactMap { text in
+            guard let id = Int(text), (1...4).contains(id) else {
+                report(value(key), "'\(key)' must list direction shifts 1–4, not '\(text)'")
+                return nil
+            }
+            return id
+        }
+    }
+
     mutating func bool(_ key: String) -> Bool? {
         guard let text = string(key) else { return nil }
         switch text.lowercased() {

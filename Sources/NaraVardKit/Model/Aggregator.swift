@@ -21,31 +21,82 @@ public final class Aggregator: Sendable {
         }
         self.members = members
         municipalities = Set(geography.versions.filter { $0.kind == .municipality }.map(\.id))
+        let ids = Set(geography.versions.map(\.id)).sorted()
+        areaIndex = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
+        isMunicipality = ids.map(municipalities.contains)
     }
+
+    /// A position for every area id, so that grouping records needs one lookup per record.
+    private let areaIndex: [String: Int]
+    private let isMunicipality: [Bool]
 
     /// Every stored value plus the aggregates of `areas` (länsdelar and the county by default).
     public func values(_ observations: [Observation], aggregating areas: [Area]? = nil) -> [AreaValue] {
         let targets = areas ?? geography.areas.filter { $0.kind == .lansdel || $0.kind == .county }
-        // Each group (indicator, period, gender) maps area ids to positions in `observations`.
-        var groups: [GroupKey: [String: Int]] = [:]
+        // Each group (indicator, period, gender) holds, per area position, the record's position in
+        // `observations` (-1: none), and whether any municipality has a record.
+        var groupOf: [GroupKey: Int] = [:]
+        var keys: [GroupKey] = []
+        var records: [[Int32]] = []
+        var hasMunicipality: [Bool] = []
         for (position, observation) in observations.enumerated() {
+            guard let area = areaIndex[observation.area] else { continue }
             let key = GroupKey(indicator: observation.indicator, period: observation.period, gender: observation.gender)
-            groups[key, default: Dictionary(minimumCapacity: municipalities.count)][observation.area] = position
+            let group = groupOf[key] ?? {
+                groupOf[key] = keys.count
+                keys.append(key)
+                records.append(Array(repeating: -1, count: areaIndex.count))
+                hasMunicipality.append(false)
+                return keys.count - 1
+            }()
+            records[group][area] = Int32(position)
+            if isMunicipality[area] { hasMunicipality[group] = true }
         }
         var values = observations.map(AreaValue.init)
-        values.reserveCapacity(values.count + groups.count * targets.count)
-        for (key, byArea) in groups {
-            guard let indicator = indicators[key.indicator],
-                  byArea.keys.contains(where: municipalities.contains)
-            else { continue }
+        values.reserveCapacity(values.count + keys.count * targets.count)
+        for (group, key) in keys.enumerated() where hasMunicipality[group] {
+            guard let indicator = indicators[key.indicator] else { continue }
             // The memberships valid in this period, looked up once per group.
             let membership = members[geography.boundary(for: key.period)] ?? [:]
-            for area in targets where byArea[area.id] == nil {
+            let byArea = records[group]
+            func record(_ id: String) -> Observation? {
+                guard let area = areaIndex[id], byArea[area] >= 0 else { return nil }
+                return observations[Int(byArea[area])]
+            }
+            for area in targets where record(area.id) == nil {
                 let parts = membership[area.id] ?? geography.members(of: area, at: key.period)
-                values.append(aggregate(indicator, area: area, key: key, members: parts) { byArea[$0].map { observations[$0] } })
+                values.append(aggregate(indicator, area: area, key: key, members: parts, record: record))
             }
         }
         return values
+    }
+
+    /// Adds the länsdel and county aggregates of one indicator to its grid of stored records, by the rules
+    /// of ``values(_:aggregating:)``: a group (period, gender) with any municipal record gets an aggregate
+    /// for every target without a record of its own.
+    func addAggregates(to grid: inout SeriesGrid, indicator: Indicator) {
+        let targets = geography.areas.filter { $0.kind == .lansdel || $0.kind == .county }
+        let municipalRows = grid.rows.indices.filter { municipalities.contains(grid.rows[$0].area) }
+        for gender in Gender.allCases {
+            let rows = municipalRows.filter { grid.rows[$0].gender == gender }
+            for column in 0..<grid.columns where rows.contains(where: { grid.cell($0, column) != nil }) {
+                let period = grid.period(column)
+                let key = GroupKey(indicator: indicator.id, period: period, gender: gender)
+                let membership = members[geography.boundary(for: period)] ?? [:]
+                func record(_ id: String) -> Observation? {
+                    guard let row = grid.row(id, gender), let cell = grid.cell(row, column) else { return nil }
+                    return Observation(indicator: indicator.id, area: id, period: period, gender: gender, value: cell.value,
+                                       numerator: cell.numerator, denominator: cell.denominator, status: cell.status)
+                }
+                for area in targets where record(area.id) == nil {
+                    let parts = membership[area.id] ?? geography.members(of: area, at: period)
+                    let value = aggregate(indicator, area: area, key: key, members: parts, record: record)
+                    grid.set(SeriesGrid.Cell(value: value.value, numerator: value.numerator, denominator: value.denominator,
+                                             status: .reported),
+                             area: area.id, gender: gender, period: period)
+                }
+            }
+        }
     }
 
     struct GroupKey: Hashable {

@@ -2,7 +2,8 @@
 
 extension ReportBuilder {
     func committeeSheets(_ values: [(value: ReportValue, data: IndicatorData)]) -> [ReportSheet] {
-        [summarySheet()] + shifts.map(shiftSheet) + [trendSheet(), dataSheet(values), genderSheet()] + commonSheets()
+        [summarySheet()] + shifts.map(shiftSheet) + (agreements.map { [agreementSheet($0)] } ?? [])
+            + [trendSheet(), dataSheet(values), genderSheet()] + commonSheets()
     }
 
     /// Sammanfattning: the direction-shift roll-up per compared area, as a colour-coded grid and as counts.
@@ -39,7 +40,7 @@ extension ReportBuilder {
             },
             colors: [ConditionalColor(rows: 0..<rollups.count, columns: 7...7, rule: .labels(ReportText.rollupLabels))])
         return ReportSheet(
-            name: "Sammanfattning", title: title, subtitle: subtitle, tables: [grid, counts],
+            name: "Sammanfattning", title: title, subtitle: subtitle, tables: [grid, counts] + (agreements.map { [shiftMoneyTable($0)] } ?? []),
             notes: [
                 "Förbättras: fler indikatorer förbättras än försämras. Försämras: fler försämras. Blandat: lika många. "
                     + "Stabilt: ingen har en tydlig trend. Trend enligt Mann–Kendall (minst 5 mätpunkter, p < 0,05).",

@@ -60,6 +60,8 @@ struct ReportBuilder {
     let shifts: [Shift]
     let previous: (record: ReportRecord, values: [ObservationKey: ReportValue])?
     let data: [IndicatorData]
+    /// The committee report's agreements: those of the latest year up to the report period (nil: none).
+    let agreements: AgreementFollowUp?
 
     init(store: MetricsStore, request: ReportRequest) throws {
         self.store = store
@@ -122,6 +124,22 @@ struct ReportBuilder {
             throw StoreQueryError(description: "there are no values up to \(period) to report")
         }
         self.data = data
+        agreements = request.kind == .committee ? try Self.agreements(store, asOf: asOf, period: period, data: data, totals: totals) : nil
+    }
+
+    /// The follow-up of the latest agreement year up to the report period, with the county trends already analysed.
+    private static func agreements(
+        _ store: MetricsStore, asOf: Int64?, period: Period, data: [IndicatorData], totals: [Area]
+    ) throws -> AgreementFollowUp? {
+        let state = try store.agreementState(asOf: asOf)
+        guard let year = state.agreements.map(\.year).filter({ $0 <= period.year }).max() else { return nil }
+        let county = totals.first { $0.kind == .county }?.id ?? ""
+        var trends: [String: TrendClass] = [:], better: [String: Better] = [:]
+        for data in data {
+            better[data.indicator.id] = data.indicator.better
+            trends[data.indicator.id] = data.trends[county]?.result.classification
+        }
+        return .build(state, year: year, period: period, indicators: better, trends: trends)
     }
 
     /// Picks an indicator's period and window, suppresses small numbers and analyses the trends.

@@ -33,6 +33,11 @@ public enum ReportText {
         return trend.arrow(better: better) + " " + trendWord(trend)
     }
 
+    /// `PV01 ↑ förbättras, PV05 → ingen tydlig förändring`: the indicators money should move, with their trends.
+    public static func linkedTrends(_ trends: [AgreementFollowUp.LinkedTrend]) -> String {
+        trends.map { "\($0.indicator) \(trend($0.trend, better: $0.better))" }.joined(separator: ", ")
+    }
+
     /// A trend class in Swedish words.
     public static func trendWord(_ trend: TrendClass) -> String {
         switch trend {

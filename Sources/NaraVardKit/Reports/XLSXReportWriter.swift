@@ -245,7 +245,7 @@ private struct SheetWriter {
 }
 
 /// The report's formats and colours.
-private enum Look {
+enum Look {
     static let grey = Color(rgb: 0x7F7F7F)
     static let title = FormatSpec(bold: true, fontSize: 15, fontColor: Color(rgb: 0x1F3864))
     static let subtitle = FormatSpec(italic: true, fontColor: Color(rgb: 0x595959))

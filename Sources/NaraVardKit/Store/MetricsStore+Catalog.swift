@@ -18,6 +18,8 @@ public struct CatalogLoadSummary: Sendable, Codable {
     public var imported = 0
     public var updated = 0
     public var unchanged = 0
+    /// Problems that did not stop the load (agreements: decisions outside the year, more decided than allocated).
+    public var warnings: [Diagnostic] = []
 
     enum CodingKeys: String, CodingKey {
         case importID = "import_id", imported, updated, unchanged
@@ -25,10 +27,13 @@ public struct CatalogLoadSummary: Sendable, Codable {
 }
 
 extension MetricsStore {
-    /// Adds or updates every definition of a catalogue (shifts, areas, indicators), recorded as an import.
+    /// Adds or updates every definition of a catalogue (shifts, areas, indicators) and of agreements and
+    /// activities, recorded as one import.
     /// - Parameter onlyAdd: keep definitions already in the store (what `init` on an existing store does).
     @discardableResult
-    public func loadCatalog(_ catalog: Catalog, note: String? = nil, onlyAdd: Bool = false) throws -> CatalogLoadSummary {
+    public func loadCatalog(
+        _ catalog: Catalog, agreements: AgreementBook = AgreementBook(), note: String? = nil, onlyAdd: Bool = false
+    ) throws -> CatalogLoadSummary {
         try dbWriter.write { db in
             // Checks against what the store already holds.
             let stored = try Self.catalog(db)
@@ -74,12 +79,18 @@ extension MetricsStore {
                        sql: "INSERT INTO indicator_revision (indicator_id, definition, import_id) VALUES (?, ?, :import)",
                        arguments: [indicator.id, definition])
             }
+            let indicators = Set(stored.indicators.map(\.id) + catalog.indicators.map(\.id))
+            let (agreementWrites, warnings) = try Self.stageAgreements(db, agreements, indicators: indicators)
+            summary.warnings = warnings
+            for write in agreementWrites {
+                record(previous: write.previous, new: write.new, sql: write.sql, arguments: write.arguments)
+            }
             if onlyAdd, writes.isEmpty { return summary }
             let importID = try Self.insertImport(db, kind: "catalog", note: note)
             for write in writes {
                 try db.execute(sql: write.sql.replacingOccurrences(of: ":import", with: "\(importID)"), arguments: write.arguments)
             }
-            for (position, file) in catalog.files.enumerated() {
+            for (position, file) in (catalog.files + agreements.files).enumerated() {
                 try db.execute(sql: "INSERT INTO import_file (import_id, position, path, sha256, rows) VALUES (?, ?, ?, ?, 1)",
                                arguments: [importID, position, file.path, file.sha256])
             }

@@ -50,7 +50,7 @@ extension MetricsStore {
                 throw StoreQueryError(description: "there is no import \(importID) (see `naravard imports`)")
             }
             guard kind != "catalog" else {
-                throw StoreQueryError(description: "import \(importID) is a catalogue load: load the earlier definitions with `naravard catalog load` instead")
+                throw StoreQueryError(description: "import \(importID) loaded definitions (catalogue or agreements): load the earlier definitions again with `naravard catalog load` or `naravard agreements load` instead")
             }
             let revertID = try Self.insertImport(db, kind: "revert", note: note ?? "revert of import \(importID)", reverts: importID)
             // For each key the import wrote: the revision before it, if any, else withdrawn.
@@ -74,8 +74,35 @@ extension MetricsStore {
                 """, arguments: [revertID])
             summary.unchanged = db.changesCount
             summary.updated = restored - summary.unchanged
+            let (useUpdated, useUnchanged) = try Self.revertActivityUse(db, importID, by: revertID)
+            summary.updated += useUpdated
+            summary.unchanged += useUnchanged
             try Self.finishImport(db, revertID, summary)
             return summary
         }
+    }
+
+    /// The money-use part of a revert: each activity and quarter the import wrote goes back to its figure
+    /// before it (withdrawn where there was none). Returns how many changed and how many already were so.
+    private static func revertActivityUse(_ db: Database, _ importID: Int64, by revertID: Int64) throws -> (updated: Int, unchanged: Int) {
+        try db.execute(sql: """
+            INSERT INTO activity_use (activity_id, period, import_id, spent, note)
+            SELECT t.activity_id, t.period, ?, p.spent, p.note
+            FROM activity_use t
+            LEFT JOIN activity_use p ON p.activity_id = t.activity_id AND p.period = t.period
+                AND p.import_id = (SELECT max(import_id) FROM activity_use
+                                   WHERE activity_id = t.activity_id AND period = t.period AND import_id < t.import_id)
+            WHERE t.import_id = ?
+            """, arguments: [revertID, importID])
+        // Where the current figure (before this revert) already equals the restored one, nothing changes.
+        try db.execute(sql: """
+            DELETE FROM activity_use AS n WHERE n.import_id = ? AND n.spent IS (
+                SELECT c.spent FROM activity_use c WHERE c.activity_id = n.activity_id AND c.period = n.period
+                  AND c.import_id = (SELECT max(import_id) FROM activity_use
+                                     WHERE activity_id = n.activity_id AND period = n.period AND import_id < n.import_id))
+            """, arguments: [revertID])
+        let unchanged = db.changesCount
+        let updated = try Int.fetchOne(db, sql: "SELECT count(*) FROM activity_use WHERE import_id = ?", arguments: [revertID]) ?? 0
+        return (updated, unchanged)
     }
 }

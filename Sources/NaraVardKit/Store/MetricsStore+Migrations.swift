@@ -123,6 +123,35 @@ extension MetricsStore {
                 PRAGMA user_version = 4;
                 """)
         }
+        migrator.registerMigration("v5: agreements") { db in
+            // National agreements, decided activities (definitions as JSON, every revision kept, loaded as
+            // 'catalog' imports) and the money used per activity and quarter ('ingest' imports).
+            try db.execute(sql: """
+                CREATE TABLE agreement_revision (
+                    agreement_id TEXT NOT NULL,
+                    import_id INTEGER NOT NULL REFERENCES import(id),
+                    definition TEXT NOT NULL,
+                    PRIMARY KEY (agreement_id, import_id)
+                );
+                CREATE TABLE activity_revision (
+                    activity_id TEXT NOT NULL,
+                    import_id INTEGER NOT NULL REFERENCES import(id),
+                    definition TEXT NOT NULL,
+                    PRIMARY KEY (activity_id, import_id)
+                );
+                -- spent NULL: withdrawn by a revert.
+                CREATE TABLE activity_use (
+                    activity_id TEXT NOT NULL,
+                    period TEXT NOT NULL,
+                    import_id INTEGER NOT NULL REFERENCES import(id),
+                    spent REAL,
+                    note TEXT,
+                    PRIMARY KEY (activity_id, period, import_id)
+                );
+                CREATE INDEX activity_use_by_import ON activity_use(import_id);
+                PRAGMA user_version = 5;
+                """)
+        }
         migrator.registerMigration("v6: packed observation keys") { db in
             // One table of revisions keyed by an integer (see StoredKey) instead of text keys and a
             // separate key table: a quarter of the size, and bulk loads append in key order.

@@ -21,11 +21,50 @@ extension MetricsStore {
             ? catalog.indicators
             : catalog.indicators.filter { query.indicators.contains($0.id) }
         return try indicators.concurrentMap { indicator in
-            var observationQuery = ObservationQuery(asOf: query.asOf)
-            observationQuery.indicators = [indicator.id]
-            observationQuery.period = query.period
-            let series = Series.build(aggregator.values(try observations(observationQuery)))
-            return series.map { SeriesTrend.analyze($0, indicator: indicator) }
+            try series(of: indicator, asOf: query.asOf, upTo: query.period, aggregator: aggregator)
+                .map { SeriesTrend.analyze($0, indicator: indicator) }
         }.flatMap { $0 }
+    }
+
+    /// Every series of one indicator: its stored records and the länsdel and county aggregates, as of an
+    /// import and up to a period. The records go straight onto a grid of areas by periods; only an
+    /// indicator whose records have more than one kind of period (its frequency changed) takes the way
+    /// through ``observations(_:)`` and ``Series/build(_:)``.
+    func series(of indicator: Indicator, asOf: Int64?, upTo period: Period?, aggregator: Aggregator) throws -> [Series] {
+        var query = ObservationQuery(asOf: asOf)
+        query.indicators = [indicator.id]
+        query.period = period
+        guard let records = try gridRecords(query) else {
+            return Series.build(aggregator.values(try observations(query)))
+        }
+        guard let first = records.lazy.map(\.period).min(), let last = records.lazy.map(\.period).max() else { return [] }
+        var grid = SeriesGrid(indicator: indicator.id, first: first, last: last)
+        for record in records {
+            grid.set(record.cell, area: record.area, gender: record.gender, period: record.period)
+        }
+        aggregator.addAggregates(to: &grid, indicator: indicator)
+        return grid.series()
+    }
+
+    /// The current records of one indicator for a grid, or nil when they have more than one kind of period.
+    private func gridRecords(_ query: ObservationQuery) throws -> [(area: String, period: Period, gender: Gender, cell: SeriesGrid.Cell)]? {
+        try dbWriter.read { db in
+            try Self.requireImport(db, query.asOf)
+            let codes = try StoredCodes(db)
+            guard let indicator = query.indicators.first.flatMap({ codes.indicatorCode[$0] }) else { return [] }
+            let filter = ObservationFilter(query)
+            var records: [(area: String, period: Period, gender: Gender, cell: SeriesGrid.Cell)] = []
+            var kind: Period.Kind?
+            var mixed = false
+            try RevisionReader(db, asOf: query.asOf).forEachCurrent(in: StoredKey.range(indicator: indicator)) { key, record in
+                guard filter.admits(key) else { return }
+                let period = key.period
+                if kind == nil { kind = period.kind } else if kind != period.kind { mixed = true }
+                records.append((codes.areaID[key.areaCode] ?? "", period, key.gender, SeriesGrid.Cell(
+                    value: record.value, numerator: record.numerator, denominator: record.denominator,
+                    status: Observation.Status(storedCode: record.status))))
+            }
+            return mixed ? nil : records
+        }
     }
 }

@@ -33,11 +33,7 @@ extension MetricsStore {
     /// period, gender order, reading one key range at a time.
     func forEachObservation(_ query: ObservationQuery, _ body: (Observation) throws -> Void) throws {
         try dbWriter.read { db in
-            if let asOf = query.asOf {
-                guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM import WHERE id = ?)", arguments: [asOf]) == true else {
-                    throw StoreQueryError(description: "there is no import \(asOf) (see `naravard imports`)")
-                }
-            }
+            try Self.requireImport(db, query.asOf)
             let codes = try StoredCodes(db)
             let indicators = (query.indicators.isEmpty ? codes.indicatorIDs : Set(query.indicators).sorted())
                 .compactMap { id in codes.indicatorCode[id].map { (id, $0) } }
@@ -60,6 +56,16 @@ extension MetricsStore {
                 if !chunk.isSorted(by: Observation.storedOrder) { chunk.sort(by: Observation.storedOrder) }
                 for observation in chunk { try body(observation) }
             }
+        }
+    }
+}
+
+extension MetricsStore {
+    /// Throws unless the import to read the store as of (if any) exists.
+    static func requireImport(_ db: Database, _ asOf: Int64?) throws {
+        guard let asOf else { return }
+        guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM import WHERE id = ?)", arguments: [asOf]) == true else {
+            throw StoreQueryError(description: "there is no import \(asOf) (see `naravard imports`)")
         }
     }
 }
@@ -148,7 +154,7 @@ struct RevisionReader {
 }
 
 /// The period and gender conditions of a query, checked on keys.
-private struct ObservationFilter {
+struct ObservationFilter {
     var period: Period?
     var exactPeriod: Bool
     var gender: Gender?

@@ -3,8 +3,9 @@ import GRDB
 /// Writes one import's records into the `observation` table with prepared statements, and tells how
 /// each compares with the store before the import: a new key, a changed value, or the same again.
 ///
-/// Every accepted record is inserted under the import's id, so a key given twice in one import meets
-/// the primary key; records equal to the stored state are removed again by ``finish()``.
+/// A changed record is inserted under the import's id, so a key given twice in one import meets the
+/// primary key; a record equal to the stored state is not written, only noted in a temporary table, so
+/// that a later row of the same key with other numbers is caught too.
 final class ObservationWriter {
     enum Outcome { case imported, updated, unchanged }
 
@@ -29,7 +30,6 @@ final class ObservationWriter {
     }
 
     private let db: Database
-    private let importID: Int64
     /// Indicators with records from earlier imports: only their records need comparing with the store.
     private var hasEarlierRecords: [Int64: Bool] = [:]
     private var periods: Set<Int64> = []
@@ -40,10 +40,10 @@ final class ObservationWriter {
     private let remove: BulkStatement
     private let anyRecord: BulkStatement
     private let noteUnchanged: BulkStatement
+    private let isNotedUnchanged: BulkStatement
 
     init(db: Database, importID: Int64, catalog: StoredCatalog) throws {
         self.db = db
-        self.importID = importID
         // Codes for every indicator and area of the catalogue, given in id order so that key order
         // follows id order for all a first catalogue holds.
         for (table, ids) in [("indicator_code", catalog.indicators.map(\.id)), ("area_code", catalog.geography.areas.map(\.id))] {
@@ -69,6 +69,7 @@ final class ObservationWriter {
         remove = try BulkStatement(db, sql: "DELETE FROM observation WHERE key = ?1 AND import_id = ?2")
         anyRecord = try BulkStatement(db, sql: "SELECT 1 FROM observation WHERE key BETWEEN ?1 AND ?2 AND import_id < ?3 LIMIT 1")
         noteUnchanged = try BulkStatement(db, sql: "INSERT INTO temp.unchanged (key) VALUES (?1) ON CONFLICT DO NOTHING")
+        isNotedUnchanged = try BulkStatement(db, sql: "SELECT 1 FROM temp.unchanged WHERE key = ?1")
         for statement in [insert, earlier, written, remove, anyRecord] { statement.bind(2, importID) }
         anyRecord.bind(3, importID)
     }
@@ -77,6 +78,22 @@ final class ObservationWriter {
         let key = record.key
         if conflicts[key] != nil {
             summary.rejected += 1
+            return
+        }
+        let outcome = try outcome(key, record.numbers)
+        if outcome == .unchanged {
+            // Not written: the stored record stands. An earlier row of this import must not have changed it.
+            if let first = try read(written, key) {
+                try conflict(record, first: try self.outcome(key, first), writtenFirst: true)
+                return
+            }
+            noteUnchanged.bind(1, key.rawValue)
+            try noteUnchanged.run()
+            if noteUnchanged.changes == 1 { count(.unchanged, by: 1) }
+            return
+        }
+        if try hasEarlierRecords(key.indicatorCode), try notedUnchanged(key) {
+            try conflict(record, first: .unchanged, writtenFirst: false)
             return
         }
         insert.bind(1, key.rawValue)
@@ -88,21 +105,29 @@ final class ObservationWriter {
         try insert.run()
         if insert.changes == 0 {
             let first = try read(written, key)!
-            if first == record.numbers { return }  // the same record again
-            remove.bind(1, key.rawValue)
-            try remove.run()
-            count(try outcome(key, first), by: -1)
-            summary.rejected += 1
-            conflicts[key] = Conflict(row: record.row, file: record.file, line: record.line)
+            if first != record.numbers { try conflict(record, first: try self.outcome(key, first), writtenFirst: true) }
             return
         }
         periods.insert(key.rawValue >> StoredKey.periodShift & (1 << 26 - 1))
-        let outcome = try outcome(key, record.numbers)
-        if outcome == .unchanged {
-            noteUnchanged.bind(1, key.rawValue)
-            try noteUnchanged.run()
-        }
         count(outcome, by: 1)
+    }
+
+    /// The record's key was given earlier in this import with other numbers: that earlier record is
+    /// taken back (out of the table if it was written) and this row rejected.
+    private func conflict(_ record: CheckedRecord, first: Outcome, writtenFirst: Bool) throws {
+        if writtenFirst {
+            remove.bind(1, record.key.rawValue)
+            try remove.run()
+        }
+        count(first, by: -1)
+        summary.rejected += 1
+        conflicts[record.key] = Conflict(row: record.row, file: record.file, line: record.line)
+    }
+
+    private func notedUnchanged(_ key: StoredKey) throws -> Bool {
+        isNotedUnchanged.bind(1, key.rawValue)
+        defer { isNotedUnchanged.reset() }
+        return try isNotedUnchanged.step()
     }
 
     private func count(_ outcome: Outcome, by change: Int) {
@@ -140,12 +165,9 @@ final class ObservationWriter {
                              numerator: statement.double(2), denominator: statement.double(3))
     }
 
-    /// Takes out the records that equal the stored state, and records the periods written.
+    /// Records the periods written.
     func finish() throws {
-        try db.execute(sql: """
-            DELETE FROM observation WHERE import_id = ? AND key IN (SELECT key FROM temp.unchanged);
-            DELETE FROM temp.unchanged;
-            """, arguments: [importID])
+        try db.execute(sql: "DELETE FROM temp.unchanged")
         let add = try BulkStatement(db, sql: "INSERT INTO stored_period (code) VALUES (?1) ON CONFLICT DO NOTHING")
         for period in periods {
             add.bind(1, period)

@@ -1,5 +1,5 @@
 /// One indicator's values for one area and gender on a regular time axis, missing periods as nil.
-public struct Series: Sendable {
+public struct Series: Sendable, Equatable {
     public var indicator: String
     public var area: String
     public var gender: Gender
@@ -18,19 +18,29 @@ public struct Series: Sendable {
     /// observed period. Values without a number are gaps; a series with none is empty (no points).
     public static func build(_ values: [AreaValue]) -> [Series] {
         struct Key: Hashable { var indicator: String, area: String, gender: Gender }
-        var grouped: [Key: [AreaValue]] = [:]
+        /// Only what a series keeps of a value, so grouping copies little.
+        struct Point { var period: Period, value: Double?, numerator: Double?, denominator: Double? }
+        var slots: [Key: Int] = [:]
+        var keys: [Key] = []
+        var points: [[Point]] = []
         for value in values {
-            grouped[Key(indicator: value.indicator, area: value.area, gender: value.gender), default: []]
-                .append(value)
+            let key = Key(indicator: value.indicator, area: value.area, gender: value.gender)
+            let slot = slots[key] ?? {
+                slots[key] = keys.count
+                keys.append(key)
+                points.append([])
+                return keys.count - 1
+            }()
+            points[slot].append(Point(period: value.period, value: value.value, numerator: value.numerator, denominator: value.denominator))
         }
-        return grouped.map { key, all in
-            let points = all.filter { $0.value != nil }
-            guard !points.isEmpty else {
+        return zip(keys, points).map { key, all in
+            let observed = all.filter { $0.value != nil }
+            guard !observed.isEmpty else {
                 let start = all.map(\.period).min { $0.index < $1.index }!
                 return Series(indicator: key.indicator, area: key.area, gender: key.gender, start: start,
                               values: [], numerators: [], denominators: [])
             }
-            let sorted = points.sorted { $0.period.index < $1.period.index }
+            let sorted = observed.sorted { $0.period.index < $1.period.index }
             let start = sorted.first!.period, end = sorted.last!.period
             let count = end.index - start.index + 1
             var series = Series(

@@ -38,30 +38,34 @@ enum TrendMath {
 
     /// Reorders `values` so that `values[k]` is the k-th smallest, with no larger value before it
     /// and no smaller value after it.
+    ///
+    /// Lomuto partitions around a median-of-three pivot, written without data-dependent branches (slopes
+    /// fall on either side of the pivot at random, which a branching partition mispredicts half the
+    /// time). A round that puts nothing below the pivot (many equal values) sorts the rest instead.
     private static func select(_ k: Int, in values: inout [Double]) {
         values.withUnsafeMutableBufferPointer { buffer in
             var low = 0
             var high = buffer.count - 1
             while low < high {
-                let pivot = buffer[low + (high - low) / 2]
-                var i = low
-                var j = high
-                while i <= j {
-                    while buffer[i] < pivot { i += 1 }
-                    while buffer[j] > pivot { j -= 1 }
-                    if i <= j {
-                        buffer.swapAt(i, j)
-                        i += 1
-                        j -= 1
-                    }
+                let middle = low + (high - low) / 2
+                if buffer[middle] < buffer[low] { buffer.swapAt(middle, low) }
+                if buffer[high] < buffer[low] { buffer.swapAt(high, low) }
+                if buffer[middle] < buffer[high] { buffer.swapAt(middle, high) }
+                let pivot = buffer[high]  // the median of the three
+                var store = low
+                for index in low..<high {
+                    let value = buffer[index]
+                    buffer[index] = buffer[store]
+                    buffer[store] = value
+                    store += value < pivot ? 1 : 0
                 }
-                if k <= j {
-                    high = j
-                } else if k >= i {
-                    low = i
-                } else {
+                buffer.swapAt(store, high)
+                if store == k { return }
+                if store == low {
+                    buffer[low...high].sort()
                     return
                 }
+                if k < store { high = store - 1 } else { low = store + 1 }
             }
         }
     }

@@ -94,6 +94,21 @@ import Testing
         #expect(Set(result.diagnostics.map(\.line)) == [2, 3, 4])
     }
 
+    /// Over a stored record, a row equal to it (not written again) and a row that changes it still
+    /// conflict, whichever comes first; the same row twice is one unchanged record.
+    @Test(arguments: [["1;10", "2;10"], ["2;10", "1;10"]])
+    func aKeyGivenAsStoredAndChangedConflicts(order: [String]) throws {
+        let fixture = try StoreFixture()
+        let stored = try fixture.file("stored.csv", lines: [Self.header, "PV01;2580;2024Q1;T;1;10;", "PV01;2582;2024Q1;T;3;10;"])
+        #expect(try fixture.ingest(stored).summary.imported == 2)
+        let both = try fixture.file("both.csv", lines: [Self.header] + order.map { "PV01;2580;2024Q1;T;\($0);" }
+            + ["PV01;2582;2024Q1;T;3;10;", "PV01;2582;2024Q1;T;3;10;"])
+        let result = try fixture.ingest(both) { $0.skipInvalid = true }
+        #expect(result.summary.description == "imported 0, updated 0, unchanged 1, ignored 0, rejected 2")
+        #expect(result.diagnostics.map(\.line) == [2, 3])
+        #expect(try fixture.current("PV01", "2580", "2024Q1")?.numerator == 1)
+    }
+
     @Test func everyProblemIsReportedNotJustTheFirst() throws {
         let fixture = try StoreFixture()
         let url = try fixture.file("bad.csv", lines: [Self.header, "XX;2580;2024Q1;T;1;2;", "PV01;2580;2024Q1;T;1;2;", "PV01;2582;2024Q7;T;1;2;"])

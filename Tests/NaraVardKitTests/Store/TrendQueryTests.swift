@@ -116,3 +116,33 @@ extension TrendResult {
                   assurance: nil, runsSignal: nil)
     }
 }
+
+/// The grid that trends read their series from gives the very series that grouping every record and
+/// aggregate one by one gives (``Series/build(_:)`` over ``Aggregator/values(_:aggregating:)``), on the
+/// sample data: quarterly and yearly indicators, missing markers, gaps, länsdel and county aggregates.
+@Suite struct SeriesGridTests {
+    @Test(arguments: [nil, "2024Q2"])
+    func gridSeriesEqualGroupedSeries(upTo period: String?) throws {
+        let fixture = try StoreFixture()
+        let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appending(path: "../../../Examples").standardized
+        let files = ["kvartalsdata-kommuner.csv", "kvartalsdata-koder.csv", "arsdata.csv"].map { examples.appending(path: $0) }
+        let result = try fixture.store.ingest(files)
+        #expect(result.summary.imported > 8000)
+        let catalog = try fixture.store.catalog()
+        let aggregator = Aggregator(geography: catalog.geography, indicators: catalog.indicators)
+        let limit = try period.map { try Period(parsing: $0) }
+        var areas: Set<String> = []
+        for indicator in catalog.indicators {
+            var query = ObservationQuery()
+            query.indicators = [indicator.id]
+            query.period = limit
+            let grouped = Series.build(aggregator.values(try fixture.store.observations(query)))
+            let grid = try fixture.store.series(of: indicator, asOf: nil, upTo: limit, aggregator: aggregator)
+            func order(_ series: [Series]) -> [Series] { series.sorted { ($0.area, $0.gender.rawValue) < ($1.area, $1.gender.rawValue) } }
+            #expect(order(grid) == order(grouped), "\(indicator.id)")
+            areas.formUnion(grid.map(\.area))
+        }
+        // Municipal series and both kinds of aggregate were compared.
+        #expect(areas.isSuperset(of: ["2580", "lulea-boden", "25"]))
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+
+/// Reads the quarterly use of decided activities: a CSV with the columns `activity|aktivitet`, `period` and
+/// `spent|förbrukat|utfall`, optionally `note|anmärkning`, in any dialect ``CSVReader`` reads.
+struct ActivityUseSource {
+    /// One row as written.
+    struct Row {
+        var line: Int
+        var activity: String
+        var period: String
+        var spent: String
+        var note: String?
+        var fields: [String]
+    }
+
+    enum Column: String, CaseIterable {
+        case activity, period, spent, note
+
+        var names: [String] {
+            switch self {
+            case .activity: ["activity", "aktivitet", "activity_id", "aktivitet_id"]
+            case .period: ["period", "kvartal", "quarter"]
+            case .spent: ["spent", "förbrukat", "forbrukat", "utfall", "använt", "anvant"]
+            case .note: ["note", "anmärkning", "kommentar", "comment"]
+            }
+        }
+    }
+
+    let path: String
+    private var reader: CSVReader
+    private var columns: [Column: Int] = [:]
+    /// Problems with the header: if any, the file cannot be read.
+    private(set) var headerProblems: [Diagnostic] = []
+
+    init(url: URL, displayPath: String) throws {
+        path = displayPath
+        reader = try CSVReader(url: url)
+        guard let header = try reader.next() else {
+            headerProblems.append(Diagnostic(file: path, line: 1, "the file is empty: expected a header row"))
+            return
+        }
+        for (index, rawName) in header.fields.enumerated() {
+            let name = rawName.trimmingWhitespace().lowercased()
+            if let column = Column.allCases.first(where: { $0.names.contains(name) }), columns[column] == nil {
+                columns[column] = index
+            }
+        }
+        let lacking = [Column.activity, .period, .spent].filter { columns[$0] == nil }.map(\.rawValue)
+        if !lacking.isEmpty {
+            headerProblems.append(Diagnostic(
+                file: path, line: header.line,
+                "the header lacks \(lacking.joined(separator: ", ")) (columns: activity|aktivitet, period, spent|förbrukat|utfall, note|anmärkning)"))
+        }
+    }
+
+    var sha256: String { reader.hasher.finalize() }
+
+    /// The next row, or nil at the end.
+    mutating func next() throws -> Row? {
+        guard let record = try reader.next() else { return nil }
+        func field(_ column: Column) -> String? {
+            guard let index = columns[column], index < record.fields.count else { return nil }
+            return CSVText.unneutralize(record.fields[index]).trimmingWhitespace()
+        }
+        return Row(line: record.line, activity: field(.activity) ?? "", period: field(.period) ?? "", spent: field(.spent) ?? "",
+                   note: field(.note).flatMap { $0.isEmpty ? nil : $0 }, fields: record.fields)
+    }
+}

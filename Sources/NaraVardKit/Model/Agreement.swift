@@ -1,0 +1,153 @@
+/// An amount of money as a source writes it: `57 923 351 kr`, `24,0 mkr`, `1,945 mkr`.
+///
+/// ```swift
+/// let money = try Money(parsing: "24,0 mkr")
+/// money.kronor      // 24_000_000
+/// money.precision   // 100_000: the last written digit is tenths of a million
+/// ```
+public struct Money: Hashable, Sendable, Codable {
+    /// The amount in whole kronor.
+    public var kronor: Int64
+    /// Kronor per unit of the last written digit: 1 for `57 923 351 kr`, 100 000 for `24,0 mkr`.
+    public var precision: Int64
+    /// The text as written, for messages.
+    public var text: String
+
+    /// How far a part may be from its true value through rounding: half a unit of its last written digit,
+    /// and one krona for whole kronor (published kronor are themselves rounded sums of parts).
+    public var tolerance: Int64 { precision == 1 ? 1 : precision / 2 }
+
+    /// The units money is written in, with their size in kronor.
+    static let units: [(name: String, kronor: Int64)] = [
+        ("kr", 1), ("kronor", 1), ("tkr", 1_000), ("mkr", 1_000_000), ("mnkr", 1_000_000), ("mdkr", 1_000_000_000),
+    ]
+
+    /// Why a text is not an amount.
+    public struct ParseError: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    public init(kronor: Int64) {
+        self.kronor = kronor
+        precision = 1
+        text = "\(Self.format(kronor)) kr"
+    }
+
+    /// Reads a number with a unit (`kr`, `tkr`, `mkr`, `mnkr`, `mdkr`); a number is refused rather than guessed
+    /// when its digit groups are not three apart (`7 271 97373`).
+    public init(parsing raw: String) throws(ParseError) {
+        let text = raw.trimmingWhitespace()
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" || $0 == "\u{202F}" })
+        guard let last = words.last, let unit = Self.units.first(where: { $0.name == last.lowercased() }) else {
+            throw ParseError(description: "'\(text)' is not an amount: write it with its unit, like 57 923 351 kr or 24,0 mkr")
+        }
+        let numberText = String(text.dropLast(last.count)).trimmingWhitespace()
+        let number: NumberText
+        do {
+            number = try NumberText(parsing: numberText)
+        } catch {
+            throw ParseError(description: "'\(text)' is not an amount: \(error.reason)")
+        }
+        guard number.value >= 0 else { throw ParseError(description: "'\(text)': an amount cannot be negative") }
+        let step = Double(unit.kronor) * pow10(-number.decimals)
+        guard step >= 1, step == step.rounded() else {
+            throw ParseError(description: "'\(text)' has more decimals than whole kronor")
+        }
+        guard number.value * Double(unit.kronor) < 1e15 else { throw ParseError(description: "'\(text)' is too large") }
+        kronor = Int64((number.value * Double(unit.kronor)).rounded())
+        precision = Int64(step)
+        self.text = text
+    }
+
+    /// `57 923 351`: kronor with spaces between groups of three digits.
+    public static func format(_ kronor: Int64) -> String {
+        let digits = String(kronor.magnitude)
+        var out = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { out += " " }
+            out.append(digit)
+        }
+        return (kronor < 0 ? "-" : "") + out
+    }
+}
+
+/// A national agreement (överenskommelse) as the region received it: its money per insatsområde.
+public struct Agreement: Hashable, Sendable, Codable {
+    public var id: String
+    public var name: String
+    public var year: Int
+    /// Who the agreement is with (staten och SKR).
+    public var counterpart: String?
+    /// Where the figures come from.
+    public var source: String?
+    public var note: String?
+    /// The region's total as stated; nil when the source states only parts.
+    public var total: Money?
+    /// What the county's municipalities receive under the same agreement (outside the region's total).
+    public var municipalities: Money?
+    public var tables: [AgreementTable]
+
+    /// The region's money: the stated total, or the sum of the tables.
+    public var allocated: Int64 {
+        total?.kronor ?? tables.reduce(0) { $0 + ($1.total?.kronor ?? $1.areas.reduce(0) { $0 + $1.amount.kronor }) }
+    }
+
+    public var areas: [Insatsomrade] { tables.flatMap(\.areas) }
+
+    public func area(_ id: String) -> Insatsomrade? { areas.first { $0.id == id } }
+}
+
+/// One table of insatsområden as a source prints it, with its stated totals.
+public struct AgreementTable: Hashable, Sendable, Codable {
+    public var name: String
+    /// The stated sum of the region's column.
+    public var total: Money?
+    /// The stated sum of the joint column (region and municipalities together), for joint insatsområden.
+    public var jointTotal: Money?
+    /// The source names only some parts ("varav …"): the parts may sum to less than the total.
+    public var partial: Bool
+    public var areas: [Insatsomrade]
+}
+
+/// An insatsområde: money for one purpose, tied to the direction shifts and indicators it should move.
+public struct Insatsomrade: Hashable, Sendable, Codable {
+    /// Unique within its agreement.
+    public var id: String
+    public var name: String
+    /// The region's part ("Summa Region Norrbotten").
+    public var amount: Money
+    /// For a joint insatsområde: the joint total with the municipalities' part ("Summa gemensamt").
+    public var jointAmount: Money?
+    /// The direction shift the money is rolled up under.
+    public var shift: Int?
+    public var otherShifts: [Int]
+    /// Indicator ids the money is meant to move.
+    public var indicators: [String]
+    public var note: String?
+}
+
+/// A decided activity (beslutad aktivitet) financed from one insatsområde.
+public struct Activity: Hashable, Sendable, Codable {
+    public var id: String
+    public var name: String
+    public var agreement: String
+    public var insatsomrade: String
+    /// The responsible division.
+    public var division: String
+    /// The decision date, `YYYY-MM-DD`.
+    public var decided: String
+    /// Who decided (regiondirektören, regionstyrelsens ordförande, …).
+    public var decidedBy: String
+    public var amount: Money
+    public var shifts: [Int]
+    public var note: String?
+}
+
+/// Money spent on an activity in one quarter.
+public struct ActivityUse: Hashable, Sendable {
+    public var activity: String
+    public var period: Period
+    /// Kronor.
+    public var spent: Double
+    public var note: String?
+}

@@ -1,0 +1,49 @@
+import Foundation
+import GRDB
+@testable import NaraVardKit
+import Testing
+import TestSupport
+
+/// A store written by an earlier version (schema 4: text keys in `series_key`, one row per revision in
+/// `revision`) opens with every revision intact under the packed keys.
+struct MigrationTests {
+    @Test func schemaFourStoreKeepsEveryRevision() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.path("old.sqlite")
+        let old = try DatabaseQueue(path: path)
+        try MetricsStore.migrator.migrate(old, upTo: "v4: area versions")
+        try old.write { db in
+            try db.execute(sql: """
+                INSERT INTO import (id, kind, created_at) VALUES (1, 'ingest', '2025-01-01'), (2, 'ingest', '2025-02-01');
+                INSERT INTO series_key (id, indicator, area, period, period_kind, period_index, gender, current_revision) VALUES
+                    (1, 'PV01', '2580', '2024Q1', 'quarter', 8096, 'T', 2),
+                    (2, 'PV01', '2582', '2024Q2', 'quarter', 8097, 'K', 3),
+                    (3, 'HF01', '2580', '2023', 'year', 2023, 'M', 5);
+                INSERT INTO revision (id, key_id, import_id, value, numerator, denominator, status, note) VALUES
+                    (1, 1, 1, 10.0, 1.0, 10.0, 'reported', NULL),
+                    (2, 1, 2, 12.5, 1.0, 8.0, 'reported', 'rättad'),
+                    (3, 2, 1, NULL, NULL, NULL, 'missing', NULL),
+                    (4, 3, 1, 7.0, NULL, NULL, 'reported', NULL),
+                    (5, 3, 2, NULL, NULL, NULL, 'withdrawn', NULL);
+                """)
+        }
+        try old.close()
+
+        let store = try MetricsStore.open(at: path)
+        #expect(try store.schemaVersion() == MetricsStore.migrator.migrations.count)
+        let now = try store.observations()
+        #expect(now == [
+            Observation(indicator: "PV01", area: "2580", period: Period(year: 2024, quarter: 1), gender: .total,
+                        value: 12.5, numerator: 1, denominator: 8, status: .reported, note: "rättad"),
+            Observation(indicator: "PV01", area: "2582", period: Period(year: 2024, quarter: 2), gender: .women,
+                        value: nil, status: .missing),
+        ])
+        let before = try store.observations(ObservationQuery(asOf: 1))
+        #expect(before.map(\.value) == [7, 10, nil])
+        #expect(before.first?.indicator == "HF01")
+        // 2024Q2 holds only a missing record: the latest quarter with a reported value is 2024Q1.
+        #expect(try store.latestPeriod(.quarter, asOf: nil) == Period(year: 2024, quarter: 1))
+        #expect(try store.latestPeriod(.year, asOf: 1) == Period(year: 2023))
+        #expect(try store.latestPeriod(.year, asOf: nil) == nil)
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `naravard agreements`, `agreements load` and `agreements ingest` run as users run them.
+@Suite struct AgreementsCLITests {
+    let cli: CLITests
+
+    init() throws {
+        cli = try CLITests()
+        let initialised = try cli.run("init")
+        #expect(initialised.stdout.contains("agreements: 13 national agreements 2017–2022, 0 decided activities"), "\(initialised.stdout)")
+    }
+
+    var activities: String { CLITests.examples.appending(path: "overenskommelser/aktiviteter-2022.yaml").path }
+    var use: String { CLITests.examples.appending(path: "overenskommelser/forbrukning-2022.csv").path }
+
+    @Test func loadIngestAndReport() throws {
+        let loaded = try cli.run("agreements", "load", activities)
+        #expect(loaded.status == 0 && loaded.stdout == "import 2: imported 9, updated 0, unchanged 0\n", "\(loaded)")
+        let ingested = try cli.run("agreements", "ingest", "--json", use)
+        #expect(ingested.status == 0)
+        #expect(ingested.stdout == #"{"import_id": 3, "imported": 13, "updated": 0, "unchanged": 0, "ignored": 0, "rejected": 0}"# + "\n")
+        let again = try cli.run("agreements", "ingest", use)
+        #expect(again.stdout == "import 4: imported 0, updated 0, unchanged 13, ignored 0, rejected 0\n")
+
+        let shown = try cli.run("agreements", "--year", "2022", "--format", "json")
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(shown.stdout.utf8)) as? [[String: Any]])
+        #expect(rows.count == 2 + 6 + 8, "two agreements and their insatsområden")
+        let nav = try #require(rows.first { $0["insatsomrade"] as? String == "pv-som-nav" })
+        #expect(nav["allocated"] as? Int == 57_923_351 && nav["decided"] as? Int == 18_500_000)
+        #expect(nav["spent"] as? Double == 4_770_500.5)
+        let before = try cli.run("agreements", "--as-of", "2", "--format", "csv")
+        #expect(before.stdout.contains("god-och-nara-vard-2022,2022,pv-som-nav,3,57923351,,18500000,0,57923351,0,"), "\(before.stdout)")
+        #expect(try cli.run("agreements", "--as-of", "99").status == 64)
+    }
+
+    @Test func refusalsAndMissingInput() throws {
+        let source = try String(contentsOf: URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().appending(path: "../../Agreements/2022/psykisk-halsa-2022.yaml").standardized, encoding: .utf8)
+        let broken = source.replacingOccurrences(of: "joint_amount: 7 271 973 kr", with: "joint_amount: 7 271 97373 kr")
+        try Data(broken.utf8).write(to: cli.directory.url.appending(path: "psh.yaml"))
+        let line = broken.components(separatedBy: "\n").firstIndex { $0.contains("joint_amount: 7 271 97373") }! + 1
+        let refused = try cli.run("agreements", "load", "psh.yaml")
+        #expect(refused.status == 65)
+        #expect(refused.stderr.hasPrefix("psh.yaml:\(line):"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("refused, nothing loaded"))
+
+        #expect(try cli.run("agreements", "load", "ok.yaml").status == 66, "not there yet")
+        try Data(source.utf8).write(to: cli.directory.url.appending(path: "ok.yaml"))
+        let accepted = try cli.run("agreements", "load", "ok.yaml")
+        #expect(accepted.status == 0)
+        let totalLine = source.components(separatedBy: "\n").firstIndex { $0 == "    total: 16 908 861 kr" }! + 1
+        #expect(accepted.stderr.contains("ok.yaml:\(totalLine):12: warning: the insatsområden of 'Insatsområde psykisk hälsa' sum to 16 908 860 kr, 1 kr under the stated total 16 908 861 kr"),
+                "\(accepted.stderr)")
+
+        try Data("aktivitet;period;förbrukat\nA22-01;2022Q3;5\n".utf8).write(to: cli.directory.url.appending(path: "use.csv"))
+        let unknown = try cli.run("agreements", "ingest", "use.csv")
+        #expect(unknown.status == 65 && unknown.stderr.hasPrefix("use.csv:2: unknown activity 'A22-01'"), "\(unknown.stderr)")
+        #expect(try cli.run("agreements", "ingest", "saknas.csv").status == 66)
+        #expect(try cli.run("agreements", "load", "saknas").status == 66)
+    }
+}
