@@ -1,4 +1,5 @@
 // swift-tools-version:6.1
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -83,3 +84,14 @@ let package = Package(
         ),
     ]
 )
+
+// The libFuzzer target over the input parsers (scripts/fuzz, which sets NARAVARD_FUZZ to libFuzzer's library
+// without `main`): NaraVardKit is built with coverage instrumentation; SwiftPM's entry point in Fuzz/main.swift
+// calls libFuzzer's driver. The target exists only when scripts/fuzz asks for it.
+if let libFuzzer = ProcessInfo.processInfo.environment["NARAVARD_FUZZ"] {
+    let fuzzer: [SwiftSetting] = [.unsafeFlags(["-sanitize=fuzzer"])]
+    for target in package.targets where target.name == "NaraVardKit" { target.swiftSettings = fuzzer }
+    package.targets.append(.executableTarget(
+        name: "naravard-fuzz", dependencies: ["NaraVardKit"], path: "Fuzz",
+        swiftSettings: fuzzer, linkerSettings: [.unsafeFlags([libFuzzer, "-lstdc++"])]))
+}

@@ -56,6 +56,7 @@ struct ExportCommand: ParsableCommand {
         let writer = try CSVWriter(url: URL(fileURLWithPath: out), dialect: (csvDialect ?? .excel).dialect)
         try writer.write(["indicator", "area", "period", "gender", "value", "numerator", "denominator", "status", "note"])
         // One indicator at a time, so memory stays flat on a large store.
+        let asOf = try metrics.snapshot(asOf: self.asOf)
         var count = 0
         for indicator in try metrics.storedIndicators() {
             var query = ObservationQuery(asOf: asOf)

@@ -19,6 +19,7 @@ struct ShiftsCommand: ParsableCommand {
 
     func run() throws {
         let metrics = try store.open()
+        let asOf = try metrics.snapshot(asOf: self.asOf)
         let catalog = try asUsageError { try metrics.catalog(asOf: asOf) }
         var query = TrendQuery(asOf: asOf)
         query.period = period

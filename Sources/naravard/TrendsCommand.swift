@@ -20,9 +20,10 @@ struct TrendsCommand: ParsableCommand {
 
     func run() throws {
         let metrics = try store.open()
-        let catalog = try asUsageError { try metrics.catalog(asOf: reading.asOf) }
+        let asOf = try metrics.snapshot(asOf: reading.asOf)
+        let catalog = try asUsageError { try metrics.catalog(asOf: asOf) }
         let (indicators, areas) = try reading.resolve(in: catalog)
-        var query = TrendQuery(asOf: reading.asOf)
+        var query = TrendQuery(asOf: asOf)
         query.indicators = indicators
         query.period = period
         let trends = try asUsageError { try metrics.trends(query, catalog: catalog) }

@@ -16,7 +16,8 @@ struct ValuesCommand: ParsableCommand {
 
     func run() throws {
         let metrics = try store.open()
-        let catalog = try asUsageError { try metrics.catalog(asOf: reading.asOf) }
+        let asOf = try metrics.snapshot(asOf: reading.asOf)
+        let catalog = try asUsageError { try metrics.catalog(asOf: asOf) }
         let (indicators, areas) = try reading.resolve(in: catalog)
         let aggregator = Aggregator(geography: catalog.geography, indicators: catalog.indicators)
         let totals = catalog.geography.areas.filter { $0.kind == .lansdel || $0.kind == .county } + areas.filter { $0.kind == .group }
@@ -26,7 +27,7 @@ struct ValuesCommand: ParsableCommand {
             format: format)
         // One indicator at a time, in catalogue order, so memory stays flat on a large store.
         for indicator in catalog.indicators where indicators.isEmpty || indicators.contains(indicator.id) {
-            var query = ObservationQuery(asOf: reading.asOf)
+            var query = ObservationQuery(asOf: asOf)
             query.indicators = [indicator.id]
             query.period = period
             query.exactPeriod = true

@@ -46,7 +46,7 @@ import TestSupport
 
     @Test func ingestJSONIsOneObjectAndRefusalExits65() throws {
         try run("init")
-        let samples = ["kvartalsdata-kommuner.csv", "kvartalsdata-koder.csv", "arsdata.csv", "kolada.json"].map { Self.examples.appending(path: $0).path }
+        let samples = Self.samples.map { Self.examples.appending(path: $0).path }
         let refused = try run(["ingest", "--json"] + samples)
         #expect(refused.status == 65)
         #expect(refused.stdout.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix(#"{"import_id": null,"#))
@@ -115,5 +115,19 @@ import TestSupport
         process.waitUntilExit()
         return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
                    stderr: String(decoding: stderr, as: UTF8.self))
+    }
+}
+
+extension CLITests {
+    /// The bundled sample files.
+    static let samples = ["kvartalsdata-kommuner.csv", "kvartalsdata-koder.csv", "arsdata.csv", "kolada.json"]
+
+    /// A fresh store with the sample data loaded.
+    static func withSamples() throws -> CLITests {
+        let cli = try CLITests()
+        try cli.run("init")
+        let loaded = try cli.run(["ingest", "--ignore-unknown-areas"] + samples.map { examples.appending(path: $0).path })
+        #expect(loaded.status == 0, "\(loaded.stderr)")
+        return cli
     }
 }

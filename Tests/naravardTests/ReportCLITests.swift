@@ -6,15 +6,7 @@ import TestSupport
 @Suite struct ReportCLITests {
     let cli: CLITests
 
-    /// A fresh store with the sample data loaded.
-    init() throws {
-        cli = try CLITests()
-        try cli.run("init")
-        let samples = ["kvartalsdata-kommuner.csv", "kvartalsdata-koder.csv", "arsdata.csv", "kolada.json"]
-            .map { CLITests.examples.appending(path: $0).path }
-        let loaded = try cli.run(["ingest", "--ignore-unknown-areas"] + samples)
-        #expect(loaded.status == 0, "\(loaded.stderr)")
-    }
+    init() throws { cli = try CLITests.withSamples() }
 
     @Test func committeeWorkbook() throws {
         let result = try cli.run("report", "committee", "--period", "2025Q4", "--out", "utskott.xlsx")

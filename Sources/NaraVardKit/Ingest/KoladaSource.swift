@@ -13,6 +13,21 @@ enum KoladaSource {
         return first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
     }
 
+    /// Kolada API files are far smaller than this; a larger file is not read into memory.
+    static let maxFileBytes = 256 << 20
+
+    /// The bytes of a Kolada JSON file, refusing one larger than ``maxFileBytes``.
+    static func contents(of url: URL, path: String) throws -> Data {
+        let handle = try FileHandle(forReadingFrom: url)
+        defer { try? handle.close() }
+        let data = try handle.read(upToCount: maxFileBytes + 1) ?? Data()
+        guard data.count <= maxFileBytes else {
+            throw InputStopped(diagnostic: Diagnostic(
+                file: path, line: 1, "larger than \(maxFileBytes >> 20) MiB: not a Kolada API file (is this the right file?)"))
+        }
+        return data
+    }
+
     static func read(data: Data, path: String, indicatorForKPI: [String: String]) -> (records: [RawRecord], problems: [Diagnostic]) {
         let json: Any
         do {

@@ -12,6 +12,9 @@ public struct IngestOptions: Sendable {
     public var ignoreUnknownAreas = false
     /// How many problems to keep for printing; the rest are counted.
     public var diagnosticLimit = 200
+    /// Reading stops after this many rejected rows when the import is refused anyway (no `--skip-invalid`),
+    /// or when no row has been accepted: an endless or wrong input stops instead of being read to its end.
+    public var rejectionLimit = 10_000
 
     public init() {}
 }
@@ -99,8 +102,17 @@ extension MetricsStore {
                 let writer = try ObservationWriter(db: db, importID: importID, catalog: catalog)
                 let checker = RecordChecker(validator: validator, keys: writer.keys, options: options, rejects: rejects,
                                             files: urls.map(\.relativePath))
-                let files = try Self.readAndWrite(urls, indicatorForKPI: indicatorForKPI, checker: checker, writer: writer,
+                let files: [ReadFile]
+                do {
+                    files = try Self.readAndWrite(urls, indicatorForKPI: indicatorForKPI, checker: checker, writer: writer,
                                                   progress: progress)
+                } catch let stop as InputStopped {
+                    result.diagnostics = checker.sortedDiagnostics + [stop.diagnostic]
+                    result.diagnosticCount = checker.diagnosticCount + 1
+                    result.summary.rejected = checker.rejected
+                    result.refused = true
+                    return .rollback
+                }
                 result.warnings += checker.warnings
                 if writer.hasConflicts {
                     // Report every row of a key given twice with different values: a second pass finds them.
@@ -187,7 +199,7 @@ extension MetricsStore {
         for url in urls {
             let path = url.relativePath
             if KoladaSource.isJSON(url) {
-                let data = try Data(contentsOf: url)
+                let data = try KoladaSource.contents(of: url, path: path)
                 let (records, problems) = KoladaSource.read(data: data, path: path, indicatorForKPI: indicatorForKPI)
                 for record in records { try handle(record, { record.fields }) }
                 try checker.fileProblems(problems, rows: problems.count)
@@ -195,22 +207,27 @@ extension MetricsStore {
                 continue
             }
             let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
-            var source = try LongCSVSource(url: url, displayPath: path)
-            checker.warn(source.warnings)
-            var rows = 0
-            if source.headerProblems.isEmpty {
-                while let record = try source.next() {
-                    rows += 1
-                    try handle(record, { record.fields })
-                    if rows % 100_000 == 0 {
-                        progress?(IngestProgress(file: path, rows: rows, bytesRead: source.bytesRead, bytesTotal: size))
+            do {
+                var source = try LongCSVSource(url: url, displayPath: path)
+                checker.warn(source.warnings)
+                var rows = 0
+                if source.headerProblems.isEmpty {
+                    while let record = try source.next() {
+                        rows += 1
+                        try handle(record, { record.fields })
+                        if rows % 100_000 == 0 {
+                            progress?(IngestProgress(file: path, rows: rows, bytesRead: source.bytesRead, bytesTotal: size))
+                        }
                     }
+                } else {
+                    // Counted for the summary, but not past the rejection limit.
+                    while rows < checker.options.rejectionLimit, try source.next() != nil { rows += 1 }
                 }
-            } else {
-                while try source.next() != nil { rows += 1 }
+                try checker.fileProblems(source.headerProblems, rows: max(rows, 1))
+                files.append(ReadFile(path: path, sha256: source.sha256, rows: rows))
+            } catch let error as CSVReader.RecordTooLong {
+                throw InputStopped(diagnostic: Diagnostic(file: path, line: error.line, error.description))
             }
-            try checker.fileProblems(source.headerProblems, rows: max(rows, 1))
-            files.append(ReadFile(path: path, sha256: source.sha256, rows: rows))
         }
         return files
     }
@@ -223,6 +240,9 @@ extension MetricsStore {
                 throw InputFileError(path: url.relativePath, reason: "no such file")
             }
             guard !isFolder.boolValue else { throw InputFileError(path: url.relativePath, reason: "is a folder, not a file") }
+            guard (try? FileManager.default.attributesOfItem(atPath: url.path)[.type] as? FileAttributeType) == .typeRegular else {
+                throw InputFileError(path: url.relativePath, reason: "is not a regular file (a pipe or a device): save the data to a file first")
+            }
             guard FileManager.default.isReadableFile(atPath: url.path) else {
                 throw InputFileError(path: url.relativePath, reason: "cannot be read")
             }
@@ -311,6 +331,11 @@ private final class RecordChecker {
         for reason in reasons { report(Diagnostic(file: record.file, line: record.line, reason)) }
         try rejects?.write([.text(record.file), .number(Double(record.line)), .text(reasons.joined(separator: "; ")),
                             .text(fields.joined(separator: ";"))])
+        if !isRechecking, rejected >= options.rejectionLimit, !options.skipInvalid || rejected == row - ignored {
+            throw InputStopped(diagnostic: Diagnostic(
+                file: record.file, line: record.line,
+                "stopped reading after \(rejected) rejected rows, nothing written: is this the right file?"))
+        }
     }
 
     /// The row as a record to write, or nil after counting it as ignored or rejected.
@@ -357,4 +382,10 @@ private final class RecordChecker {
             try reject(record, ["\(name) is given more than once in this import with different values"], fields: fields(), counted: false)
         }
     }
+}
+
+/// An input that cannot sensibly be read on (a record too long to be a row, too many rejected rows, an
+/// oversized file): the import stops and is refused, nothing written.
+struct InputStopped: Error {
+    var diagnostic: Diagnostic
 }

@@ -1,0 +1,38 @@
+import ArgumentParser
+import NaraVardKit
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check the store: file integrity, T = K + M, and who has not reported each indicator's latest period.",
+        discussion: """
+            Findings: integrity (the store file is damaged), sum (the total disagrees with women plus men), \
+            not_reported (a municipality has no total for the latest period), missing (reported as missing). \
+            Exit codes: 0 nothing found; 65 sums disagree or reports are lacking; 1 the store file is damaged.
+            """
+    )
+
+    @OptionGroup var store: StoreOptions
+    @Option(name: .customLong("indicator"), help: "Only this indicator (repeatable).") var indicators: [String] = []
+    @Option(help: ArgumentHelp("Check the store as it was right after this import.", valueName: "IMPORT_ID")) var asOf: Int64?
+    @Option(help: "table, csv or json.") var format: OutputFormat = .table
+
+    func run() throws {
+        let metrics = try store.open()
+        let asOf = try metrics.snapshot(asOf: self.asOf)
+        let catalog = try asUsageError { try metrics.catalog(asOf: asOf) }
+        for id in indicators where catalog.indicator(id) == nil {
+            throw ValidationError("no indicator '\(id)' in the catalogue (see `naravard catalog list`)")
+        }
+        let findings = try asUsageError { try metrics.check(indicators: indicators, asOf: asOf) }
+        try OutputTable(
+            columns: ["check", "indicator", "area", "period", "detail"],
+            rows: findings.map { [.text($0.kind.rawValue), .text($0.indicator), .text($0.area), .text($0.period?.description), .text($0.detail)] }
+        ).print(format)
+        let count = { (kinds: [CheckFinding.Kind]) in findings.count { kinds.contains($0.kind) } }
+        printError("integrity \(count([.integrity]) == 0 ? "ok" : "FAILED"), sums disagreeing \(count([.sum])), "
+            + "not reported \(count([.notReported])), reported missing \(count([.missing]))")
+        if count([.integrity]) > 0 { throw ExitCode.failure }
+        if !findings.isEmpty { throw ExitCode(ExitStatus.inputRefused) }
+    }
+}
