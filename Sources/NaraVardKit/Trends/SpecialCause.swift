@@ -53,21 +53,24 @@ public enum SpecialCause {
 
     /// True where a window of 7 points ending here lies on one side of the centre (`ptd_seven_point_one_side_mean`).
     static func shiftEnds(_ rtm: [Int]) -> [Bool] {
-        rtm.indices.map { end in
-            end >= ruleLength - 1 && rtm[end] != 0
-                && rtm[(end - ruleLength + 1)...end].allSatisfy { $0 == rtm[end] }
-        }
+        runLengths(rtm).map { $0 >= ruleLength }
     }
 
     /// +1/−1 where a window of 7 points ending here rises/falls strictly at every step, else 0
-    /// (`ptd_seven_point_trend`).
+    /// (`ptd_seven_point_trend`): 6 equal steps in a row.
     static func trendEnds(_ y: [Double]) -> [Int] {
-        y.indices.map { end in
-            guard end >= ruleLength - 1 else { return 0 }
-            let steps = ((end - ruleLength + 2)...end).map { TrendMath.sign(y[$0] - y[$0 - 1]) }
-            guard let first = steps.first, first != 0, steps.allSatisfy({ $0 == first }) else { return 0 }
-            return first
+        let steps = y.indices.map { $0 == 0 ? 0 : TrendMath.sign(y[$0] - y[$0 - 1]) }
+        return zip(runLengths(steps), steps).map { run, step in run >= ruleLength - 1 ? step : 0 }
+    }
+
+    /// For each position, how many values up to it in a row equal it and are not 0 (0 for a 0), so that a
+    /// window rule is one comparison instead of a scan of the window.
+    static func runLengths(_ signs: [Int]) -> [Int] {
+        var runs = [Int](repeating: 0, count: signs.count)
+        for index in signs.indices where signs[index] != 0 {
+            runs[index] = index > 0 && signs[index - 1] == signs[index] ? runs[index - 1] + 1 : 1
         }
+        return runs
     }
 
     /// True for every point of a 7-point window that ends at a flagged point (`ptd_part_of_seven_trend`).
@@ -84,7 +87,7 @@ public enum SpecialCause {
             (max(0, index - 2)...index).contains { start in
                 let window = start..<(start + 3)
                 guard window.upperBound <= close.count else { return false }
-                return close[window].filter { $0 }.count >= 2 && abs(rtm[window].reduce(0, +)) == 3
+                return window.count { close[$0] } >= 2 && abs(rtm[window].reduce(0, +)) == 3
             }
         }
     }
