@@ -131,7 +131,11 @@ final class RowPrinter {
             case .table:
                 tableRows.append(row)
             case .csv:
-                pending += row.map(Self.csvField).joined(separator: ",") + "\n"
+                for (index, cell) in row.enumerated() {
+                    if index > 0 { pending += "," }
+                    pending += Self.csvField(cell)
+                }
+                pending += "\n"
             case .json:
                 let fields = zip(columns, row).map { "\(jsonString($0)): \($1.json)" }.joined(separator: ", ")
                 pending += (written == 0 ? "\n  {" : ",\n  {") + fields + "}"

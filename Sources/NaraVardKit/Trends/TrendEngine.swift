@@ -11,7 +11,7 @@ public enum TrendEngine {
     ///   - better: the indicator's good direction.
     ///   - target: the target value, for the assurance icon.
     public static func analyze(_ values: [Double?], better: Better, target: Double? = nil) -> TrendResult {
-        let n = TrendMath.observations(values).count
+        let n = values.count { $0?.isFinite == true }
         let enough = n >= minimumPoints
         let mannKendall = enough ? MannKendall.test(values) : nil
         let limits = n >= SpecialCause.minimumPoints ? ControlLimits.xmR(values) : nil
