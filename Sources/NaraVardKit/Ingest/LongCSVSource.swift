@@ -88,8 +88,12 @@ struct LongCSVSource {
             file: path, line: line, indicator: field(.indicator) ?? "", area: field(.area) ?? "",
             period: field(.period) ?? "", gender: field(.gender), value: field(.value),
             numerator: field(.numerator), denominator: field(.denominator), status: field(.status),
-            note: field(.note), fields: (0..<reader.fieldCount).map(reader.field))
+            note: field(.note), fields: [])
     }
+
+    /// All fields of the row ``next()`` returned last, as written (its `fields` stay empty: most rows
+    /// never need them, only rejected ones).
+    var currentFields: [String] { (0..<reader.fieldCount).map(reader.field) }
 
     /// The number of fields a row should have, to report short rows.
     var fieldCount: Int { (columns.values.max() ?? 0) + 1 }

@@ -11,6 +11,6 @@ struct RawRecord {
     var denominator: String?
     var status: String?
     var note: String?
-    /// The original fields, for the rejects file.
+    /// The original fields, for the rejects file (empty from ``LongCSVSource``, which gives them on request).
     var fields: [String]
 }

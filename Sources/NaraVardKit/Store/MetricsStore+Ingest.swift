@@ -214,7 +214,7 @@ extension MetricsStore {
                 if source.headerProblems.isEmpty {
                     while let record = try source.next() {
                         rows += 1
-                        try handle(record, { record.fields })
+                        try handle(record, { source.currentFields })
                         if rows % 100_000 == 0 {
                             progress?(IngestProgress(file: path, rows: rows, bytesRead: source.bytesRead, bytesTotal: size))
                         }
