@@ -33,6 +33,10 @@ final class ObservationWriter {
     /// Indicators with records from earlier imports: only their records need comparing with the store.
     private var hasEarlierRecords: [Int64: Bool] = [:]
     private var periods: Set<Int64> = []
+    /// The period of the last record written: rows come grouped, so most need no lookup in ``periods``.
+    private var lastPeriod: Int64 = -1
+    /// The answer of ``hasEarlierRecords(_:)`` for the indicator asked last.
+    private var lastIndicator: (code: Int64, hasEarlierRecords: Bool) = (-1, false)
 
     private let insert: BulkStatement
     private let earlier: BulkStatement
@@ -76,7 +80,7 @@ final class ObservationWriter {
 
     func write(_ record: CheckedRecord) throws {
         let key = record.key
-        if conflicts[key] != nil {
+        if !conflicts.isEmpty, conflicts[key] != nil {
             summary.rejected += 1
             return
         }
@@ -108,7 +112,11 @@ final class ObservationWriter {
             if first != record.numbers { try conflict(record, first: try self.outcome(key, first), writtenFirst: true) }
             return
         }
-        periods.insert(key.rawValue >> StoredKey.periodShift & (1 << 26 - 1))
+        let period = key.rawValue >> StoredKey.periodShift & (1 << 26 - 1)
+        if period != lastPeriod {
+            periods.insert(period)
+            lastPeriod = period
+        }
         count(outcome, by: 1)
     }
 
@@ -147,13 +155,18 @@ final class ObservationWriter {
     }
 
     private func hasEarlierRecords(_ indicator: Int64) throws -> Bool {
-        if let known = hasEarlierRecords[indicator] { return known }
+        if lastIndicator.code == indicator { return lastIndicator.hasEarlierRecords }
+        if let known = hasEarlierRecords[indicator] {
+            lastIndicator = (indicator, known)
+            return known
+        }
         let range = StoredKey.range(indicator: indicator)
         anyRecord.bind(1, range.lowerBound)
         anyRecord.bind(2, range.upperBound)
         defer { anyRecord.reset() }
         let found = try anyRecord.step()
         hasEarlierRecords[indicator] = found
+        lastIndicator = (indicator, found)
         return found
     }
 
