@@ -1,4 +1,5 @@
 import ArgumentParser
+import Dispatch
 import Foundation
 import NaraVardKit
 
@@ -125,23 +126,44 @@ final class RowPrinter {
         }
     }
 
+    /// Adds rows; CSV and JSON lines are formatted on every core, a chunk of rows each, and printed in order.
     func write(_ rows: [[Cell]]) {
-        for row in rows {
-            switch format {
-            case .table:
-                tableRows.append(row)
-            case .csv:
-                for (index, cell) in row.enumerated() {
-                    if index > 0 { pending += "," }
-                    pending += Self.csvField(cell)
+        guard format != .table else {
+            tableRows += rows
+            return
+        }
+        let chunk = 2048
+        let starts = Array(stride(from: 0, to: rows.count, by: chunk))
+        var texts = [String](repeating: "", count: starts.count)
+        nonisolated(unsafe) let rows = rows
+        let format = format, columns = columns, written = written
+        texts.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: starts.count) { index in
+                var text = ""
+                for position in starts[index]..<min(starts[index] + chunk, rows.count) {
+                    text += Self.line(rows[position], format: format, columns: columns, first: written + position == 0)
                 }
-                pending += "\n"
-            case .json:
-                let fields = zip(columns, row).map { "\(jsonString($0)): \($1.json)" }.joined(separator: ", ")
-                pending += (written == 0 ? "\n  {" : ",\n  {") + fields + "}"
+                slots[index] = text
             }
-            written += 1
+        }
+        for text in texts {
+            pending += text
             if pending.utf8.count > 1 << 20 { flush() }
+        }
+        self.written += rows.count
+    }
+
+    /// One row as a CSV line, or as a JSON object after the separator from the row before.
+    private static func line(_ row: [Cell], format: OutputFormat, columns: [String], first: Bool) -> String {
+        switch format {
+        case .csv:
+            return row.map(csvField).joined(separator: ",") + "\n"
+        case .json:
+            let fields = zip(columns, row).map { "\(jsonString($0)): \($1.json)" }.joined(separator: ", ")
+            return (first ? "\n  {" : ",\n  {") + fields + "}"
+        case .table:
+            return ""
         }
     }
 

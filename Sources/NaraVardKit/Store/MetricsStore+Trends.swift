@@ -60,7 +60,7 @@ extension MetricsStore {
                 guard filter.admits(key) else { return }
                 let period = key.period
                 if kind == nil { kind = period.kind } else if kind != period.kind { mixed = true }
-                records.append((codes.areaID[key.areaCode] ?? "", period, key.gender, SeriesGrid.Cell(
+                records.append((codes.area(key.areaCode), period, key.gender, SeriesGrid.Cell(
                     value: record.value, numerator: record.numerator, denominator: record.denominator,
                     status: Observation.Status(storedCode: record.status))))
             }

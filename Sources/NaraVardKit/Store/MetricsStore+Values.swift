@@ -35,7 +35,7 @@ extension MetricsStore {
         try dbWriter.read { db in
             try Self.requireImport(db, query.asOf)
             let codes = try StoredCodes(db)
-            let indicators = (query.indicators.isEmpty ? codes.indicatorIDs : Set(query.indicators).sorted())
+            let indicators = (query.indicators.isEmpty ? codes.sortedIndicatorIDs : Set(query.indicators).sorted())
                 .compactMap { id in codes.indicatorCode[id].map { (id, $0) } }
             let areas = Set(query.areas).sorted().compactMap { id in codes.areaCode[id] }
             let reader = try RevisionReader(db, asOf: query.asOf)
@@ -88,21 +88,26 @@ extension Array {
 struct StoredCodes {
     var indicatorCode: [String: Int64] = [:]
     var areaCode: [String: Int64] = [:]
-    /// Ids by code.
-    var indicatorID: [Int64: String] = [:]
-    var areaID: [Int64: String] = [:]
+    /// Ids by code (codes are small and dense: an array, not a dictionary, for lookups per record).
+    private var indicatorIDs: [String] = []
+    private var areaIDs: [String] = []
     /// Every numbered indicator id, sorted.
-    var indicatorIDs: [String] { indicatorCode.keys.sorted() }
+    var sortedIndicatorIDs: [String] { indicatorCode.keys.sorted() }
 
     init(_ db: Database) throws {
-        for row in try Row.fetchAll(db, sql: "SELECT code, id FROM indicator_code") {
-            indicatorCode[row[1]] = row[0]
-            indicatorID[row[0]] = row[1]
-        }
-        for row in try Row.fetchAll(db, sql: "SELECT code, id FROM area_code") {
-            areaCode[row[1]] = row[0]
-            areaID[row[0]] = row[1]
-        }
+        for row in try Row.fetchAll(db, sql: "SELECT code, id FROM indicator_code") { indicatorCode[row[1]] = row[0] }
+        for row in try Row.fetchAll(db, sql: "SELECT code, id FROM area_code") { areaCode[row[1]] = row[0] }
+        indicatorIDs = Self.byCode(indicatorCode)
+        areaIDs = Self.byCode(areaCode)
+    }
+
+    func indicator(_ code: Int64) -> String { code < indicatorIDs.count ? indicatorIDs[Int(code)] : "" }
+    func area(_ code: Int64) -> String { code < areaIDs.count ? areaIDs[Int(code)] : "" }
+
+    private static func byCode(_ codes: [String: Int64]) -> [String] {
+        var ids = [String](repeating: "", count: Int(codes.values.max() ?? 0) + 1)
+        for (id, code) in codes { ids[Int(code)] = id }
+        return ids
     }
 }
 
@@ -117,7 +122,7 @@ struct RevisionReader {
 
         func observation(_ key: StoredKey, codes: StoredCodes) -> Observation {
             Observation(
-                indicator: codes.indicatorID[key.indicatorCode] ?? "", area: codes.areaID[key.areaCode] ?? "",
+                indicator: codes.indicator(key.indicatorCode), area: codes.area(key.areaCode),
                 period: key.period, gender: key.gender, value: value, numerator: numerator, denominator: denominator,
                 status: Observation.Status(storedCode: status), note: note)
         }

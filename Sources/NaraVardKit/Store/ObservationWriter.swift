@@ -57,7 +57,7 @@ final class ObservationWriter {
         }
         let codes = try StoredCodes(db)
         keys = StoredKeyMaker(indicatorCode: codes.indicatorCode, areaCode: codes.areaCode)
-        guard (codes.indicatorID.keys.max() ?? 0) <= StoredKey.maxIndicatorCode, (codes.areaID.keys.max() ?? 0) <= StoredKey.maxAreaCode else {
+        guard (codes.indicatorCode.values.max() ?? 0) <= StoredKey.maxIndicatorCode, (codes.areaCode.values.max() ?? 0) <= StoredKey.maxAreaCode else {
             throw KeyError(description: "the store holds more indicators or areas than its keys can number")
         }
         try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS unchanged (key INTEGER PRIMARY KEY); DELETE FROM temp.unchanged;")

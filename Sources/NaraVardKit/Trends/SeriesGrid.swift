@@ -41,15 +41,26 @@ struct SeriesGrid {
 
     /// Puts a cell in place, adding the row if it is new.
     mutating func set(_ cell: Cell, area: String, gender: Gender, period: Period) {
-        let key = RowKey(area: area, gender: gender)
-        let row = rowOf[key] ?? {
-            rowOf[key] = rows.count
-            rows.append(key)
-            cells.append(contentsOf: repeatElement(nil, count: columns))
-            return rows.count - 1
-        }()
-        cells[row * columns + period.index - firstIndex] = cell
+        // Records come area by area: the rows of the last area are remembered, by gender.
+        if area != cachedArea {
+            cachedArea = area
+            cachedRows = [-1, -1, -1]
+        }
+        let slot = Int(gender.storedCode)
+        if cachedRows[slot] < 0 {
+            let key = RowKey(area: area, gender: gender)
+            cachedRows[slot] = rowOf[key] ?? {
+                rowOf[key] = rows.count
+                rows.append(key)
+                cells.append(contentsOf: repeatElement(nil, count: columns))
+                return rows.count - 1
+            }()
+        }
+        cells[cachedRows[slot] * columns + period.index - firstIndex] = cell
     }
+
+    private var cachedArea = ""
+    private var cachedRows = [-1, -1, -1]
 
     /// A series per row, from its first to its last period with a value (an empty one when it has none).
     func series() -> [Series] {
