@@ -128,6 +128,8 @@ extension MetricsStore {
                 result.summary.ignored = checker.ignored
                 result.summary.rejected += checker.rejected
                 if result.summary.rejected > 0, !options.skipInvalid {
+                    // The valid rows were written as they came, and are now taken back with the rest.
+                    (result.summary.imported, result.summary.updated, result.summary.unchanged) = (0, 0, 0)
                     result.refused = true
                     return .rollback
                 }

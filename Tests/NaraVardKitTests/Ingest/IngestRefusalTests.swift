@@ -114,6 +114,7 @@ import Testing
         let url = try fixture.file("bad.csv", lines: [Self.header, "XX;2580;2024Q1;T;1;2;", "PV01;2580;2024Q1;T;1;2;", "PV01;2582;2024Q7;T;1;2;"])
         let result = try fixture.ingest(url)
         #expect(result.summary.rejected == 2)
+        #expect(result.summary.imported == 0, "the valid row is not imported either")
         #expect(result.diagnostics.map(\.line) == [2, 4])
     }
 
