@@ -13,7 +13,7 @@ struct ActivityUseSource {
         var fields: [String]
     }
 
-    enum Column: String, CaseIterable {
+    enum Column: String, CSVColumn {
         case activity, period, spent, note
 
         var names: [String] {
@@ -35,20 +35,15 @@ struct ActivityUseSource {
     init(url: URL, displayPath: String) throws {
         path = displayPath
         reader = try CSVReader(url: url)
-        guard let header = try reader.next() else {
+        guard let header = try CSVHeader<Column>(&reader, path: path) else {
             headerProblems.append(Diagnostic(file: path, line: 1, "the file is empty: expected a header row"))
             return
         }
-        for (index, rawName) in header.fields.enumerated() {
-            let name = rawName.trimmingWhitespace().lowercased()
-            if let column = Column.allCases.first(where: { $0.names.contains(name) }), columns[column] == nil {
-                columns[column] = index
-            }
-        }
+        columns = header.columns
         let lacking = [Column.activity, .period, .spent].filter { columns[$0] == nil }.map(\.rawValue)
         if !lacking.isEmpty {
             headerProblems.append(Diagnostic(
-                file: path, line: header.line,
+                file: path, line: header.record.line,
                 "the header lacks \(lacking.joined(separator: ", ")) (columns: activity|aktivitet, period, spent|förbrukat|utfall, note|anmärkning)"))
         }
     }

@@ -3,7 +3,7 @@ import Foundation
 /// Reads the long observation CSV of design.md into ``RawRecord``s, mapping Swedish or English
 /// column names (case-insensitive).
 struct LongCSVSource {
-    enum Column: String, CaseIterable {
+    enum Column: String, CSVColumn {
         case indicator, area, period, gender, value, numerator, denominator, status, note
 
         /// The position in `allCases`.
@@ -43,31 +43,19 @@ struct LongCSVSource {
     init(url: URL, displayPath: String) throws {
         path = displayPath
         reader = try CSVReader(url: url)
-        guard let header = try reader.next() else {
+        guard let header = try CSVHeader<Column>(&reader, path: path) else {
             headerProblems.append(Diagnostic(file: path, line: 1, "the file is empty: expected a header row"))
             return
         }
-        for (index, rawName) in header.fields.enumerated() {
-            let name = rawName.trimmingWhitespace().lowercased()
-            guard let column = Column.allCases.first(where: { $0.names.contains(name) }) else {
-                if !name.isEmpty {
-                    warnings.append(Diagnostic(file: path, line: header.line, "column '\(rawName)' is not used", severity: .warning))
-                }
-                continue
-            }
-            if columns[column] != nil {
-                warnings.append(Diagnostic(file: path, line: header.line, "column '\(rawName)' is ignored: an earlier column already gives the \(column.rawValue)", severity: .warning))
-                continue
-            }
-            columns[column] = index
-        }
+        columns = header.columns
+        warnings = header.warnings
         fieldIndexes = Column.allCases.map { columns[$0] ?? -1 }
         var lacking = [Column.indicator, .area, .period].filter { columns[$0] == nil }.map(\.rawValue)
         if columns[.value] == nil, columns[.numerator] == nil { lacking.append("value or numerator") }
         if !lacking.isEmpty {
-            let found = header.fields.map { "'\($0)'" }.joined(separator: ", ")
+            let found = header.record.fields.map { "'\($0)'" }.joined(separator: ", ")
             headerProblems.append(Diagnostic(
-                file: path, line: header.line,
+                file: path, line: header.record.line,
                 "the header lacks \(lacking.joined(separator: ", ")) (found \(found); columns: indicator|indikator, area|område|kommun|kod, period, value|värde, numerator|täljare, denominator|nämnare, gender|kön)"))
         }
     }

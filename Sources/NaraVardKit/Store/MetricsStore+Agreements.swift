@@ -27,9 +27,7 @@ extension MetricsStore {
     }
 
     static func agreementState(_ db: Database, asOf: Int64? = nil) throws -> AgreementState {
-        if let asOf, try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM import WHERE id = ?)", arguments: [asOf]) != true {
-            throw StoreQueryError(description: "there is no import \(asOf) (see `naravard imports`)")
-        }
+        try requireImport(db, asOf)
         let limit = asOf ?? Int64.max
         let decoder = JSONDecoder()
         func latest<T: Decodable>(_ type: T.Type, _ table: String, _ key: String) throws -> [T] {
