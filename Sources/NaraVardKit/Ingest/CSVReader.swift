@@ -29,7 +29,7 @@ struct CSVReader {
     /// Bytes read so far (for progress reporting).
     private(set) var bytesRead = 0
     /// SHA-256 of the whole file, available once ``next()`` has returned nil.
-    private(set) var hasher = StreamingSHA256()
+    let hasher = StreamingSHA256()
 
     private let handle: FileHandle
     private var buffer: [UInt8] = []
