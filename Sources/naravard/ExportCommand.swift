@@ -45,15 +45,16 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
+        let target = try store.outputFile(out)
         let metrics = try store.open()
         switch format {
-        case .csv: try writeCSV(metrics)
-        case .xlsx: try writeWorkbook(metrics)
+        case .csv: try writeCSV(metrics, to: target)
+        case .xlsx: try writeWorkbook(metrics, to: target)
         }
     }
 
-    private func writeCSV(_ metrics: MetricsStore) throws {
-        let writer = try CSVWriter(url: URL(fileURLWithPath: out), dialect: (csvDialect ?? .excel).dialect)
+    private func writeCSV(_ metrics: MetricsStore, to target: OutputTarget) throws {
+        let writer = try CSVWriter(target: target, dialect: (csvDialect ?? .excel).dialect)
         try writer.write(["indicator", "area", "period", "gender", "value", "numerator", "denominator", "status", "note"])
         // One indicator at a time, so memory stays flat on a large store.
         let asOf = try metrics.snapshot(asOf: self.asOf)
@@ -74,11 +75,12 @@ struct ExportCommand: ParsableCommand {
         print("wrote \(count) records to \(out)")
     }
 
-    private func writeWorkbook(_ metrics: MetricsStore) throws {
+    private func writeWorkbook(_ metrics: MetricsStore, to target: OutputTarget) throws {
         let catalog = try asUsageError { try metrics.catalog(asOf: asOf) }
         let summary = try asUsageError {
-            try WideWorkbookWriter(source: metrics, catalog: catalog, asOf: asOf).write(to: out)
+            try WideWorkbookWriter(source: metrics, catalog: catalog, asOf: asOf).write(to: target.stagingPath)
         }
+        try target.commitStagedFile()
         let sheets = summary.valueSheets == 1 ? "1 sheet" : "\(summary.valueSheets) sheets"
         print("wrote \(out): \(summary.indicators) indicators on \(sheets), \(summary.rows) rows, \(summary.values) values")
     }

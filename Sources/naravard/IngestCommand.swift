@@ -30,17 +30,16 @@ struct IngestCommand: ParsableCommand {
     }
 
     func run() throws {
-        let metrics = try store.open()
         var options = IngestOptions()
+        if skipInvalid {
+            let path = rejects ?? URL(fileURLWithPath: files[0]).deletingPathExtension().appendingPathExtension("rejects.csv").relativePath
+            options.rejects = try store.outputFile(path, inputs: files)
+        }
+        let metrics = try store.open()
         options.dryRun = dryRun
         options.note = note
         options.skipInvalid = skipInvalid
         options.ignoreUnknownAreas = ignoreUnknownAreas
-        if skipInvalid {
-            let first = URL(fileURLWithPath: files[0])
-            options.rejectsURL = rejects.map { URL(fileURLWithPath: $0) }
-                ?? first.deletingPathExtension().appendingPathExtension("rejects.csv")
-        }
         let result: IngestResult
         do {
             result = try metrics.ingest(files.map { URL(fileURLWithPath: $0) }, options: options) { progress in
@@ -53,8 +52,8 @@ struct IngestCommand: ParsableCommand {
             throw ExitCode(ExitStatus.inputMissing)
         }
         printSummary(result, json: json, dryRun: dryRun)
-        if !json, skipInvalid, result.summary.rejected > 0, let url = options.rejectsURL {
-            print("rejected rows written to \(url.relativePath)")
+        if !json, !dryRun, result.summary.rejected > 0, let target = options.rejects {
+            print("rejected rows written to \(target.path)")
         }
         if result.refused { throw ExitCode(ExitStatus.inputRefused) }
     }

@@ -34,6 +34,9 @@ struct Naravard: ParsableCommand {
         }
         do {
             try command.run()
+        } catch let refusal as OutputRefusal {
+            printError(refusal.description)
+            exit(withError: ExitCode(refusal.exitCode))
         } catch {
             guard let failure = SystemFailure(error, store: storeOptions(in: command)?.path ?? "the store") else { exit(withError: error) }
             printError(failure.description)

@@ -45,6 +45,9 @@ struct ReportOptions: ParsableArguments {
     @Option(help: ArgumentHelp("A report definition instead of the built-in one.", valueName: "FILE.yaml")) var definition: String?
 
     func run(_ kind: ReportKind) throws {
+        let inputs = definition.map { [$0] } ?? []
+        // An explicit --out is checked before any work; the default name needs the period of the built report.
+        var target = try out.map { try outputTarget($0, inputs: inputs) }
         let metrics = try store.open()
         let report: Report
         do {
@@ -59,15 +62,21 @@ struct ReportOptions: ParsableArguments {
             throw ExitCode(ExitStatus.inputRefused)
         }
         let name = kind == .committee ? "uppfoljning" : "polsam"
-        let output = out ?? "\(name)-\(report.period)" + (format == .xlsx ? ".xlsx" : "")
-        switch format {
-        case .xlsx: try XLSXReportWriter.write(report, to: output)
-        case .csv: try CSVReportWriter.write(report, to: URL(fileURLWithPath: output), dialect: csvDialect.dialect)
-        }
-        let id = try metrics.logReport(report, output: output)
+        if target == nil { target = try outputTarget("\(name)-\(report.period)" + (format == .xlsx ? ".xlsx" : ""), inputs: inputs) }
+        guard let target else { return }
+        let id = try metrics.publish(report, as: format == .xlsx ? .xlsx : .csv(csvDialect.dialect), to: target)
+        let output = target.path
         let suppressed = report.values.filter { $0.status == .suppressed }.count
         print("report \(id): \(report.title), data till och med import \(report.asOf.map(String.init) ?? "-")")
         print("wrote \(output): \(report.values.count) values, \(suppressed) suppressed, \(report.revised) revised since the previous report")
+    }
+
+    /// The workbook file, or the folder for CSV files (``OutputTarget``).
+    private func outputTarget(_ path: String, inputs: [String]) throws -> OutputTarget {
+        switch format {
+        case .xlsx: try store.outputFile(path, inputs: inputs)
+        case .csv: try OutputTarget.reportFolder(path, store: store.path, inputs: inputs)
+        }
     }
 
     /// The built-in definition, or `--definition` (exit 66 when missing, 65 when invalid).

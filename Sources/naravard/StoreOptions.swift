@@ -11,6 +11,11 @@ struct StoreOptions: ParsableArguments {
         db ?? ProcessInfo.processInfo.environment["NARAVARD_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "naravard.sqlite"
     }
 
+    /// A file this command may write: never the store, its `-wal`/`-shm`, or one of `inputs` (``OutputTarget``).
+    func outputFile(_ path: String, inputs: [String] = []) throws -> OutputTarget {
+        try OutputTarget.file(path, store: self.path, inputs: inputs)
+    }
+
     /// The existing store; a missing one is refused with exit 66 and a hint to run `naravard init`.
     func open() throws -> MetricsStore {
         do {

@@ -24,6 +24,9 @@ import TestSupport
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().appending(path: "../../Examples").standardized
     }
 
+    /// The bundled report definitions.
+    static var definitions: URL { examples.deletingLastPathComponent().appending(path: "Reports") }
+
     @discardableResult
     func run(_ arguments: String..., environment: [String: String] = [:]) throws -> Run {
         try run(arguments, environment: environment)

@@ -14,7 +14,8 @@ public enum CSVReportWriter {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         var written: [URL] = []
         for table in report.sheets.flatMap(\.tables) {
-            let writer = try CSVWriter(url: directory.appending(path: "\(table.name).csv"), dialect: dialect)
+            let file = try OutputTarget.file(directory.appending(path: "\(table.name).csv").path)
+            let writer = try CSVWriter(target: file, dialect: dialect)
             try writer.write(table.columns.map { .text($0.header) })
             for row in table.rows {
                 try writer.write(row.cells.map { cell in
@@ -27,7 +28,7 @@ public enum CSVReportWriter {
                 })
             }
             try writer.finish()
-            written.append(writer.url)
+            written.append(URL(fileURLWithPath: file.destination))
         }
         return written
     }

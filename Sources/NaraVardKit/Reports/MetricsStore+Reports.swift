@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import XLSXWriter
 
 /// One entry of the report log.
 public struct ReportRecord: Sendable {
@@ -10,6 +11,8 @@ public struct ReportRecord: Sendable {
     public var createdAt: String
     /// The workbook, or the folder of CSV files.
     public var output: String
+    /// `pending` while its file is moved into place, `done` once it is there, `withdrawn` when it never was.
+    public var state: String
 }
 
 extension MetricsStore {
@@ -26,15 +29,20 @@ extension MetricsStore {
         try ReportBuilder(store: self, request: request).build()
     }
 
-    /// Records a generated report and the values it showed; the next report of the same kind built on
-    /// later data marks the values that changed since.
+    /// Records a generated report and the values it showed, as `pending` until ``finishReportLog(_:)``; the next
+    /// report of the same kind built on later data marks the values that changed since.
+    ///
+    /// - Parameters:
+    ///   - output: The absolute path the file or folder is moved to.
+    ///   - sha256: The SHA-256 of the staged workbook (or of a report folder's marker file), by which a pending
+    ///     row left by a killed run is later found in place or not.
     @discardableResult
-    public func logReport(_ report: Report, output: String) throws -> Int64 {
+    public func logReport(_ report: Report, output: String, sha256: String) throws -> Int64 {
         try dbWriter.write { db in
             try db.execute(
-                sql: "INSERT INTO report (kind, period, as_of, created_at, out_path) VALUES (?, ?, ?, ?, ?)",
+                sql: "INSERT INTO report (kind, period, as_of, created_at, out_path, state, out_sha256) VALUES (?, ?, ?, ?, ?, 'pending', ?)",
                 arguments: [report.kind.rawValue, report.period.description, report.asOf,
-                            Self.timestamp(report.generatedAt), output])
+                            Self.timestamp(report.generatedAt), output, sha256])
             let id = db.lastInsertedRowID
             let insert = try db.makeStatement(sql: """
                 INSERT OR REPLACE INTO report_value (report_id, indicator, area, period, gender, value, status)
@@ -50,6 +58,29 @@ extension MetricsStore {
         }
     }
 
+    /// Marks a report `done`: its file is in place.
+    public func finishReportLog(_ id: Int64) throws {
+        try dbWriter.write { try $0.execute(sql: "UPDATE report SET state = 'done' WHERE id = ?", arguments: [id]) }
+    }
+
+    /// Settles the reports a killed run left `pending`: `done` when the file at its path (for a folder, its
+    /// marker file) has the logged SHA-256, else `withdrawn`. Returns how many were settled.
+    @discardableResult
+    public func settlePendingReports() throws -> Int {
+        try dbWriter.write { db in
+            let pending = try Row.fetchAll(db, sql: "SELECT id, out_path, out_sha256 FROM report WHERE state = 'pending'")
+            for row in pending {
+                let path: String = row["out_path"]
+                var isFolder: ObjCBool = false
+                let file = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue
+                    ? path + "/" + OutputTarget.folderMarker : path
+                let inPlace = FileManager.default.contents(atPath: file).map { StreamingSHA256.hex(of: $0) } == row["out_sha256"]
+                try db.execute(sql: "UPDATE report SET state = ? WHERE id = ?", arguments: [inPlace ? "done" : "withdrawn", row["id"]])
+            }
+            return pending.count
+        }
+    }
+
     /// The report log, oldest first.
     public func reportLog() throws -> [ReportRecord] {
         try dbWriter.read { db in
@@ -61,7 +92,7 @@ extension MetricsStore {
     func previousReport(_ kind: ReportKind, before asOf: Int64) throws -> (record: ReportRecord, values: [ObservationKey: ReportValue])? {
         try dbWriter.read { db in
             guard let row = try Row.fetchOne(db, sql: """
-                SELECT * FROM report WHERE kind = ? AND as_of < ? ORDER BY as_of DESC, id DESC LIMIT 1
+                SELECT * FROM report WHERE kind = ? AND as_of < ? AND state = 'done' ORDER BY as_of DESC, id DESC LIMIT 1
                 """, arguments: [kind.rawValue, asOf]),
                 let record = ReportRecord(row)
             else { return nil }
@@ -70,7 +101,7 @@ extension MetricsStore {
             var values: [ObservationKey: ReportValue] = [:]
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT v.* FROM report_value v JOIN report r ON r.id = v.report_id
-                WHERE r.kind = ? AND r.as_of < ? ORDER BY r.as_of DESC, r.id DESC
+                WHERE r.kind = ? AND r.as_of < ? AND r.state = 'done' ORDER BY r.as_of DESC, r.id DESC
                 """, arguments: [kind.rawValue, asOf])
             while let row = try rows.next() {
                 guard let period = try? Period(parsing: row["period"]), let gender = Gender(rawValue: row["gender"]),
@@ -123,6 +154,65 @@ extension MetricsStore {
 extension ReportRecord {
     init?(_ row: Row) {
         guard let kind = ReportKind(rawValue: row["kind"]), let period = try? Period(parsing: row["period"]) else { return nil }
-        self.init(id: row["id"], kind: kind, period: period, asOf: row["as_of"], createdAt: row["created_at"], output: row["out_path"])
+        self.init(id: row["id"], kind: kind, period: period, asOf: row["as_of"], createdAt: row["created_at"],
+                  output: row["out_path"], state: row["state"])
+    }
+}
+
+/// The file type of a written report.
+public enum ReportFileFormat: Sendable {
+    /// One workbook.
+    case xlsx
+    /// A folder of CSV files, one per table, in this dialect.
+    case csv(CSVDialect)
+}
+
+extension MetricsStore {
+    /// Writes a report to its target and logs it, so that it is logged if and only if its file is in place:
+    /// the file (or folder) is staged beside the target, logged `pending`, moved into place and marked `done`.
+    /// Reports a killed run left pending are settled first (``settlePendingReports()``).
+    ///
+    /// ```swift
+    /// let target = try OutputTarget.file("uppfoljning.xlsx", store: store.path)
+    /// let id = try store.publish(report, as: .xlsx, to: target)
+    /// ```
+    @discardableResult
+    public func publish(_ report: Report, as format: ReportFileFormat, to target: OutputTarget) throws -> Int64 {
+        try settlePendingReports()
+        let sha256: String
+        do {
+            switch format {
+            case .xlsx:
+                try XLSXReportWriter.write(report, to: target.stagingPath)
+                sha256 = try StreamingSHA256.hex(of: Data(contentsOf: URL(fileURLWithPath: target.stagingPath)))
+            case .csv(let dialect):
+                let staging = URL(fileURLWithPath: target.stagingPath)
+                try CSVReportWriter.write(report, to: staging, dialect: dialect)
+                // The marker says naravard wrote the folder; its unique text identifies this run's folder.
+                let marker = Data("naravard \(report.kind.rawValue) \(report.period) \(UUID().uuidString)\n".utf8)
+                try marker.write(to: staging.appending(path: OutputTarget.folderMarker))
+                sha256 = StreamingSHA256.hex(of: marker)
+            }
+        } catch let error as XLSXError where error.operation.hasPrefix("close(") {
+            target.discardStaging()
+            throw OutputRefusal(target.path, "the workbook was not written (\(error.message))", exitCode: 1)
+        } catch {
+            target.discardStaging()
+            throw error
+        }
+        let id: Int64
+        do {
+            id = try logReport(report, output: target.destination, sha256: sha256)
+            switch format {
+            case .xlsx: try target.commitStagedFile()
+            case .csv: try target.replaceFolder(with: target.stagingPath)
+            }
+        } catch {
+            target.discardStaging()
+            _ = try? settlePendingReports()
+            throw error
+        }
+        try finishReportLog(id)
+        return id
     }
 }

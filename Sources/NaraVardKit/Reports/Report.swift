@@ -6,8 +6,7 @@ import Foundation
 ///
 /// ```swift
 /// let report = try store.report(ReportRequest(kind: .committee, definition: .bundled(.committee)))
-/// try XLSXReportWriter.write(report, to: "uppfoljning.xlsx")
-/// try store.logReport(report, output: "uppfoljning.xlsx")
+/// try store.publish(report, as: .xlsx, to: try OutputTarget.file("uppfoljning.xlsx", store: store.path))
 /// ```
 public struct Report: Sendable {
     public var kind: ReportKind

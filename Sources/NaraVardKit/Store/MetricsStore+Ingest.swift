@@ -5,9 +5,9 @@ import GRDB
 public struct IngestOptions: Sendable {
     public var dryRun = false
     public var note: String?
-    /// Import the valid rows and write the rejected ones to ``rejectsURL``.
+    /// Import the valid rows and write the rejected ones to ``rejects`` (not in a dry run, which writes no file).
     public var skipInvalid = false
-    public var rejectsURL: URL?
+    public var rejects: OutputTarget?
     /// Skip (and count as ignored) rows for areas outside the geography.
     public var ignoreUnknownAreas = false
     /// How many problems to keep for printing; the rest are counted.
@@ -91,8 +91,8 @@ extension MetricsStore {
 
         var result = IngestResult()
         var rejects: CSVWriter?
-        if options.skipInvalid, let rejectsURL = options.rejectsURL {
-            rejects = try CSVWriter(url: rejectsURL, dialect: .swedishExcel)
+        if options.skipInvalid, !options.dryRun, let target = options.rejects {
+            rejects = try CSVWriter(target: target, dialect: .swedishExcel)
             try rejects?.write(["file", "line", "reason", "record"])
         }
 

@@ -196,6 +196,16 @@ extension MetricsStore {
                 PRAGMA user_version = 6;
                 """)
         }
+        migrator.registerMigration("v7: report files in place") { db in
+            // A report is logged `pending` before its file is moved into place and `done` after; a pending row
+            // left by a killed run becomes `done` when its file (by SHA-256) is in place, else `withdrawn`.
+            try db.execute(sql: """
+                ALTER TABLE report ADD COLUMN state TEXT NOT NULL DEFAULT 'done'
+                    CHECK (state IN ('pending', 'done', 'withdrawn'));
+                ALTER TABLE report ADD COLUMN out_sha256 TEXT;
+                PRAGMA user_version = 7;
+                """)
+        }
         return migrator
     }
 }

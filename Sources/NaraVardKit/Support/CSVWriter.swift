@@ -21,30 +21,28 @@ public enum CSVField: Sendable, ExpressibleByStringLiteral {
     public init(stringLiteral value: String) { self = .text(value) }
 }
 
-/// Writes a CSV file row by row to a temporary file, moved into place by ``finish()``, so a failed
+/// Writes a CSV file row by row to the target's staging file, moved into place by ``finish()``, so a failed
 /// run leaves nothing half-written.
 public final class CSVWriter {
-    public let url: URL
+    public let target: OutputTarget
     private let dialect: CSVDialect
-    private let temporaryURL: URL
     private let handle: FileHandle
     private var pending = Data()
+    private var finished = false
 
-    public init(url: URL, dialect: CSVDialect) throws {
-        self.url = url
+    public init(target: OutputTarget, dialect: CSVDialect) throws {
+        self.target = target
         self.dialect = dialect
-        temporaryURL = url.deletingLastPathComponent()
-            .appending(path: ".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        guard FileManager.default.createFile(atPath: temporaryURL.path, contents: nil) else {
-            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: url.path])
+        guard FileManager.default.createFile(atPath: target.stagingPath, contents: nil) else {
+            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: target.path])
         }
-        handle = try FileHandle(forWritingTo: temporaryURL)
+        handle = try FileHandle(forWritingTo: URL(fileURLWithPath: target.stagingPath))
         if dialect.byteOrderMark { pending.append(contentsOf: [0xEF, 0xBB, 0xBF]) }
     }
 
     deinit {
         try? handle.close()
-        try? FileManager.default.removeItem(at: temporaryURL)
+        if !finished { target.discardStaging() }
     }
 
     public func write(_ fields: [CSVField]) throws {
@@ -65,8 +63,8 @@ public final class CSVWriter {
     public func finish() throws {
         try flush()
         try handle.close()
-        if FileManager.default.fileExists(atPath: url.path) { try FileManager.default.removeItem(at: url) }
-        try FileManager.default.moveItem(at: temporaryURL, to: url)
+        try target.commitStagedFile()
+        finished = true
     }
 
     private func flush() throws {

@@ -133,7 +133,7 @@ import Testing
         let rejects = fixture.directory.url.appending(path: "mixed.rejects.csv")
         let result = try fixture.ingest(url) {
             $0.skipInvalid = true
-            $0.rejectsURL = rejects
+            $0.rejects = try? OutputTarget.file(rejects.path)
         }
         #expect(!result.refused)
         #expect(result.summary.imported == 1)

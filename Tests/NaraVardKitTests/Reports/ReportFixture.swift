@@ -33,7 +33,7 @@ extension StoreFixture {
     func workbook(_ report: Report, named name: String? = nil, constantMemoryAbove limit: Int = XLSXReportWriter.constantMemoryCells) throws -> XLSXReader {
         let path = directory.path(name ?? "\(report.kind.rawValue)-\(UUID().uuidString).xlsx")
         try XLSXReportWriter.write(report, to: path, constantMemoryAbove: limit)
-        try store.logReport(report, output: path)
+        try store.finishReportLog(try store.logReport(report, output: path, sha256: ""))
         return try XLSXReader(path: path)
     }
 }

@@ -35,6 +35,29 @@ import TestSupport
         #expect(try fixture.store.schemaVersion() == MetricsStore.migrator.migrations.count)
     }
 
+    /// A report is logged if and only if its file is in place: ``MetricsStore/publish(_:as:to:)`` logs it
+    /// `pending` before the move and `done` after; a pending row left by a killed run is settled by the next
+    /// writer as `done` when the file with its SHA-256 is in place and `withdrawn` when it is not, and only
+    /// `done` reports count as "the previous report".
+    @Test func aReportIsLoggedIfAndOnlyIfItsFileIsInPlace() throws {
+        let fixture = try StoreFixture.withExamples()
+        let report = try fixture.report(.committee, period: "2025Q4", definition: Self.twoIndicators)
+        let target = try OutputTarget.file(fixture.directory.path("u.xlsx"), store: fixture.store.path)
+        let published = try fixture.store.publish(report, as: .xlsx, to: target)
+        #expect(fixture.directory.exists("u.xlsx"))
+
+        // Two runs killed between the log and the move: one whose file then made it, one whose did not.
+        let inPlace = Data("the workbook that was moved\n".utf8)
+        try inPlace.write(to: fixture.directory.url.appending(path: "moved.xlsx"))
+        let moved = try fixture.store.logReport(report, output: fixture.directory.path("moved.xlsx"), sha256: StreamingSHA256.hex(of: inPlace))
+        let lost = try fixture.store.logReport(report, output: fixture.directory.path("u.xlsx"), sha256: StreamingSHA256.hex(of: Data("another".utf8)))
+        #expect(try fixture.store.previousReport(.committee, before: 99)?.record.id == published, "pending rows are not the previous report")
+        #expect(try fixture.store.settlePendingReports() == 2)
+        let states = Dictionary(uniqueKeysWithValues: try fixture.store.reportLog().map { ($0.id, $0.state) })
+        #expect(states == [published: "done", moved: "done", lost: "withdrawn"])
+        #expect(try fixture.store.settlePendingReports() == 0)
+    }
+
     /// Luleå's PV01 for 2025Q4 is revised after the first report: the second marks it, and what depends on it.
     @Test func aRevisedValueIsMarkedWithItsEarlierValue() throws {
         let fixture = try StoreFixture.withExamples()

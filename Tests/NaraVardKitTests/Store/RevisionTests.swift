@@ -62,7 +62,7 @@ import Testing
 
         for dialect in [CSVDialect.swedishExcel, .rfc4180] {
             let out = fixture.directory.url.appending(path: "export.csv")
-            let writer = try CSVWriter(url: out, dialect: dialect)
+            let writer = try CSVWriter(target: try OutputTarget.file(out.path), dialect: dialect)
             try writer.write(["indicator", "area", "period", "gender", "value", "numerator", "denominator", "status", "note"])
             for observation in try fixture.store.observations() {
                 try writer.write([.text(observation.indicator), .text(observation.area), .text(observation.period.description),
