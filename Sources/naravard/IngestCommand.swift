@@ -7,6 +7,8 @@ struct IngestCommand: ParsableCommand {
         commandName: "ingest",
         abstract: "Load long CSV and Kolada JSON files: all or nothing, idempotent, audited.",
         discussion: """
+            Excel .xlsx: the first sheet (or --sheet NAME) in the same long layout as CSV, or a workbook written by \
+            `export --format xlsx --layout wide`, read sheet by sheet. \
             CSV: delimiter ; , or tab; decimal comma or point; UTF-8 (with or without BOM) or Windows-1252; \
             columns indicator|indikator, area|område|kommun|kod, period, value|värde, numerator|täljare, \
             denominator|nämnare, gender|kön, status, note. Any rejected row refuses the whole import (exit 65) \
@@ -19,10 +21,14 @@ struct IngestCommand: ParsableCommand {
     @Flag(help: "Check and count, write nothing.") var dryRun = false
     @Flag(help: "Print the summary as one JSON object on standard output.") var json = false
     @Option(help: "A note for the audit log.") var note: String?
+    @Option(help: ArgumentHelp("The sheet of .xlsx inputs to read (default: the first; a wide export is read whole).", valueName: "NAME"))
+    var sheet: String?
     @Flag(help: "Import the valid rows; write the rejected ones with their reason to --rejects.") var skipInvalid = false
     @Option(help: ArgumentHelp("Where --skip-invalid writes rejected rows (default: beside the first input, .rejects.csv).", valueName: "PATH"))
     var rejects: String?
     @Flag(help: "Skip rows for areas outside the geography (counted as ignored).") var ignoreUnknownAreas = false
+    @Flag(help: "Accept a value given without counts over stored counts it disagrees with (the counts are dropped, with a warning).")
+    var replaceCounts = false
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one file to ingest") }
@@ -38,8 +44,10 @@ struct IngestCommand: ParsableCommand {
         let metrics = try store.open()
         options.dryRun = dryRun
         options.note = note
+        options.sheet = sheet
         options.skipInvalid = skipInvalid
         options.ignoreUnknownAreas = ignoreUnknownAreas
+        options.replaceCounts = replaceCounts
         let result: IngestResult
         do {
             result = try metrics.ingest(files.map { URL(fileURLWithPath: $0) }, options: options) { progress in

@@ -15,7 +15,12 @@ struct CSVHeader<Column: CSVColumn> {
     /// Reads the header row; nil for an empty file.
     init?(_ reader: inout CSVReader, path: String) throws {
         guard let record = try reader.next() else { return nil }
-        self.record = record
+        self.init(fields: record.fields, line: record.line, path: path)
+    }
+
+    /// The header in `fields`, found on `line` (a CSV row or a workbook row).
+    init(fields: [String], line: Int, path: String) {
+        record = CSVReader.Record(fields: fields, line: line)
         for (index, rawName) in record.fields.enumerated() {
             let name = rawName.trimmingWhitespace().lowercased()
             guard let column = Column.allCases.first(where: { $0.names.contains(name) }) else {

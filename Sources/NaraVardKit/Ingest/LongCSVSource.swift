@@ -50,14 +50,18 @@ struct LongCSVSource {
         columns = header.columns
         warnings = header.warnings
         fieldIndexes = Column.allCases.map { columns[$0] ?? -1 }
-        var lacking = [Column.indicator, .area, .period].filter { columns[$0] == nil }.map(\.rawValue)
-        if columns[.value] == nil, columns[.numerator] == nil { lacking.append("value or numerator") }
-        if !lacking.isEmpty {
-            let found = header.record.fields.map { "'\($0)'" }.joined(separator: ", ")
-            headerProblems.append(Diagnostic(
-                file: path, line: header.record.line,
-                "the header lacks \(lacking.joined(separator: ", ")) (found \(found); columns: indicator|indikator, area|område|kommun|kod, period, value|värde, numerator|täljare, denominator|nämnare, gender|kön)"))
+        if let lacking = Self.lacking(header) {
+            headerProblems.append(Diagnostic(file: path, line: header.record.line, lacking))
         }
+    }
+
+    /// What a header lacks to be read as the long layout, or nil when it has every required column.
+    static func lacking(_ header: CSVHeader<Column>) -> String? {
+        var lacking = [Column.indicator, .area, .period].filter { header.columns[$0] == nil }.map(\.rawValue)
+        if header.columns[.value] == nil, header.columns[.numerator] == nil { lacking.append("value or numerator") }
+        guard !lacking.isEmpty else { return nil }
+        let found = header.record.fields.map { "'\($0)'" }.joined(separator: ", ")
+        return "the header lacks \(lacking.joined(separator: ", ")) (found \(found); columns: indicator|indikator, area|område|kommun|kod, period, value|värde, numerator|täljare, denominator|nämnare, gender|kön)"
     }
 
     var bytesRead: Int { reader.bytesRead }

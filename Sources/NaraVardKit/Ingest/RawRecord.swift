@@ -13,4 +13,6 @@ struct RawRecord {
     var note: String?
     /// The original fields, for the rejects file (empty from ``LongCSVSource``, which gives them on request).
     var fields: [String]
+    /// In a workbook, the sheet and cell of the row or value (`Blad1!A7`).
+    var sheetCell: String? = nil
 }

@@ -8,8 +8,14 @@ public struct IngestOptions: Sendable {
     /// Import the valid rows and write the rejected ones to ``rejects`` (not in a dry run, which writes no file).
     public var skipInvalid = false
     public var rejects: OutputTarget?
+    /// The sheet of an `.xlsx` input to read (default: the first; a wide export's value sheets are all read).
+    public var sheet: String?
     /// Skip (and count as ignored) rows for areas outside the geography.
     public var ignoreUnknownAreas = false
+    /// Accept a value given without counts for a record stored with counts it disagrees with: the counts are
+    /// dropped, with a warning naming the aggregates that can no longer be computed. Without it such a row is
+    /// refused (a value that agrees with the stored counts is `unchanged` either way).
+    public var replaceCounts = false
     /// How many problems to keep for printing; the rest are counted.
     public var diagnosticLimit = 200
     /// Reading stops after this many rejected rows when the import is refused anyway (no `--skip-invalid`),
@@ -100,6 +106,7 @@ extension MetricsStore {
             try db.inTransaction {
                 let importID = try Self.insertImport(db, kind: "ingest", note: options.note)
                 let writer = try ObservationWriter(db: db, importID: importID, catalog: catalog)
+                writer.replaceCounts = options.replaceCounts
                 let checker = RecordChecker(validator: validator, keys: writer.keys, options: options, rejects: rejects,
                                             files: urls.map(\.relativePath))
                 let files: [ReadFile]
@@ -113,7 +120,6 @@ extension MetricsStore {
                     result.refused = true
                     return .rollback
                 }
-                result.warnings += checker.warnings
                 if writer.hasConflicts {
                     // Report every row of a key given twice with different values: a second pass finds them.
                     checker.startRecheck()
@@ -122,6 +128,8 @@ extension MetricsStore {
                     }
                 }
                 try writer.finish()
+                try checker.countCorrections(writer.countCorrections, catalog: catalog, replaced: options.replaceCounts)
+                result.warnings = checker.warnings
                 result.diagnostics = checker.sortedDiagnostics
                 result.diagnosticCount = checker.diagnosticCount
                 result.summary = writer.summary
@@ -200,6 +208,23 @@ extension MetricsStore {
         var files: [ReadFile] = []
         for url in urls {
             let path = url.relativePath
+            let signature = XLSXSource.signature(of: url)
+            if let refusal = XLSXSource.unsupported(url, signature: signature) {
+                throw InputStopped(diagnostic: Diagnostic(file: path, line: 1, refusal))
+            }
+            if signature == .zip {
+                let data = try Data(contentsOf: url, options: .alwaysMapped)
+                do {
+                    let (problems, rows) = try XLSXSource.read(url, path: path, sheet: checker.options.sheet, warn: checker.warn) { record in
+                        try handle(record, { record.fields })
+                    }
+                    try checker.fileProblems(problems, rows: max(rows, problems.isEmpty ? 0 : 1))
+                    files.append(ReadFile(path: path, sha256: StreamingSHA256.hex(of: data), rows: rows))
+                } catch let error as XLSXSheetReader.Unreadable {
+                    throw InputStopped(diagnostic: Diagnostic(file: path, line: 1, error.description))
+                }
+                continue
+            }
             if KoladaSource.isJSON(url) {
                 let data = try KoladaSource.contents(of: url, path: path)
                 let (records, problems) = KoladaSource.read(data: data, path: path, indicatorForKPI: indicatorForKPI)
@@ -270,11 +295,14 @@ struct CheckedRecord {
     var key: StoredKey
     var numbers: StoredNumbers
     var note: String?
+    /// Half a unit of the last written decimal of a value given without counts (nil when counts were given).
+    var valueTolerance: Double?
     /// Its position among all rows read (valid or not), counted from 1.
     var row: Int
     /// Index of its file in the import's file list.
     var file: Int
     var line: Int
+    var sheetCell: String?
 }
 
 /// Checks the rows of an ingest (on the reading thread), counting and reporting the rejected and
@@ -330,12 +358,12 @@ private final class RecordChecker {
 
     private func reject(_ record: RawRecord, _ reasons: [String], fields: [String], counted: Bool = true) throws {
         if counted { rejected += 1 }
-        for reason in reasons { report(Diagnostic(file: record.file, line: record.line, reason)) }
+        for reason in reasons { report(Diagnostic(file: record.file, line: record.line, sheetCell: record.sheetCell, reason)) }
         try rejects?.write([.text(record.file), .number(Double(record.line)), .text(reasons.joined(separator: "; ")),
                             .text(fields.joined(separator: ";"))])
         if !isRechecking, rejected >= options.rejectionLimit, !options.skipInvalid || rejected == row - ignored {
             throw InputStopped(diagnostic: Diagnostic(
-                file: record.file, line: record.line,
+                file: record.file, line: record.line, sheetCell: record.sheetCell,
                 "stopped reading after \(rejected) rejected rows, nothing written: is this the right file?"))
         }
     }
@@ -355,14 +383,37 @@ private final class RecordChecker {
                 try reject(record, ["the period \(observation.period) is outside what the store can hold"], fields: fields())
                 return nil
             }
-            return CheckedRecord(key: key, numbers: StoredNumbers(observation), note: observation.note, row: row,
-                                 file: files.firstIndex(of: record.file) ?? 0, line: record.line)
+            let valueOnly = observation.value != nil && observation.numerator == nil && observation.denominator == nil
+            let tolerance = valueOnly ? record.value.flatMap { try? NumberText(parsing: $0) }?.tolerance : nil
+            return CheckedRecord(key: key, numbers: StoredNumbers(observation), note: observation.note, valueTolerance: tolerance,
+                                 row: row, file: files.firstIndex(of: record.file) ?? 0, line: record.line, sheetCell: record.sheetCell)
         }
     }
 
     func startRecheck() {
         row = 0
         isRechecking = true
+    }
+
+    /// Values given without counts over stored counts they disagree with: refused, or with `--replace-counts`
+    /// warned about, naming the aggregates the dropped counts make uncomputable.
+    func countCorrections(_ records: [CheckedRecord], catalog: StoredCatalog, replaced: Bool) throws {
+        for record in records {
+            let indicator = catalog.indicators.first { $0.id == keys.indicatorID(record.key) }
+            let area = keys.areaID(record.key).flatMap { catalog.geography[$0] }
+            let name = "\(indicator?.id ?? "?") \(area?.id ?? "?") \(record.key.period) \(record.key.gender.rawValue)"
+            let file = files[record.file]
+            if replaced {
+                let aggregates = [area?.lansdel, area?.county].compactMap { $0 }.joined(separator: " and ")
+                warn([Diagnostic(file: file, line: record.line, sheetCell: record.sheetCell,
+                                 "the value replaces the stored counts of \(name): \(aggregates.isEmpty ? "its aggregates" : aggregates) can no longer be computed for \(record.key.period)",
+                                 severity: .warning)])
+            } else {
+                let message = "\(name) is stored with counts and the value given disagrees with them: give numerator and denominator (or --replace-counts to drop the counts)"
+                report(Diagnostic(file: file, line: record.line, sheetCell: record.sheetCell, message))
+                try rejects?.write([.text(file), .number(Double(record.line)), .text(message), .text("")])
+            }
+        }
     }
 
     /// The second pass: every row of a conflicting key is rejected, and says where the other values are.

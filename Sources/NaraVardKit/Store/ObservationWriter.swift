@@ -19,6 +19,11 @@ final class ObservationWriter {
 
     /// Imported, updated and unchanged records, and the rows rejected for conflicting keys.
     private(set) var summary = IngestSummary()
+    /// Accept a value given without counts over stored counts it disagrees with (`--replace-counts`).
+    var replaceCounts = false
+    /// Values given without counts over stored counts they disagree with: refused (rejected) unless
+    /// ``replaceCounts``, then written and listed here for a warning.
+    private(set) var countCorrections: [CheckedRecord] = []
     private(set) var conflicts: [StoredKey: Conflict] = [:]
     var hasConflicts: Bool { !conflicts.isEmpty }
     /// Makes keys from ids; safe to use from another thread.
@@ -79,10 +84,24 @@ final class ObservationWriter {
     }
 
     func write(_ record: CheckedRecord) throws {
+        var record = record
         let key = record.key
         if !conflicts.isEmpty, conflicts[key] != nil {
             summary.rejected += 1
             return
+        }
+        if let tolerance = record.valueTolerance, let stored = try storedCounts(key) {
+            // A value without counts over a record with counts: the same record when it agrees with them.
+            if let given = record.numbers.value, let value = stored.value,
+               abs(given - value) <= tolerance + 1e-12 * abs(value) {
+                record.numbers = stored
+            } else {
+                countCorrections.append(record)
+                if !replaceCounts {
+                    summary.rejected += 1
+                    return
+                }
+            }
         }
         let outcome = try outcome(key, record.numbers)
         if outcome == .unchanged {
@@ -154,6 +173,14 @@ final class ObservationWriter {
         return previous == numbers ? .unchanged : .updated
     }
 
+    /// The stored record of a key when it is reported with counts.
+    private func storedCounts(_ key: StoredKey) throws -> StoredNumbers? {
+        guard try hasEarlierRecords(key.indicatorCode), let previous = try read(earlier, key),
+              previous.status == Observation.Status.reported.storedCode, previous.numerator != nil
+        else { return nil }
+        return previous
+    }
+
     private func hasEarlierRecords(_ indicator: Int64) throws -> Bool {
         if lastIndicator.code == indicator { return lastIndicator.hasEarlierRecords }
         if let known = hasEarlierRecords[indicator] {
@@ -208,6 +235,10 @@ extension StoredNumbers {
 struct StoredKeyMaker: Sendable {
     let indicatorCode: [String: Int64]
     let areaCode: [String: Int64]
+
+    /// The indicator and area ids of a key (a lookup through every code: for messages, not for every row).
+    func indicatorID(_ key: StoredKey) -> String? { indicatorCode.first { $0.value == key.indicatorCode }?.key }
+    func areaID(_ key: StoredKey) -> String? { areaCode.first { $0.value == key.areaCode }?.key }
 
     /// Nil for an id without a code (not in the catalogue) or a period a key cannot hold.
     func key(for observation: Observation) -> StoredKey? {

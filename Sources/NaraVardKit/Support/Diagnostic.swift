@@ -5,19 +5,23 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     public var file: String
     public var line: Int
     public var column: Int?
+    /// In a workbook, the sheet and cell (`Blad1!B7`), shown instead of the line.
+    public var sheetCell: String?
     public var message: String
     public var severity: Severity
 
-    public init(file: String, line: Int, column: Int? = nil, _ message: String, severity: Severity = .error) {
+    public init(file: String, line: Int, column: Int? = nil, sheetCell: String? = nil, _ message: String, severity: Severity = .error) {
         self.file = file
         self.line = line
         self.column = column
+        self.sheetCell = sheetCell
         self.message = message
         self.severity = severity
     }
 
     public var location: String {
-        column.map { "\(file):\(line):\($0)" } ?? "\(file):\(line)"
+        if let sheetCell { return "\(file):\(sheetCell)" }
+        return column.map { "\(file):\(line):\($0)" } ?? "\(file):\(line)"
     }
 
     public var description: String {
