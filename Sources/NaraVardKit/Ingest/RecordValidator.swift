@@ -58,8 +58,13 @@ final class RecordValidator {
         let area = resolveArea(raw.area)
         if area == nil {
             if ignoreUnknownAreas, !raw.area.trimmingWhitespace().isEmpty { return .ignored }
-            problems.append(raw.area.trimmingWhitespace().isEmpty
-                ? "the area is empty" : "unknown area '\(raw.area)' (not in the geography; --ignore-unknown-areas skips such rows)")
+            if raw.area.trimmingWhitespace().isEmpty {
+                problems.append("the area is empty")
+            } else if let near = areas.suggestion(for: raw.area) {
+                problems.append("unknown area '\(raw.area)': did you mean '\(near)'?")
+            } else {
+                problems.append("unknown area '\(raw.area)' (not in the geography; --ignore-unknown-areas skips such rows)")
+            }
         }
         var period: Period?
         switch parsePeriod(raw.period) {

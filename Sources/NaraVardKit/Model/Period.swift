@@ -76,10 +76,17 @@ extension Period {
     /// Years accepted on input.
     public static let validYears = 1900...2100
 
-    /// Reads every form analysts write: `2024Q1`, `2024-Q1`, `2024 Q1`, `2024K1`, `2024 kv1`,
-    /// `2024-03` (month), `2024M03`, `2024` (year). Case and surrounding spaces do not matter.
+    /// Reads every form analysts write: `2024Q1`, `2024-Q1`, `2024 Q1`, `2024K1`, `2024 kv1`, `2024 kvartal 1`,
+    /// the quarter first as in `Q1 2024`, `K1 2024` or `Kvartal 1 2024`, `2024-03` (month), `2024M03`, `2024`
+    /// (year). Case and surrounding spaces do not matter.
     public init(parsing text: String) throws(ParseError) {
-        let trimmed = text.trimmingWhitespace().uppercased()
+        var trimmed = text.trimmingWhitespace().uppercased()
+        let words = trimmed.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "\u{00A0}" })
+        if let first = trimmed.unicodeScalars.first, !first.isASCIIDigit, words.count >= 2,
+           let year = words.last, year.count == 4, year.unicodeScalars.allSatisfy(\.isASCIIDigit) {
+            // The quarter first: `Q1 2024` is read as `2024Q1`.
+            trimmed = year + words.dropLast().joined()
+        }
         let scalars = Array(trimmed.unicodeScalars)
         guard scalars.count >= 4, scalars.prefix(4).allSatisfy(\.isASCIIDigit),
               scalars.count == 4 || !scalars[4].isASCIIDigit
@@ -94,7 +101,7 @@ extension Period {
         if rest.isEmpty { self.init(year: year); return }
         if rest.hasPrefix("-") || rest.hasPrefix(" ") { rest.removeFirst() }
         rest = rest.trimmingWhitespace()
-        for marker in ["KV", "Q", "K", "M"] where rest.hasPrefix(marker) {
+        for marker in ["KVARTAL", "KV", "Q", "K", "M"] where rest.hasPrefix(marker) {
             let number = rest.dropFirst(marker.count).trimmingWhitespace()
             guard !number.isEmpty, number.count <= 2, let part = Int(number) else { break }
             if marker == "M" {
@@ -117,7 +124,7 @@ extension Period {
             self.init(year: year, month: month)
             return
         }
-        throw ParseError(text: text, reason: "expected 2024, 2024Q1, 2024K1, 2024 kv1 or 2024-03")
+        throw ParseError(text: text, reason: "expected 2024, 2024Q1, 2024K1, 2024 kv1, Q1 2024, Kvartal 1 2024 or 2024-03")
     }
 }
 

@@ -6,12 +6,14 @@ import Testing
         ("2024Q1", "2024Q1"), ("2024-Q1", "2024Q1"), ("2024K1", "2024Q1"), ("2024 kv1", "2024Q1"),
         ("2024 KV4", "2024Q4"), ("2024kv2", "2024Q2"), ("2024 Q3", "2024Q3"), ("2024-03", "2024-03"),
         ("2024M11", "2024-11"), ("2024", "2024"), (" 2023 ", "2023"), ("2024q2", "2024Q2"),
+        ("Q1 2026", "2026Q1"), ("Kvartal 1 2026", "2026Q1"), ("2026 kvartal 1", "2026Q1"), ("K3 2025", "2025Q3"),
+        ("kv 4 2025", "2025Q4"), ("Q2-2026", "2026Q2"),
     ])
     func readsEveryForm(text: String, canonical: String) throws {
         #expect(try Period(parsing: text).description == canonical)
     }
 
-    @Test(arguments: ["2024Q5", "2024Q0", "2024-13", "2024-00", "24Q1", "Q1 2024", "2024H1", "", "1850", "2024-Q", "abc"])
+    @Test(arguments: ["2024Q5", "2024Q0", "2024-13", "2024-00", "24Q1", "Q5 2024", "Kvartal 2024", "2024H1", "", "1850", "2024-Q", "abc"])
     func refusesImpossiblePeriods(text: String) {
         #expect(throws: Period.ParseError.self) { try Period(parsing: text) }
     }
