@@ -17,6 +17,15 @@ struct NumberText: Equatable {
         return ["", "..", ".", "-", "–", "—", "na", "n/a"].contains(text.trimmingWhitespace().lowercased())
     }
 
+    /// Suppression markers sources write where they withhold a small number: `<5` (any `<N`), `x`, `*`.
+    static func isSuppressionMarker(_ text: String) -> Bool {
+        let trimmed = text.trimmingWhitespace().lowercased()
+        if ["x", "*", "**", "***"].contains(trimmed) { return true }
+        guard trimmed.hasPrefix("<") else { return false }
+        let digits = trimmed.dropFirst().trimmingWhitespace()
+        return !digits.isEmpty && digits.allSatisfy(\.isNumber)
+    }
+
     /// Why a text is not a number.
     struct ParseError: Error { var reason: String }
 

@@ -80,11 +80,25 @@ final class RecordValidator {
         switch raw.status?.trimmingWhitespace().lowercased() ?? "" {
         case "", "reported", "rapporterad", "ok": break
         case "missing", "saknas", "..": status = .missing
-        default: problems.append("unknown status '\(raw.status!)' (use reported or missing, or leave it empty)")
+        case "suppressed_at_source", "skyddad", "prickad": status = .suppressedAtSource
+        default: problems.append("unknown status '\(raw.status!)' (use reported, missing or suppressed_at_source, or leave it empty)")
         }
 
+        var withheld = false
         func number(_ text: String?, _ name: String) -> NumberText? {
-            guard let text, !NumberText.isMissingMarker(text) else { return nil }
+            guard var text, !NumberText.isMissingMarker(text) else { return nil }
+            if NumberText.isSuppressionMarker(text) {
+                withheld = true
+                return nil
+            }
+            if text.trimmingWhitespace().hasSuffix("%") {
+                // "29,4 %" is a percent written out; on any other unit the sign would change the number's meaning.
+                guard name == "value", indicator?.unit == .percent else {
+                    problems.append("\(name): '\(text)' has a percent sign but \(indicator.map { "\($0.id) is in \($0.unit.rawValue)" } ?? "is not a percent")")
+                    return nil
+                }
+                text = String(text.trimmingWhitespace().dropLast())
+            }
             do {
                 return try NumberText(parsing: text)
             } catch {
@@ -96,6 +110,16 @@ final class RecordValidator {
         let numerator = number(raw.numerator, "numerator")
         let denominator = number(raw.denominator, "denominator")
         guard let indicator, let area, let period, let gender, problems.isEmpty else { return .rejected(problems) }
+        if withheld || status == .suppressedAtSource {
+            // Withheld by the source: no value and no numerator; a denominator given beside it is kept.
+            guard value == nil, numerator == nil else {
+                return .rejected(["the row is withheld at source (<5, x, * or status suppressed_at_source) but also gives a number"])
+            }
+            if let denominator, denominator.value < 0 { return .rejected(["the denominator \(denominator.value.plain) is negative: counts cannot be negative"]) }
+            return .accepted(Observation(
+                indicator: indicator.id, area: area, period: period, gender: gender, value: nil,
+                denominator: denominator?.value, status: .suppressedAtSource, note: raw.note.flatMap { $0.isEmpty ? nil : $0 }))
+        }
 
         let checked = checkValue(indicator, value: value, numerator: numerator?.value, denominator: denominator?.value)
         switch checked {

@@ -112,10 +112,14 @@ public final class Aggregator: Sendable {
             indicator: indicator.id, area: area.id, period: key.period, gender: key.gender,
             value: nil, numerator: nil, denominator: nil, status: .computed)
         let records = members.map(record)
-        let lacking = zip(members, records).filter { $0.1?.status != .reported }.map(\.0)
+        let lacking = zip(members, records).filter { $0.1?.status != .reported }
         if members.isEmpty || !lacking.isEmpty {
             result.status = .incomplete
-            result.detail = members.isEmpty ? "no member municipalities" : "no data for " + names(lacking)
+            let withheld = lacking.filter { $0.1?.status == .suppressedAtSource }.map(\.0)
+            let noData = lacking.filter { $0.1?.status != .suppressedAtSource }.map(\.0)
+            result.detail = members.isEmpty ? "no member municipalities"
+                : [noData.isEmpty ? nil : "no data for " + names(noData),
+                   withheld.isEmpty ? nil : "withheld at source by " + names(withheld)].compactMap { $0 }.joined(separator: "; ")
             return result
         }
         let found = records.compactMap { $0 }

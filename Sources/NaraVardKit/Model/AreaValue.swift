@@ -6,6 +6,8 @@ public struct AreaValue: Hashable, Sendable {
         case reported
         /// Reported as missing (not a zero).
         case missing
+        /// Withheld by the source (`<5`, `x`, `*`).
+        case suppressedAtSource = "suppressed_at_source"
         /// A länsdel or county value: the ratio of summed numerators and summed denominators.
         case computed
         /// No aggregate: some members have no data (``AreaValue/detail`` names them).
@@ -14,6 +16,15 @@ public struct AreaValue: Hashable, Sendable {
         case notAggregable = "not_aggregable"
         /// Hidden in published reports (small numbers).
         case suppressed
+
+        /// How a stored record is shown.
+        init(_ stored: Observation.Status) {
+            self = switch stored {
+            case .missing: .missing
+            case .suppressedAtSource: .suppressedAtSource
+            case .reported, .withdrawn: .reported
+            }
+        }
     }
 
     public var indicator: String
@@ -39,6 +50,6 @@ public struct AreaValue: Hashable, Sendable {
         self.init(
             indicator: observation.indicator, area: observation.area, period: observation.period,
             gender: observation.gender, value: observation.value, numerator: observation.numerator,
-            denominator: observation.denominator, status: observation.status == .missing ? .missing : .reported)
+            denominator: observation.denominator, status: Status(observation.status))
     }
 }

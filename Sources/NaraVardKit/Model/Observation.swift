@@ -6,6 +6,8 @@ public struct Observation: Hashable, Sendable {
         case reported
         /// Reported as missing: not a zero.
         case missing
+        /// Withheld by the source (`<5`, `x`, `*`): neither missing nor a zero.
+        case suppressedAtSource = "suppressed_at_source"
         /// Taken back by a revert: the key is as if never imported.
         case withdrawn
     }

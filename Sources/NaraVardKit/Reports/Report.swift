@@ -135,12 +135,13 @@ public struct ReportCell: Hashable, Sendable {
 
 /// What is shown where a value has no number.
 public enum Placeholder: String, CaseIterable, Sendable {
-    case suppressed, missing, incomplete, notAggregable, undefined
+    case suppressed, suppressedAtSource, missing, incomplete, notAggregable, undefined
 
     /// The Swedish word shown in the cell.
     public var label: String {
         switch self {
         case .suppressed: "prickad"
+        case .suppressedAtSource: "skyddad av källan"
         case .missing: "saknas"
         case .incomplete: "ofullständig"
         case .notAggregable: "ej summerbar"

@@ -217,6 +217,7 @@ struct ReportBuilder {
     static func placeholder(_ status: AreaValue.Status?) -> Placeholder {
         switch status {
         case .suppressed: .suppressed
+        case .suppressedAtSource: .suppressedAtSource
         case .incomplete: .incomplete
         case .notAggregable: .notAggregable
         case .reported, .computed: .undefined

@@ -141,6 +141,7 @@ public enum ReportText {
         case .incomplete: "ofullständig"
         case .notAggregable: "ej summerbar"
         case .suppressed: "prickad"
+        case .suppressedAtSource: "skyddad av källan"
         }
     }
 }

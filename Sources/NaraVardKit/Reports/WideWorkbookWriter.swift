@@ -41,6 +41,7 @@ public struct WideWorkbookWriter {
     enum Marker {
         static let missing = FormatSpec(fillColor: Color(rgb: 0xD9D9D9))
         static let undefined = FormatSpec(fillColor: Color(rgb: 0xFFE699))
+        static let suppressedAtSource = FormatSpec(fillColor: Color(rgb: 0xBDD7EE))
     }
 
     /// The value sheets' first columns, before the indicators.
@@ -118,6 +119,7 @@ public struct WideWorkbookWriter {
                     summary.values += 1
                 case .missing?: try sheet.writeBlank(row: row, column: column, format: Marker.missing)
                 case .undefined?: try sheet.writeBlank(row: row, column: column, format: Marker.undefined)
+                case .suppressedAtSource?: try sheet.writeBlank(row: row, column: column, format: Marker.suppressedAtSource)
                 case nil: break
                 }
                 column += 1
@@ -207,6 +209,7 @@ public struct WideWorkbookWriter {
             (nil, "Ett tal: värdet som det är lagrat (0 är en rapporterad nolla). Inget är prickat: exporten visar allt."),
             (Marker.missing, "Grå tom cell: rapporterat som saknat (.., NA, tomt), inte noll."),
             (Marker.undefined, "Gul tom cell: täljare och nämnare finns men nämnaren är 0, så värdet är odefinierat."),
+            (Marker.suppressedAtSource, "Blå tom cell: skyddat av källan (<5, x, *), varken saknat eller noll."),
             (nil, "Tom vit cell: ingen uppgift alls för området, perioden och könet."),
             (nil, "Täljare, nämnare, status och anmärkning: naravard export --format csv."),
         ]

@@ -166,7 +166,7 @@ extension MetricsStore {
                 CREATE TABLE observation (
                     key INTEGER NOT NULL,
                     import_id INTEGER NOT NULL,
-                    status INTEGER NOT NULL CHECK (status BETWEEN 0 AND 2),  -- not IN (…): that builds a table per row
+                    status INTEGER NOT NULL CHECK (status BETWEEN 0 AND 2),  -- not IN (…): that builds a table per row; v8 allows 3
                     value REAL,
                     numerator REAL,
                     denominator REAL,
@@ -204,6 +204,21 @@ extension MetricsStore {
                     CHECK (state IN ('pending', 'done', 'withdrawn'));
                 ALTER TABLE report ADD COLUMN out_sha256 TEXT;
                 PRAGMA user_version = 7;
+                """)
+        }
+        migrator.registerMigration("v8: suppressed at source") { db in
+            // Status 3, withheld by the source, is allowed by the CHECK constraint. A CHECK constraint does not
+            // change what is stored on disk, so the table's schema text is edited in place rather than the table
+            // rebuilt (SQLite's documented way: lang_altertable.html, "Making Other Kinds Of Table Schema
+            // Changes"); the schema version is bumped so every connection reloads it.
+            let version = try Int.fetchOne(db, sql: "PRAGMA schema_version") ?? 0
+            try db.execute(sql: """
+                PRAGMA writable_schema = ON;
+                UPDATE sqlite_schema SET sql = replace(sql, 'CHECK (status BETWEEN 0 AND 2)', 'CHECK (status BETWEEN 0 AND 3)')
+                WHERE type = 'table' AND name = 'observation';
+                PRAGMA schema_version = \(version + 1);
+                PRAGMA writable_schema = OFF;
+                PRAGMA user_version = 8;
                 """)
         }
         return migrator

@@ -5,13 +5,19 @@ public enum WideCell: Hashable, Sendable {
     case missing
     /// The counts exist but the denominator is 0: the value is undefined.
     case undefined
+    /// Withheld by the source (`<5`, `x`, `*`).
+    case suppressedAtSource
 
-    /// A stored record's cell (`status` as stored: 1 is missing).
+    /// A stored record's cell (`status` as stored).
     init(value: Double?, status: Int64) {
         if let value {
             self = .value(value)
         } else {
-            self = status == Observation.Status.missing.storedCode ? .missing : .undefined
+            self = switch Observation.Status(storedCode: status) {
+            case .missing: .missing
+            case .suppressedAtSource: .suppressedAtSource
+            case .reported, .withdrawn: .undefined
+            }
         }
     }
 }

@@ -77,12 +77,12 @@ extension Gender {
 }
 
 extension Observation.Status {
-    /// The `observation.status` column: 0 reported, 1 missing, 2 withdrawn.
+    /// The `observation.status` column: 0 reported, 1 missing, 2 withdrawn, 3 suppressed at source.
     var storedCode: Int64 {
-        switch self { case .reported: 0; case .missing: 1; case .withdrawn: 2 }
+        switch self { case .reported: 0; case .missing: 1; case .withdrawn: 2; case .suppressedAtSource: 3 }
     }
 
     init(storedCode: Int64) {
-        self = switch storedCode { case 0: .reported; case 1: .missing; default: .withdrawn }
+        self = switch storedCode { case 0: .reported; case 1: .missing; case 3: .suppressedAtSource; default: .withdrawn }
     }
 }

@@ -50,7 +50,7 @@ import Testing
 
     @Test func lineEndingsMayBeMixedAndLinesAreCountedRight() throws {
         let text = header + "\nPV01;2580;2024Q1;T;30;100;\r\nPV01;2580;2024Q2;T;31;100;\rPV01;2580;2024Q3;T;32;100;\n\r\n"
-            + "PV01;2580;2024Q4;T;x;100;\r"
+            + "PV01;2580;2024Q4;T;y;100;\r"
         let result = try fixture.ingest(try fixture.file("in.csv", utf8(text))) { $0.skipInvalid = true }
         #expect(result.summary.rejected == 1)
         #expect(result.diagnostics.map(\.line) == [6], "line 5 is blank")
