@@ -20,7 +20,7 @@ import TestSupport
         #expect(loaded.status == 0 && loaded.stdout == "import 2: imported 9, updated 0, unchanged 0\n", "\(loaded)")
         let ingested = try cli.run("agreements", "ingest", "--json", use)
         #expect(ingested.status == 0)
-        #expect(ingested.stdout == #"{"import_id": 3, "imported": 13, "updated": 0, "unchanged": 0, "ignored": 0, "rejected": 0}"# + "\n")
+        #expect(ingested.stdout == #"{"import_id": 3, "imported": 13, "updated": 0, "unchanged": 0, "ignored": 0, "rejected": 0, "warnings": 0}"# + "\n")
         let again = try cli.run("agreements", "ingest", use)
         #expect(again.stdout == "import 4: imported 0, updated 0, unchanged 13, ignored 0, rejected 0\n")
 

@@ -58,7 +58,7 @@ import TestSupport
         let loaded = try run(["ingest", "--json", "--ignore-unknown-areas", "--note", "första laddningen"] + samples)
         #expect(loaded.status == 0, "\(loaded.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(loaded.stdout.utf8)) as? [String: Any])
-        #expect(Set(object.keys) == ["import_id", "imported", "updated", "unchanged", "ignored", "rejected"])
+        #expect(Set(object.keys) == ["import_id", "imported", "updated", "unchanged", "ignored", "rejected", "warnings"])
         #expect(object["import_id"] as? Int == 2, "ids share one sequence with the catalogue load (1)")
         #expect(object["rejected"] as? Int == 0)
         #expect((object["ignored"] as? Int ?? 0) > 0)

@@ -206,6 +206,7 @@ extension MetricsStore {
                 result.summary.importID = importID
                 return .commit
             }
+            result.summary.warnings = result.warnings.count
             return result
         }
     }

@@ -34,13 +34,15 @@ public struct IngestSummary: Sendable, Equatable, CustomStringConvertible {
     public var unchanged = 0
     public var ignored = 0
     public var rejected = 0
+    /// Warnings printed (values breaking from their series, unused columns, …): they never refuse an import.
+    public var warnings = 0
 
     public init() {}
 
     /// One JSON object, keys in the documented order: `{"import_id": 12, "imported": n, …}`.
     public var json: String {
         "{\"import_id\": \(importID.map(String.init) ?? "null"), \"imported\": \(imported), \"updated\": \(updated), "
-            + "\"unchanged\": \(unchanged), \"ignored\": \(ignored), \"rejected\": \(rejected)}"
+            + "\"unchanged\": \(unchanged), \"ignored\": \(ignored), \"rejected\": \(rejected), \"warnings\": \(warnings)}"
     }
 
     public var description: String {
@@ -129,6 +131,7 @@ extension MetricsStore {
                 }
                 try writer.finish()
                 try checker.countCorrections(writer.countCorrections, catalog: catalog, replaced: options.replaceCounts)
+                checker.seriesBreaks(writer.seriesBreaks)
                 result.warnings = checker.warnings
                 result.diagnostics = checker.sortedDiagnostics
                 result.diagnosticCount = checker.diagnosticCount
@@ -152,6 +155,7 @@ extension MetricsStore {
             }
         }
         try rejects?.finish()
+        result.summary.warnings = result.warnings.count
         return result
     }
 
@@ -399,9 +403,8 @@ private final class RecordChecker {
     /// warned about, naming the aggregates the dropped counts make uncomputable.
     func countCorrections(_ records: [CheckedRecord], catalog: StoredCatalog, replaced: Bool) throws {
         for record in records {
-            let indicator = catalog.indicators.first { $0.id == keys.indicatorID(record.key) }
             let area = keys.areaID(record.key).flatMap { catalog.geography[$0] }
-            let name = "\(indicator?.id ?? "?") \(area?.id ?? "?") \(record.key.period) \(record.key.gender.rawValue)"
+            let name = name(record.key)
             let file = files[record.file]
             if replaced {
                 let aggregates = [area?.lansdel, area?.county].compactMap { $0 }.joined(separator: " and ")
@@ -414,6 +417,22 @@ private final class RecordChecker {
                 try rejects?.write([.text(file), .number(Double(record.line)), .text(message), .text("")])
             }
         }
+    }
+
+    /// A warning for each value that breaks sharply from its own series.
+    func seriesBreaks(_ breaks: [(record: CheckedRecord, found: SeriesBreak)]) {
+        warn(breaks.map { record, found in
+            let low = (found.median - found.allowed).rounded(toDecimals: 2).plain, high = (found.median + found.allowed).rounded(toDecimals: 2).plain
+            return Diagnostic(
+                file: files[record.file], line: record.line, sheetCell: record.sheetCell,
+                "\(name(record.key)): \(found.value.plain) breaks from its series (median \(found.median.rounded(toDecimals: 2).plain) over the previous \(SeriesBreak.periods) periods; expected \(low) to \(high)): check the value",
+                severity: .warning)
+        })
+    }
+
+    /// `PV01 2580 2025Q4 T`: a key as messages name it.
+    private func name(_ key: StoredKey) -> String {
+        "\(keys.indicatorID(key) ?? "?") \(keys.areaID(key) ?? "?") \(key.period) \(key.gender.rawValue)"
     }
 
     /// The second pass: every row of a conflicting key is rejected, and says where the other values are.

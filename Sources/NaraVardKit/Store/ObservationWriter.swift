@@ -24,6 +24,8 @@ final class ObservationWriter {
     /// Values given without counts over stored counts they disagree with: refused (rejected) unless
     /// ``replaceCounts``, then written and listed here for a warning.
     private(set) var countCorrections: [CheckedRecord] = []
+    /// New or changed values that break sharply from their series' previous periods (``SeriesBreak``).
+    private(set) var seriesBreaks: [(record: CheckedRecord, found: SeriesBreak)] = []
     private(set) var conflicts: [StoredKey: Conflict] = [:]
     var hasConflicts: Bool { !conflicts.isEmpty }
     /// Makes keys from ids; safe to use from another thread.
@@ -50,6 +52,7 @@ final class ObservationWriter {
     private let anyRecord: BulkStatement
     private let noteUnchanged: BulkStatement
     private let isNotedUnchanged: BulkStatement
+    private let history: BulkStatement
 
     init(db: Database, importID: Int64, catalog: StoredCatalog) throws {
         self.db = db
@@ -79,7 +82,10 @@ final class ObservationWriter {
         anyRecord = try BulkStatement(db, sql: "SELECT 1 FROM observation WHERE key BETWEEN ?1 AND ?2 AND import_id < ?3 LIMIT 1")
         noteUnchanged = try BulkStatement(db, sql: "INSERT INTO temp.unchanged (key) VALUES (?1) ON CONFLICT DO NOTHING")
         isNotedUnchanged = try BulkStatement(db, sql: "SELECT 1 FROM temp.unchanged WHERE key = ?1")
-        for statement in [insert, earlier, written, remove, anyRecord] { statement.bind(2, importID) }
+        history = try BulkStatement(db, sql: """
+            SELECT key, status, value FROM observation WHERE key BETWEEN ?1 AND ?3 AND import_id < ?2 ORDER BY key, import_id
+            """)
+        for statement in [insert, earlier, written, remove, anyRecord, history] { statement.bind(2, importID) }
         anyRecord.bind(3, importID)
     }
 
@@ -137,6 +143,30 @@ final class ObservationWriter {
             lastPeriod = period
         }
         count(outcome, by: 1)
+        if let value = record.numbers.value, try hasEarlierRecords(key.indicatorCode),
+           let found = SeriesBreak.check(value, numerator: record.numbers.numerator, history: try previousValues(key)) {
+            seriesBreaks.append((record, found))
+        }
+    }
+
+    /// The values stored before this import for the key's previous ``SeriesBreak/periods`` periods (same
+    /// area and gender), each period's latest revision, oldest first.
+    private func previousValues(_ key: StoredKey) throws -> [Double] {
+        let genderBits = key.rawValue & 3
+        let periodUnit: Int64 = 1 << StoredKey.periodShift
+        let first = key.rawValue - Int64(SeriesBreak.periods) * periodUnit
+        let seriesShift = StoredKey.periodShift + 24  // indicator, area and period kind
+        guard first >> seriesShift == key.rawValue >> seriesShift else { return [] }
+        history.bind(1, first)
+        history.bind(3, key.rawValue - 1)
+        defer { history.reset() }
+        var latest: [Int64: Double?] = [:]
+        while try history.step() {
+            let stored = history.int64(0)
+            guard stored & 3 == genderBits else { continue }
+            latest[stored] = history.int64(1) == Observation.Status.reported.storedCode ? history.double(2) : nil
+        }
+        return latest.keys.sorted().compactMap { latest[$0] ?? nil }
     }
 
     /// The record's key was given earlier in this import with other numbers: that earlier record is
