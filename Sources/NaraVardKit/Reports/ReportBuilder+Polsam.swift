@@ -37,7 +37,7 @@ extension ReportBuilder {
         var charts: [ReportChart] = []
         for data in indicators(of: shift) {
             let start = rows.count
-            for (area, indented) in areas {
+            for (area, indented) in areas where data.indicator.isPublished(for: area.kind) {
                 rows.append(ReportRow(
                     [.text(data.indicator.name), .text(data.indicator.unit.label), .text(ReportText.period(data.period)),
                      ReportCell(.text(area.name), indent: indented ? 1 : 0), valueCell(data, area.id, data.period),

@@ -87,6 +87,14 @@ public enum ReportText {
         }
     }
 
+    /// What the variation column says for a seasonal indicator, which has no SPC limits.
+    public static let seasonal = "Säsongsvarierande"
+
+    /// The variation column of a series: its icon in words, or ``seasonal``.
+    public static func variation(_ result: TrendResult) -> String? {
+        result.seasonal ? seasonal : result.variation.map(variation)
+    }
+
     static let variationLabels: [ConditionalColor.Label] = [
         .init(text: "Förbättring (högt)", tone: .good), .init(text: "Förbättring (lågt)", tone: .good),
         .init(text: "Oroande (högt)", tone: .bad), .init(text: "Oroande (lågt)", tone: .bad),
