@@ -51,7 +51,7 @@ struct CatalogCommand: ParsableCommand {
                 ("frequency", indicator.frequency.rawValue), ("seasonal", indicator.seasonal ? "yes" : "no"),
                 ("levels", indicator.levelsText), ("definition", indicator.definition),
                 ("numerator", indicator.numerator), ("denominator", indicator.denominator),
-                ("source", indicator.source), ("kolada", indicator.kolada), ("min_n", indicator.minN.map(String.init)),
+                ("source", indicator.source), ("notes", indicator.notes), ("kolada", indicator.kolada), ("min_n", indicator.minN.map(String.init)),
                 ("target", indicator.target.map { "\($0)" }),
                 ("targets", indicator.targets.isEmpty ? nil : indicator.targets.map { "\($0.area) \($0.year): \($0.value)" }.joined(separator: ", ")),
                 ("retired", indicator.retired ? "yes" : nil),
@@ -100,7 +100,7 @@ struct CatalogCommand: ParsableCommand {
 private struct ShownIndicator: Encodable {
     var id: String, name: String, name_en: String?, shift: Int, unit: String, better: String, frequency: String
     var seasonal: Bool, levels: [String]
-    var definition: String?, numerator: String?, denominator: String?, source: String?, kolada: String?
+    var definition: String?, numerator: String?, denominator: String?, source: String?, notes: String?, kolada: String?
     var min_n: Int?, target: Double?, retired: Bool
 
     init(_ indicator: Indicator) {
@@ -108,7 +108,7 @@ private struct ShownIndicator: Encodable {
         unit = indicator.unit.rawValue; better = indicator.better.rawValue; frequency = indicator.frequency.rawValue
         seasonal = indicator.seasonal; levels = indicator.levels.sorted().map(\.rawValue)
         definition = indicator.definition; numerator = indicator.numerator; denominator = indicator.denominator
-        source = indicator.source; kolada = indicator.kolada; min_n = indicator.minN; target = indicator.target
+        source = indicator.source; notes = indicator.notes; kolada = indicator.kolada; min_n = indicator.minN; target = indicator.target
         retired = indicator.retired
     }
 }

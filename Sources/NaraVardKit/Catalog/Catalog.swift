@@ -206,7 +206,7 @@ extension Catalog {
 
     static let indicatorFields: Set<String> = [
         "id", "name", "name_en", "shift", "unit", "better", "frequency", "definition", "numerator",
-        "denominator", "source", "kolada", "min_n", "target", "targets", "retired", "seasonal", "levels",
+        "denominator", "source", "kolada", "min_n", "target", "targets", "retired", "seasonal", "levels", "notes",
     ]
 
     private static func readIndicator(_ fields: inout YAMLMapping) -> Indicator? {
@@ -272,7 +272,8 @@ extension Catalog {
             id: id, name: name, nameEn: fields.string("name_en"), shift: shift, unit: unit, better: better,
             frequency: frequency, definition: fields.string("definition"), numerator: numerator,
             denominator: denominator, source: fields.string("source"), kolada: fields.string("kolada"),
-            minN: minN, target: target, targets: targets, retired: retired, seasonal: seasonal, levels: levels)
+            minN: minN, target: target, targets: targets, retired: retired, seasonal: seasonal, levels: levels,
+            notes: fields.string("notes"))
     }
 }
 

@@ -18,6 +18,8 @@ public struct Indicator: Hashable, Sendable, Codable {
     public var numerator: String?
     public var denominator: String?
     public var source: String?
+    /// Free-text notes: how the definition was checked against its source, known differences.
+    public var notes: String?
     public var kolada: String?
     public var minN: Int?
     public var target: Double?
@@ -46,13 +48,13 @@ public struct Indicator: Hashable, Sendable, Codable {
         better: Better, frequency: Frequency, definition: String? = nil, numerator: String? = nil,
         denominator: String? = nil, source: String? = nil, kolada: String? = nil, minN: Int? = nil,
         target: Double? = nil, targets: [AreaTarget] = [], retired: Bool = false, seasonal: Bool = false,
-        levels: Set<Level> = Set(Level.allCases)
+        levels: Set<Level> = Set(Level.allCases), notes: String? = nil
     ) {
         self.id = id; self.name = name; self.nameEn = nameEn; self.shift = shift; self.unit = unit
         self.better = better; self.frequency = frequency; self.definition = definition
         self.numerator = numerator; self.denominator = denominator; self.source = source
         self.kolada = kolada; self.minN = minN; self.target = target; self.targets = targets
-        self.retired = retired; self.seasonal = seasonal; self.levels = levels
+        self.retired = retired; self.seasonal = seasonal; self.levels = levels; self.notes = notes
     }
 
     /// Whether values of areas of `kind` are computed from municipal records (länsdel, county, group).
@@ -86,7 +88,7 @@ public struct Indicator: Hashable, Sendable, Codable {
 extension Indicator {
     enum CodingKeys: String, CodingKey {
         case id, name, nameEn, shift, unit, better, frequency, definition, numerator, denominator, source, kolada,
-             minN, target, targets, retired, seasonal, levels
+             minN, target, targets, retired, seasonal, levels, notes
     }
 
     /// Stored definitions from before `seasonal` and `levels` read as their defaults.
@@ -107,10 +109,11 @@ extension Indicator {
             targets: try container.decode([AreaTarget].self, forKey: .targets),
             retired: try container.decode(Bool.self, forKey: .retired),
             seasonal: try container.decodeIfPresent(Bool.self, forKey: .seasonal) ?? false,
-            levels: try container.decodeIfPresent(Set<Level>.self, forKey: .levels) ?? Set(Level.allCases))
+            levels: try container.decodeIfPresent(Set<Level>.self, forKey: .levels) ?? Set(Level.allCases),
+            notes: try container.decodeIfPresent(String.self, forKey: .notes))
     }
 
-    /// The defaults of `seasonal` and `levels` are left out, so that a definition that does not use them is
+    /// The defaults of `seasonal`, `levels` and `notes` are left out, so that a definition that does not use them is
     /// stored exactly as before they existed (and a reload finds it unchanged).
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
@@ -132,6 +135,7 @@ extension Indicator {
         try container.encode(retired, forKey: .retired)
         if seasonal { try container.encode(true, forKey: .seasonal) }
         if levels != Set(Level.allCases) { try container.encode(levels.sorted(), forKey: .levels) }
+        try container.encodeIfPresent(notes, forKey: .notes)
     }
 }
 
