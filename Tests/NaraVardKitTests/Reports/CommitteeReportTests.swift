@@ -65,6 +65,19 @@ import TestSupport
         #expect(ReportText.trendLabels.map(\.text).contains(sheet["G", row]?.string ?? "-"))
     }
 
+    /// PV08 is seasonal: no SPC icon, the variation column says so; PV01 is not and keeps its icon.
+    /// PC01 is published only for the county: no länsdel rows.
+    @Test func seasonalAndCountyOnlyIndicators() throws {
+        let sheet = try workbook.sheet(named: "3 Primärvård")
+        for area in ["Luleå–Boden", "Region Norrbotten"] {
+            #expect(sheet["I", try sheet.row(where: ["A": "Dagar som utskrivningsklar", "D": area])] == .string("Säsongsvarierande"))
+            #expect(sheet["I", try sheet.row(where: ["A": "Fast läkarkontakt", "D": area])]?.string != "Säsongsvarierande")
+        }
+        let person = try workbook.sheet(named: "2 Personcentrering")
+        let trust = person.rows(where: ["A": "Förtroende för hälso- och sjukvården"])
+        #expect(trust.map { person["D", $0]?.string } == ["Region Norrbotten"])
+    }
+
     @Test func coloursFollowTheBetterDirection() throws {
         let sheet = try workbook.sheet(named: "3 Primärvård")
         func changeRules(_ indicator: String) throws -> [ConditionalFormatInfo] {
