@@ -17,7 +17,7 @@ extension ReportBuilder {
             return ReportRow(
                 [.text(catalog.shift(data.indicator.shift).map(sheetName)), .text(data.indicator.name),
                  .text(data.indicator.unit.label), .text(ReportText.period(data.period))]
-                    + totals.map { valueCell(data, $0.id, data.period) },
+                    + totals.map { data.indicator.isPublished(for: $0.kind) ? valueCell(data, $0.id, data.period) : .empty },
                 startsGroup: row > 0 && data.indicator.shift != self.data[row - 1].indicator.shift)
         }
         let columns = [ReportColumn("Riktningsförändring", width: 18), ReportColumn("Indikator", width: 34, wrap: true),
@@ -27,7 +27,8 @@ extension ReportBuilder {
             name: "Översikt", title: title, subtitle: subtitle,
             tables: [ReportTable(name: "oversikt", columns: columns, rows: rows, colors: colors, freezeHeader: true, filter: true)],
             notes: ["Grönt: bättre än länet, rött: sämre än länet, efter indikatorns önskade riktning. "
-                    + "Kommunerna finns under sin länsdel på flikarna per riktningsförändring."])
+                    + "Kommunerna finns under sin länsdel på flikarna per riktningsförändring. "
+                    + "Tomt: indikatorn redovisas bara för länet."])
     }
 
     /// One direction shift: per indicator the compared areas with their municipalities beneath, and a column chart.

@@ -37,6 +37,18 @@ import TestSupport
         #expect(sheet.autofilter == "A\(first):G\(sheet.rows(where: ["D": "Region Norrbotten"]).last! + 1)")
     }
 
+    /// PC01 is published only for the county: its länsdel cells are empty (not "saknas"), the county has its value.
+    @Test func aCountyOnlyIndicatorIsShownForTheCountyAlone() throws {
+        let sheet = try workbook.sheet(named: "Översikt")
+        let row = try sheet.row(where: ["B": "Förtroende för hälso- och sjukvården"])
+        let header = try sheet.row(where: ["B": "Indikator"])
+        let county = try #require(["E", "F", "G", "H", "I"].first { sheet[$0, header]?.string == "Region Norrbotten" })
+        #expect(sheet[county, row]?.number != nil)
+        for column in ["E", "F", "G", "H", "I"] where column != county { #expect(sheet[column, row] == .blank, "\(column)") }
+        let comparison = try workbook.sheet(named: "2 Personcentrering")
+        #expect(comparison.rows(where: ["A": "Förtroende för hälso- och sjukvården"]).map { comparison["D", $0]?.string } == ["Region Norrbotten"])
+    }
+
     @Test func aColumnChartPerIndicator() throws {
         let sheet = try workbook.sheet(named: "3 Primärvård")
         #expect(sheet.charts.count == 12, "PV01–PV11 and OV05")
