@@ -56,6 +56,7 @@ extension ReportBuilder {
                 .text(indicator.unit.label), .text(ReportText.better(indicator.better)), .text(ReportText.frequency(indicator.frequency)),
                 .text(indicator.definition), .text(indicator.numerator), .text(indicator.denominator), .text(indicator.source),
                 target, .number(indicator.minN.map(Double.init), .integer), .text(indicator.kolada),
+                .text(indicator.seasonal ? "ja" : "nej"), .text(ReportText.levels(indicator.levels)),
             ])
         }
         let columns = [
@@ -65,7 +66,8 @@ extension ReportBuilder {
             ReportColumn("Definition", width: 60, wrap: true), ReportColumn("Täljare", width: 36, wrap: true),
             ReportColumn("Nämnare", width: 28, wrap: true), ReportColumn("Källa", width: 28, wrap: true),
             ReportColumn("Mål", width: 10, wrap: true), ReportColumn("Prickas under", width: 9, wrap: true),
-            ReportColumn("Kolada-id", width: 10),
+            ReportColumn("Kolada-id", width: 10), ReportColumn("Säsongsvarierande", width: 12, wrap: true),
+            ReportColumn("Redovisas för", width: 18, wrap: true),
         ]
         return ReportSheet(
             name: "Definitioner", title: "Indikatorernas definitioner",

@@ -87,6 +87,17 @@ public enum ReportText {
         }
     }
 
+    /// The levels an indicator is published for, in words: `kommun, länsdel, län`.
+    static func levels(_ levels: Set<Indicator.Level>) -> String {
+        levels.sorted().map { level in
+            switch level {
+            case .municipality: "kommun"
+            case .lansdel: "länsdel"
+            case .county: "län"
+            }
+        }.joined(separator: ", ")
+    }
+
     /// What the variation column says for a seasonal indicator, which has no SPC limits.
     public static let seasonal = "Säsongsvarierande"
 

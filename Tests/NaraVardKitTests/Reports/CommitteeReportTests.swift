@@ -76,6 +76,11 @@ import TestSupport
         let person = try workbook.sheet(named: "2 Personcentrering")
         let trust = person.rows(where: ["A": "Förtroende för hälso- och sjukvården"])
         #expect(trust.map { person["D", $0]?.string } == ["Region Norrbotten"])
+        let definitions = try workbook.sheet(named: "Definitioner")
+        #expect(definitions["N", try definitions.row(where: ["A": "Id"])] == .string("Säsongsvarierande"))
+        let pv08 = try definitions.row(where: ["A": "PV08"]), pc01 = try definitions.row(where: ["A": "PC01"])
+        #expect(definitions["N", pv08] == .string("ja") && definitions["O", pv08] == .string("kommun, länsdel, län"))
+        #expect(definitions["N", pc01] == .string("nej") && definitions["O", pc01] == .string("län"))
     }
 
     @Test func coloursFollowTheBetterDirection() throws {
