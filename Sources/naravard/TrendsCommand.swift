@@ -10,7 +10,7 @@ struct TrendsCommand: ParsableCommand {
             period; control limits and the variation icon from 13 points; Anhøj runs signal from 10 useful points; \
             assurance where the indicator has a target. A seasonal indicator (`seasonal: true` in the catalogue) is \
             classified by the seasonal Kendall test when every quarter has 3 values or more (`method` says which \
-            test), and gets no SPC results: the table says "seasonal" ("säsongsvarierande").
+            test), and gets no SPC results: the table says "säsongsvarierande".
 
             Example: naravard trends --indicator PV08 --level county --lang sv
             """
@@ -74,7 +74,7 @@ struct TrendsCommand: ParsableCommand {
                 .text(trend.lastPeriod?.description), .number(trend.latestValue.map { $0.rounded(toPlaces: 2) }),
                 .number(trend.yearOnYear.map { $0.rounded(toPlaces: 2) }), .number(result.senSlope.map { $0.rounded(toPlaces: 3) }),
                 .text(TrendStyle.label(result.classification, better: better, lang)),
-                .text(sv ? ReportText.variation(result) : result.seasonal ? "seasonal" : result.variation?.rawValue),
+                .text(sv ? ReportText.variation(result) : result.seasonal ? "säsongsvarierande" : result.variation?.rawValue),
                 .text(result.assurance.map { sv ? ReportText.assurance($0) : $0.rawValue }),
             ]
         }

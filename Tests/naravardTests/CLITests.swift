@@ -90,6 +90,7 @@ import TestSupport
         #expect(pv01["variation"] as? String != nil)
         let table = try run("trends", "--indicator", "PV08", "--level", "county", "--lang", "sv")
         #expect(table.stdout.contains("Säsongsvarierande"))
+        #expect(try run("trends", "--indicator", "PV08", "--level", "county").stdout.contains("säsongsvarierande"))
     }
 
     @Test func usageErrorsExit64AndMissingFilesExit66() throws {

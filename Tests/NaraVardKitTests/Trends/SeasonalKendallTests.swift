@@ -56,6 +56,25 @@ struct SeasonalKendallTests {
         #expect(Seasons(start: Period(year: 2021)) == nil)
     }
 
+    /// Through a stored series: a seasonal indicator's series that starts in 2021Q3 is read with Q3 as its first
+    /// season (pymannkendall's figures for the same values padded with two missing quarters in front).
+    @Test("a seasonal indicator's series starting mid-year is tested by calendar quarter")
+    func seriesStartingMidYear() throws {
+        let reference = try #require(ReferenceVectors.seasonal.first { $0.name == "q3_start_trend_18" })
+        let start = Period(year: 2021, quarter: 3)
+        let series = Series(indicator: "PV08", area: "25", gender: .total, start: start, values: reference.values,
+                            numerators: reference.values.map { _ in nil }, denominators: reference.values.map { _ in nil })
+        let seasonal = Indicator(id: "PV08", name: "PV08", shift: 3, unit: .days, better: .lower, frequency: .quarter, seasonal: true)
+        let result = SeriesTrend.analyze(series, indicator: seasonal).result
+        #expect(result.method == .seasonalKendall)
+        #expect(result.mannKendall?.s == reference.s)
+        #expect(TrendTolerance.matches(result.mannKendall?.p, reference.p, TrendTolerance.statistic))
+        #expect(result.classification == .improving, "S < 0 with p < 0.05, lower is better")
+        var plain = seasonal
+        plain.seasonal = false
+        #expect(SeriesTrend.analyze(series, indicator: plain).result.method == .mannKendall)
+    }
+
     /// Without seasons the engine is the plain engine (method mann_kendall, SPC as before).
     @Test("a series without seasons keeps the plain test and its SPC results")
     func plainUnchanged() {
