@@ -18,8 +18,8 @@ Files written (see Examples/README.md):
   kvartalsdata-koder.csv     UTF-8 with BOM, ',', decimal point, SCB codes, periods "2024Q1",
                              quarterly indicators of shifts 3-4, 2021Q1-2025Q4, gender T
   arsdata.csv                UTF-8, ';', decimal comma, yearly indicators 2021-2025 by code (except those in
-                             KOLADA_MODEL, which come from kolada.json); an indicator published only for the county
-                             (`levels: [county]`) has county rows only
+                             KOLADA_MODEL, which come from kolada.json); a survey published for the county too has
+                             a county row (0025) per year, and a county-only one (`levels: [county]`) only those
   kolada.json                Kolada API JSON for the indicators in KOLADA_MODEL (HF01 and the ones added in issue 17)
 
 Rules the data keep (the importer refuses anything else):
@@ -507,14 +507,14 @@ def write_koder():
     return len(lines) - 1
 
 
-SURVEY_DRAWS = {}
-
-
 def write_arsdata():
-    """UTF-8, ';', decimal comma, yearly indicators by code. Surveys: value only; registers: counts and value."""
+    """UTF-8, ';', decimal comma, yearly indicators by code. Surveys: value only; registers: counts and value.
+    A survey published for the county as well (`levels` with county, as Kolada gives it) gets a county row, the
+    population-weighted mean of the municipal draws; a county-only survey gets only that row."""
     lines = ["indikator;kod;period;kön;täljare;nämnare;värde"]
     for ind in ordered(INDICATORS, (1, 2, 3, 4), "year"):
         m, unit = MODEL[ind], INDICATORS[ind]["unit"]
+        draws = {}
         for code in sorted(POP2023):
             for y in m.get("years", YEARS):
                 if m["kind"] == "survey":
@@ -526,19 +526,18 @@ def write_arsdata():
                     noise = m["od"] * math.sqrt(10000 / POP2023[code]) ** 0.5
                     v = m["base"] + m["trend"][1] * t + EFFECT[ind, code]
                     v += RNG.gauss(0, noise)
-                    if county_only(ind):  # the county's row: the population-weighted mean of the draws
-                        SURVEY_DRAWS.setdefault((ind, y), {})[code] = v
-                        if len(SURVEY_DRAWS[ind, y]) == len(POP2023):
-                            draws = SURVEY_DRAWS[ind, y]
-                            region = sum(draws[c] * POP2023[c] for c in draws) / sum(POP2023.values())
-                            lines.append(f"{ind};0025;{y};T;;;{dec_comma(rounded(unit, region))}")
-                        continue
-                    lines.append(f"{ind};{code};{y};T;;;{dec_comma(rounded(unit, v))}")
+                    draws.setdefault(y, {})[code] = v
+                    if not county_only(ind):
+                        lines.append(f"{ind};{code};{y};T;;;{dec_comma(rounded(unit, v))}")
                     continue
                 rec = observe(ind, code, y, 0, annual=True)
                 untie(unit, rec)
                 finish(unit, rec)
                 lines.append(f"{ind};{code};{y};T;{rec['num']};{rec['den']};{dec_comma(rec['value'])}")
+        if "county" in INDICATORS[ind].get("levels", []):
+            for y, by_code in draws.items():
+                region = sum(v * POP2023[c] for c, v in by_code.items()) / sum(POP2023[c] for c in by_code)
+                lines.append(f"{ind};0025;{y};T;;;{dec_comma(rounded(unit, region))}")
     with open(HERE / "arsdata.csv", "w", encoding="utf-8", newline="") as f:
         f.write("\n".join(lines) + "\n")
     return len(lines) - 1

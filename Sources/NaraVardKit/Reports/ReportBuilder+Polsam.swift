@@ -38,11 +38,16 @@ extension ReportBuilder {
         var charts: [ReportChart] = []
         for data in indicators(of: shift) {
             let start = rows.count
-            for (area, indented) in areas where data.indicator.isPublished(for: area.kind) {
+            for (area, indented) in areas {
+                // A level the indicator is not published for: left out, except a länsdel above its municipalities,
+                // which stays as their heading with empty cells.
+                let published = data.indicator.isPublished(for: area.kind)
+                guard published || (area.kind == .lansdel && data.indicator.isPublished(for: .municipality)) else { continue }
                 rows.append(ReportRow(
                     [.text(data.indicator.name), .text(data.indicator.unit.label), .text(ReportText.period(data.period)),
-                     ReportCell(.text(area.name), indent: indented ? 1 : 0), valueCell(data, area.id, data.period),
-                     changeCell(data, area.id), trendCell(data, area.id)],
+                     ReportCell(.text(area.name), indent: indented ? 1 : 0),
+                     published ? valueCell(data, area.id, data.period) : .empty,
+                     published ? changeCell(data, area.id) : .empty, published ? trendCell(data, area.id) : .empty],
                     emphasis: !indented, startsGroup: rows.count == start))
             }
             if let county = areas.firstIndex(where: { $0.area.kind == .county }), data.indicator.better != .neutral {

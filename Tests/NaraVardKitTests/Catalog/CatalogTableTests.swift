@@ -20,20 +20,22 @@ import Testing
     }
 
     static let county: Set<Indicator.Level> = [.county]
+    /// Kolada values per municipality and region without counts: no länsdel value can be computed.
+    static let noLansdel: Set<Indicator.Level> = [.municipality, .county]
 
     static let table: [Row] = [
-        Row(id: "HF01", shift: 1, unit: .percent, factor: 100, frequency: .year, kolada: "U01405", seasonal: false),
-        Row(id: "HF02", shift: 1, unit: .percent, factor: 100, frequency: .year, kolada: "U01760", seasonal: false),
+        Row(id: "HF01", shift: 1, unit: .percent, factor: 100, frequency: .year, kolada: "U01405", seasonal: false, levels: noLansdel),
+        Row(id: "HF02", shift: 1, unit: .percent, factor: 100, frequency: .year, kolada: "U01760", seasonal: false, levels: noLansdel),
         Row(id: "HF03", shift: 1, unit: .per100000, factor: 100_000, frequency: .quarter, kolada: nil, seasonal: true),
         Row(id: "HF04", shift: 1, unit: .percent, factor: 100, frequency: .year, kolada: nil, seasonal: false),
         Row(id: "HF05", shift: 1, unit: .per1000, factor: 1_000, frequency: .quarter, kolada: nil, seasonal: true),
         Row(id: "HF06", shift: 1, unit: .percent, factor: 100, frequency: .quarter, kolada: nil, seasonal: true),
         Row(id: "HF07", shift: 1, unit: .per1000, factor: 1_000, frequency: .quarter, kolada: nil, seasonal: false, retired: true),
-        Row(id: "HF08", shift: 1, unit: .per100000, factor: 100_000, frequency: .year, kolada: "N61603", seasonal: false),
+        Row(id: "HF08", shift: 1, unit: .per100000, factor: 100_000, frequency: .year, kolada: "N61603", seasonal: false, levels: noLansdel),
         Row(id: "HF09", shift: 1, unit: .per100000, factor: 100_000, frequency: .year, kolada: "N70906", seasonal: false, levels: county),
         Row(id: "PC01", shift: 2, unit: .percent, factor: 100, frequency: .year, kolada: "U70447", seasonal: false, levels: county),
         Row(id: "PC02", shift: 2, unit: .percent, factor: 100, frequency: .year, kolada: nil, seasonal: false, retired: true),
-        Row(id: "PC03", shift: 2, unit: .percent, factor: 100, frequency: .year, kolada: "U21505", seasonal: false),
+        Row(id: "PC03", shift: 2, unit: .percent, factor: 100, frequency: .year, kolada: "U21505", seasonal: false, levels: noLansdel),
         Row(id: "PC04", shift: 2, unit: .per10000, factor: 10_000, frequency: .quarter, kolada: nil, seasonal: true),
         Row(id: "PC05", shift: 2, unit: .percent, factor: 100, frequency: .quarter, kolada: nil, seasonal: false),
         Row(id: "PC06", shift: 2, unit: .percent, factor: 100, frequency: .quarter, kolada: nil, seasonal: false),
@@ -58,7 +60,7 @@ import Testing
         Row(id: "OV05", shift: 3, unit: .percent, factor: 100, frequency: .year, kolada: nil, seasonal: false),
         Row(id: "OV06", shift: 4, unit: .count, factor: 1, frequency: .quarter, kolada: nil, seasonal: true),
         Row(id: "OV07", shift: 4, unit: .percent, factor: 100, frequency: .year, kolada: nil, seasonal: false),
-        Row(id: "OV08", shift: 4, unit: .percent, factor: 100, frequency: .year, kolada: "N21701", seasonal: false),
+        Row(id: "OV08", shift: 4, unit: .percent, factor: 100, frequency: .year, kolada: "N21701", seasonal: false, levels: noLansdel),
     ]
 
     /// Every indicator file, read on its own.

@@ -126,9 +126,9 @@ import TestSupport
             guard value.number != nil, let row = Int(reference.drop { $0.isLetter }), "CDEFG".contains(reference.first!) else { return nil }
             return sheet["A\(row)"]?.string
         })
-        // 35 indicators in use; HF02, PC03 (survey values) and PV02 (an index) come without counts and without a
-        // county row, so they have no länsdel or county value to draw.
-        #expect(sheet.charts.count == drawable.count && drawable.count == 32,
+        // 35 indicators in use; PV02 (an index) comes without counts and without a county row, so it has no länsdel
+        // or county value to draw. The value-only surveys HF02 and PC03 have their county rows.
+        #expect(sheet.charts.count == drawable.count && drawable.count == 34,
                 "one chart per indicator with a länsdel or county value; values given without counts have none")
         let chart = try #require(sheet.charts.first { $0.title == "Fast läkarkontakt (%)" })
         #expect(chart.type == "line")

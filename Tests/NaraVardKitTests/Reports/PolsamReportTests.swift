@@ -47,6 +47,14 @@ import TestSupport
         for column in ["E", "F", "G", "H", "I"] where column != county { #expect(sheet[column, row] == .blank, "\(column)") }
         let comparison = try workbook.sheet(named: "2 Personcentrering")
         #expect(comparison.rows(where: ["A": "Förtroende för hälso- och sjukvården"]).map { comparison["D", $0]?.string } == ["Region Norrbotten"])
+        // HF08 is published per municipality and for the county, not per länsdel: the länsdel row is only a heading.
+        let health = try workbook.sheet(named: "1 Hälsofrämjande")
+        let suicide = health.rows(where: ["A": "Självmord 25 år och äldre"])
+        #expect(suicide.count == 19, "four länsdelar, their 14 municipalities and the county")
+        let lansdel = try #require(suicide.first { health["D", $0]?.string == "Luleå–Boden" })
+        #expect(health["E", lansdel] == .blank && health["G", lansdel] == .blank)
+        #expect(health["E", lansdel + 1]?.number != nil, "Luleå beneath it has its value")
+        #expect(health["E", try #require(suicide.last)]?.number != nil, "the county has Kolada's value")
     }
 
     @Test func aColumnChartPerIndicator() throws {
