@@ -6,7 +6,10 @@
 Every number written is SYNTHETIC: made up by this script to look like Norrbotten's data, for demos and tests
 only. It is not real data from Region Norrbotten, the municipalities, Kolada, Socialstyrelsen or anyone else.
 
-The output is deterministic (random.Random(2025)), so rerunning the script gives the same bytes.
+The output is deterministic (random.Random(2025)), so rerunning the script gives the same bytes. Indicators added
+after the first release (NEW) draw from their own generators (random.Random of their id), and the first release's
+indicators keep their order and draws, so adding an indicator leaves every other indicator's numbers as they were.
+Retired indicators (HF07, PC02) keep their data: it is their history.
 Python 3 standard library only, plus PyYAML for *reading* the catalogue (the YAML files in Indicators/).
 
 Files written (see Examples/README.md):
@@ -14,9 +17,10 @@ Files written (see Examples/README.md):
                              quarterly indicators of shifts 1-2, 2021Q1-2025Q4, gender T (+ K/M for three indicators)
   kvartalsdata-koder.csv     UTF-8 with BOM, ',', decimal point, SCB codes, periods "2024Q1",
                              quarterly indicators of shifts 3-4, 2021Q1-2025Q4, gender T
-  arsdata.csv                UTF-8, ';', decimal comma, yearly indicators 2021-2025 by code (except those with a
-                             Kolada id, which come from kolada.json)
-  kolada.json                Kolada API JSON for the indicators with a `kolada:` id, 2021-2025
+  arsdata.csv                UTF-8, ';', decimal comma, yearly indicators 2021-2025 by code (except those in
+                             KOLADA_MODEL, which come from kolada.json); a survey published for the county too has
+                             a county row (0025) per year, and a county-only one (`levels: [county]`) only those
+  kolada.json                Kolada API JSON for the indicators in KOLADA_MODEL (HF01 and the ones added in issue 17)
 
 Rules the data keep (the importer refuses anything else):
   value = factor * numerator / denominator (factor 100 percent, 1000 per_1000, 10000 per_10000,
@@ -81,8 +85,7 @@ def load_catalog():
         if "areas" in doc:
             munis += [a for a in doc["areas"] if a["kind"] == "municipality"]
             continue
-        if not doc.get("retired"):
-            indicators[doc["id"]] = doc
+        indicators[doc["id"]] = doc  # retired ones too: their data is history
     munis.sort(key=lambda a: a["id"])
     return indicators, munis
 
@@ -201,6 +204,7 @@ MODEL = {
     "PV09": dict(kind="rate", base=130, trend=("rel", -0.02), den=("80", 1, "stock"), sd=0.12, od=0.04,
                  season=WINTER),
     "PV10": dict(kind="prop", base=7.0, trend=("abs", -0.4), den=("75", 1, "stock"), sd=0.15, od=0.03),
+    "PV11": dict(kind="prop", base=84.0, trend=("abs", +1.0), den=("80", 0.12, "stock"), sd=0.4, od=0.05),
     # shift 4 --------------------------------------------------------------------------------------------------
     "OV01": dict(kind="prop", base=10.0, trend=("abs", +2.5), den=("total", 0.9, "events"), sd=0.25, od=0.04),
     "OV02": dict(kind="rate", base=110, trend=("rel", +0.015), den=("65", 1, "stock"), sd=0.12, od=0.02),
@@ -215,18 +219,66 @@ MODEL = {
     "OV07": dict(kind="prop", base=33.0, trend=("abs", -1.0), den=("65", 0.045, "events"), sd=0.15, od=0.04),
 }
 # HF01 has a Kolada id: it is written to kolada.json, not to arsdata.csv.
-KOLADA_MODEL = {"HF01": dict(base=69.5, trend=+0.2, sd=2.0, od=0.5, riket=72.0, other={"0001": 74.5})}
+# The others are the Kolada KPIs added in issue 17: `genders` False gives T only, `years` the years Kolada has.
+KOLADA_MODEL = {
+    "HF01": dict(base=69.5, trend=+0.2, sd=2.0, od=0.5, riket=72.0, other={"0001": 74.5}),
+    "HF08": dict(base=19.0, trend=-0.3, sd=3.0, od=1.5, riket=15.5, genders=False),
+    "HF09": dict(base=210.0, trend=-4.0, sd=0.0, od=8.0, riket=180.0, genders=False),
+    "OV08": dict(base=9.5, trend=-0.1, sd=1.2, od=0.3, riket=8.6, genders=False),
+    "PC07": dict(base=78.0, trend=+0.6, sd=0.0, od=0.6, riket=77.0, genders=False, years=(2024, 2025)),
+    "PC08": dict(base=74.0, trend=+0.8, sd=0.0, od=0.6, riket=75.5, genders=False, years=(2024, 2025)),
+    "PC09": dict(base=82.0, trend=+0.4, sd=0.0, od=0.6, riket=81.0, genders=False, years=(2024, 2025)),
+}
 
 missing_models = set(INDICATORS) - set(MODEL) - set(KOLADA_MODEL)
 assert not missing_models, f"no synthetic model for {sorted(missing_models)}"
+
+# The indicators of the first release and the shift each had then: their data is written in that order, so that the
+# shared random stream gives them the same numbers however the catalogue changes (OV05 has moved to shift 3).
+FIRST_RELEASE = {"HF01", "HF02", "HF03", "HF04", "HF05", "HF06", "HF07", "PC01", "PC02", "PC03", "PC04", "PC05",
+                 "PC06", "PV01", "PV02", "PV03", "PV04", "PV05", "PV06", "PV07", "PV08", "PV09", "PV10", "OV01",
+                 "OV02", "OV03", "OV04", "OV05", "OV06", "OV07"}
+FIRST_SHIFT = {"OV05": 4}
+
+
+def order_key(ind):
+    """Write order: the first release's indicators by their shift then, the new ones after them."""
+    shift = FIRST_SHIFT.get(ind, INDICATORS[ind]["shift"])
+    return (ind not in FIRST_RELEASE, shift, ind)
+
+
+class own_generator:
+    """Draw from random.Random(ind) instead of the shared RNG while generating a NEW indicator."""
+
+    def __init__(self, ind):
+        self.ind = ind
+
+    def __enter__(self):
+        global RNG
+        self.saved = RNG
+        if self.ind not in FIRST_RELEASE:
+            RNG = random.Random(self.ind)
+
+    def __exit__(self, *exc):
+        global RNG
+        RNG = self.saved
+
+
+def county_only(ind):
+    """Published only for the county (`levels` without municipality): the files carry the county's rows."""
+    return "municipality" not in INDICATORS[ind].get("levels", ["municipality"])
 
 # A handful of rows reported as missing ('..') in the Windows-1252 file: (indicator, code, year, quarter).
 MISSING = {("HF06", "2506", 2021, 3), ("PC04", "2518", 2022, 2), ("HF05", "2521", 2023, 1),
            ("PC06", "2510", 2024, 4), ("PC06", "2584", 2025, 4), ("HF06", "2583", 2025, 4)}
 
-# Municipal effects: one fixed draw per (indicator, municipality).
+# Municipal effects: one fixed draw per (indicator, municipality). The first release's indicators draw from RNG in
+# their order then; the ones added since from their own generator.
 EFFECT = {(i, c): RNG.gauss(0, MODEL.get(i, KOLADA_MODEL.get(i))["sd"])
-          for i in sorted(INDICATORS) for c in sorted(POP2023)}
+          for i in sorted(FIRST_RELEASE) for c in sorted(POP2023)}
+for _i in sorted(set(INDICATORS) - FIRST_RELEASE):
+    _rng = random.Random(_i)
+    EFFECT.update({(_i, c): _rng.gauss(0, MODEL.get(_i, KOLADA_MODEL.get(_i))["sd"]) for c in sorted(POP2023)})
 
 
 def level(ind, y, q=1):
@@ -409,8 +461,8 @@ def thousands(n, sep=" "):
 
 
 def ordered(indicators, shifts, freq):
-    return [i for i in sorted(indicators, key=lambda i: (INDICATORS[i]["shift"], i))
-            if INDICATORS[i]["shift"] in shifts and INDICATORS[i]["frequency"] == freq and i in MODEL]
+    return [i for i in sorted(indicators, key=order_key)
+            if FIRST_SHIFT.get(i, INDICATORS[i]["shift"]) in shifts and INDICATORS[i]["frequency"] == freq and i in MODEL]
 
 
 def write_kommuner():
@@ -456,10 +508,13 @@ def write_koder():
 
 
 def write_arsdata():
-    """UTF-8, ';', decimal comma, yearly indicators by code. Surveys: value only; registers: counts and value."""
+    """UTF-8, ';', decimal comma, yearly indicators by code. Surveys: value only; registers: counts and value.
+    A survey published for the county as well (`levels` with county, as Kolada gives it) gets a county row, the
+    population-weighted mean of the municipal draws; a county-only survey gets only that row."""
     lines = ["indikator;kod;period;kön;täljare;nämnare;värde"]
     for ind in ordered(INDICATORS, (1, 2, 3, 4), "year"):
         m, unit = MODEL[ind], INDICATORS[ind]["unit"]
+        draws = {}
         for code in sorted(POP2023):
             for y in m.get("years", YEARS):
                 if m["kind"] == "survey":
@@ -471,42 +526,31 @@ def write_arsdata():
                     noise = m["od"] * math.sqrt(10000 / POP2023[code]) ** 0.5
                     v = m["base"] + m["trend"][1] * t + EFFECT[ind, code]
                     v += RNG.gauss(0, noise)
-                    lines.append(f"{ind};{code};{y};T;;;{dec_comma(rounded(unit, v))}")
+                    draws.setdefault(y, {})[code] = v
+                    if not county_only(ind):
+                        lines.append(f"{ind};{code};{y};T;;;{dec_comma(rounded(unit, v))}")
                     continue
                 rec = observe(ind, code, y, 0, annual=True)
                 untie(unit, rec)
                 finish(unit, rec)
                 lines.append(f"{ind};{code};{y};T;{rec['num']};{rec['den']};{dec_comma(rec['value'])}")
+        if "county" in INDICATORS[ind].get("levels", []):
+            for y, by_code in draws.items():
+                region = sum(v * POP2023[c] for c, v in by_code.items()) / sum(POP2023[c] for c in by_code)
+                lines.append(f"{ind};0025;{y};T;;;{dec_comma(rounded(unit, region))}")
     with open(HERE / "arsdata.csv", "w", encoding="utf-8", newline="") as f:
         f.write("\n".join(lines) + "\n")
     return len(lines) - 1
 
 
 def write_kolada():
-    """Kolada API JSON: the 14 municipalities, the region (0025), Riket (0000) and one county not in the
-    geography (0001, Region Stockholm), for every indicator with a `kolada:` id. One value is null."""
+    """Kolada API JSON for the indicators of KOLADA_MODEL: the 14 municipalities (not for a county-only KPI), the
+    region (0025), Riket (0000) and for HF01 one county not in the geography (0001, Region Stockholm). One value
+    is null."""
     rows = []
-    for ind in sorted(i for i in INDICATORS if INDICATORS[i].get("kolada")):
-        km = KOLADA_MODEL[ind]
-        kpi = INDICATORS[ind]["kolada"]
-        for y in YEARS:
-            t = y - 2021
-            totals = {}
-            areas = [(c, km["base"] + km["trend"] * t + EFFECT[ind, c]) for c in sorted(POP2023)]
-            for code, mean in areas:
-                totals[code] = mean + RNG.gauss(0, km["od"] * (10000 / POP2023[code]) ** 0.25)
-            region = sum(totals[c] * POP2023[c] for c in totals) / sum(POP2023.values())
-            extra = [("0025", region + RNG.gauss(0, 0.1)), ("0000", km["riket"] + 0.1 * t + RNG.gauss(0, 0.1))]
-            extra += [(c, v + 0.1 * t + RNG.gauss(0, 0.2)) for c, v in km["other"].items()]
-            for code, total in list(totals.items()) + extra:
-                gap = RNG.uniform(1.0, 3.0)  # women report good health a little less often than men
-                values = []
-                for g, v in (("T", total), ("K", total - gap / 2), ("M", total + gap / 2)):
-                    value = float(rounded("percent", v))
-                    if (code, y, g) == ("2506", 2022, "K"):  # too few respondents: Kolada gives null
-                        value = None
-                    values.append({"gender": g, "status": "", "value": value, "count": 1})
-                rows.append({"kpi": kpi, "municipality": code, "period": y, "values": values})
+    for ind in sorted(KOLADA_MODEL):
+        with own_generator(ind):
+            rows += kolada_rows(ind)
     # As the Kolada API answers (v2 adds "count"); one entry per line so that diffs stay readable.
     entries = ",\n  ".join(json.dumps(r, ensure_ascii=False) for r in rows)
     with open(HERE / "kolada.json", "w", encoding="utf-8") as f:
@@ -514,11 +558,44 @@ def write_kolada():
     return len(rows), sum(len(r["values"]) for r in rows)
 
 
+def kolada_rows(ind):
+    """One indicator's Kolada entries: municipalities (unless county-only), the region, Riket, other counties."""
+    km = KOLADA_MODEL[ind]
+    kpi = INDICATORS[ind]["kolada"]
+    unit = INDICATORS[ind]["unit"]
+    rows = []
+    for y in km.get("years", YEARS):
+        t = y - 2021
+        totals = {}
+        areas = [(c, km["base"] + km["trend"] * t + EFFECT[ind, c]) for c in sorted(POP2023)]
+        for code, mean in areas:
+            totals[code] = mean + RNG.gauss(0, km["od"] * (10000 / POP2023[code]) ** 0.25)
+        region = sum(totals[c] * POP2023[c] for c in totals) / sum(POP2023.values())
+        extra = [("0025", region + RNG.gauss(0, 0.1)), ("0000", km["riket"] + 0.1 * t + RNG.gauss(0, 0.1))]
+        extra += [(c, v + 0.1 * t + RNG.gauss(0, 0.2)) for c, v in km.get("other", {}).items()]
+        if county_only(ind):  # Kolada publishes it for regions only
+            totals = {}
+        for code, total in list(totals.items()) + extra:
+            if not km.get("genders", True):
+                values = [{"gender": "T", "status": "", "value": float(rounded(unit, total)), "count": 1}]
+                rows.append({"kpi": kpi, "municipality": code, "period": y, "values": values})
+                continue
+            gap = RNG.uniform(1.0, 3.0)  # women report good health a little less often than men
+            values = []
+            for g, v in (("T", total), ("K", total - gap / 2), ("M", total + gap / 2)):
+                value = float(rounded("percent", v))
+                if (code, y, g) == ("2506", 2022, "K"):  # too few respondents: Kolada gives null
+                    value = None
+                values.append({"gender": g, "status": "", "value": value, "count": 1})
+            rows.append({"kpi": kpi, "municipality": code, "period": y, "values": values})
+    return rows
+
+
 def main():
     # Quarterly data first, in a fixed order (PC05 before PC06, which shares its denominator).
-    for ind in sorted((i for i in MODEL if INDICATORS[i]["frequency"] == "quarter"),
-                      key=lambda i: (INDICATORS[i]["shift"], i)):
-        QUARTERLY_CACHE[ind] = quarterly(ind)
+    for ind in sorted((i for i in MODEL if INDICATORS[i]["frequency"] == "quarter"), key=order_key):
+        with own_generator(ind):
+            QUARTERLY_CACHE[ind] = quarterly(ind)
     n1 = write_kommuner()
     n2 = write_koder()
     n3 = write_arsdata()

@@ -16,34 +16,42 @@ struct CatalogCommand: ParsableCommand {
 
         func run() throws {
             let catalog = try store.open().catalog()
-            let columns = ["id", "shift", "name", "unit", "better", "frequency", "kolada", "target"]
+            let columns = ["id", "shift", "name", "unit", "better", "frequency", "seasonal", "levels", "kolada", "target"]
             let rows: [[Cell]] = catalog.indicators.map { indicator in
                 [.text(indicator.id), .number(Double(indicator.shift)), .text(indicator.name), .text(indicator.unit.rawValue),
-                 .text(indicator.better.rawValue), .text(indicator.frequency.rawValue), .text(indicator.kolada),
-                 .number(indicator.target)]
+                 .text(indicator.better.rawValue), .text(indicator.frequency.rawValue), .flag(indicator.seasonal),
+                 .text(indicator.levelsText), .text(indicator.kolada), .number(indicator.target)]
             }
             try OutputTable(columns: columns, rows: rows).print(format)
         }
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one indicator's definition.")
+        static let configuration = CommandConfiguration(
+            abstract: "Show one indicator's definition.",
+            discussion: "Example: naravard catalog show PV08 --json")
         @OptionGroup var store: StoreOptions
         @Argument(help: "Indicator id, e.g. PV01.") var id: String
+        @Flag(help: "Print the definition as one JSON object (the catalogue's field names).") var json = false
 
         func run() throws {
             let catalog = try store.open().catalog()
             guard let indicator = catalog.indicator(id) else {
                 throw ValidationError("no indicator '\(id)' in the catalogue (see `naravard catalog list`)")
             }
+            if json {
+                try printJSON(ShownIndicator(indicator))
+                return
+            }
             let shift = catalog.shift(indicator.shift)
             let lines: [(String, String?)] = [
                 ("id", indicator.id), ("name", indicator.name), ("name_en", indicator.nameEn),
                 ("shift", "\(indicator.shift)" + (shift.map { " \($0.name)" } ?? "")),
                 ("unit", indicator.unit.rawValue), ("better", indicator.better.rawValue),
-                ("frequency", indicator.frequency.rawValue), ("definition", indicator.definition),
+                ("frequency", indicator.frequency.rawValue), ("seasonal", indicator.seasonal ? "yes" : "no"),
+                ("levels", indicator.levelsText), ("definition", indicator.definition),
                 ("numerator", indicator.numerator), ("denominator", indicator.denominator),
-                ("source", indicator.source), ("kolada", indicator.kolada), ("min_n", indicator.minN.map(String.init)),
+                ("source", indicator.source), ("notes", indicator.notes), ("kolada", indicator.kolada), ("min_n", indicator.minN.map(String.init)),
                 ("target", indicator.target.map { "\($0)" }),
                 ("targets", indicator.targets.isEmpty ? nil : indicator.targets.map { "\($0.area) \($0.year): \($0.value)" }.joined(separator: ", ")),
                 ("retired", indicator.retired ? "yes" : nil),
@@ -86,6 +94,28 @@ struct CatalogCommand: ParsableCommand {
             }
         }
     }
+}
+
+/// An indicator as `catalog show --json` prints it: the YAML field names, `seasonal` and `levels` always given.
+private struct ShownIndicator: Encodable {
+    var id: String, name: String, name_en: String?, shift: Int, unit: String, better: String, frequency: String
+    var seasonal: Bool, levels: [String]
+    var definition: String?, numerator: String?, denominator: String?, source: String?, notes: String?, kolada: String?
+    var min_n: Int?, target: Double?, retired: Bool
+
+    init(_ indicator: Indicator) {
+        id = indicator.id; name = indicator.name; name_en = indicator.nameEn; shift = indicator.shift
+        unit = indicator.unit.rawValue; better = indicator.better.rawValue; frequency = indicator.frequency.rawValue
+        seasonal = indicator.seasonal; levels = indicator.levels.sorted().map(\.rawValue)
+        definition = indicator.definition; numerator = indicator.numerator; denominator = indicator.denominator
+        source = indicator.source; notes = indicator.notes; kolada = indicator.kolada; min_n = indicator.minN; target = indicator.target
+        retired = indicator.retired
+    }
+}
+
+extension Indicator {
+    /// The published levels as the catalogue writes them: `municipality, lansdel, county`.
+    var levelsText: String { levels.sorted().map(\.rawValue).joined(separator: ", ") }
 }
 
 /// Reads a catalogue folder, printing every problem as `FILE:LINE:COLUMN: message` (exit 65) or a

@@ -26,7 +26,9 @@ struct ShiftsCommand: ParsableCommand {
         let trends = try asUsageError { try metrics.trends(query, catalog: catalog) }
         let areas = catalog.geography.areas.filter { $0.kind == .lansdel } + catalog.geography.areas.filter { $0.kind == .county }
         let rollups = ShiftRollup.rollups(
-            shifts: catalog.shifts.map(\.id), areas: areas.map(\.id), indicators: catalog.indicators, trends: trends)
+            shifts: catalog.shifts.map(\.id), areas: areas.map(\.id),
+            kinds: Dictionary(areas.map { ($0.id, $0.kind) }, uniquingKeysWith: { first, _ in first }),
+            indicators: catalog.indicators, trends: trends)
         let sv = lang == .sv && format == .table
         let columns = sv
             ? ["riktningsförändring", "område", "förbättras", "försämras", "ingen tydlig förändring", "för få punkter", "neutrala", "status"]

@@ -8,7 +8,11 @@ struct TrendsCommand: ParsableCommand {
         discussion: """
             Classification from Mann–Kendall (α = 0.05, 5 points or more); Sen's slope in the indicator's unit per \
             period; control limits and the variation icon from 13 points; Anhøj runs signal from 10 useful points; \
-            assurance where the indicator has a target.
+            assurance where the indicator has a target. A seasonal indicator (`seasonal: true` in the catalogue) is \
+            classified by the seasonal Kendall test when every quarter has 3 values or more (`method` says which \
+            test), and gets no SPC results: the table says "säsongsvarierande".
+
+            Example: naravard trends --indicator PV08 --level county --lang sv
             """
     )
 
@@ -37,14 +41,14 @@ struct TrendsCommand: ParsableCommand {
         let sortKeys = kept.map { (order[$0.indicator] ?? .max, levelRank($0.area, catalog), $0.area, $0.gender) }
         let shown = kept.indices.sorted { sortKeys[$0] < sortKeys[$1] }.map { kept[$0] }
         let columns = ["indicator", "area", "gender", "n", "first_period", "last_period", "latest_value", "yoy_change",
-                       "yoy_change_pct", "mk_s", "mk_p", "sen_slope", "classification", "centre", "lcl", "ucl",
+                       "yoy_change_pct", "method", "mk_s", "mk_p", "sen_slope", "classification", "centre", "lcl", "ucl",
                        "variation", "assurance", "runs_signal"]
         let rows: [[Cell]] = shown.map { trend in
             let result = trend.result
             return [
                 .text(trend.indicator), .text(trend.area), .text(trend.gender.rawValue), .integer(Int64(result.n)),
                 .text(trend.firstPeriod?.description), .text(trend.lastPeriod?.description), .number(trend.latestValue),
-                .number(trend.yearOnYear), .number(trend.yearOnYearPercent),
+                .number(trend.yearOnYear), .number(trend.yearOnYearPercent), .text(result.method.rawValue),
                 .integer(result.mannKendall.map { Int64($0.s) }), .number(result.mannKendall?.p), .number(result.senSlope),
                 .text(result.classification.rawValue), .number(result.limits?.centre), .number(result.limits?.lcl),
                 .number(result.limits?.ucl), .text(result.variation?.rawValue), .text(result.assurance?.rawValue),
@@ -70,7 +74,7 @@ struct TrendsCommand: ParsableCommand {
                 .text(trend.lastPeriod?.description), .number(trend.latestValue.map { $0.rounded(toPlaces: 2) }),
                 .number(trend.yearOnYear.map { $0.rounded(toPlaces: 2) }), .number(result.senSlope.map { $0.rounded(toPlaces: 3) }),
                 .text(TrendStyle.label(result.classification, better: better, lang)),
-                .text(result.variation.map { sv ? ReportText.variation($0) : $0.rawValue }),
+                .text(sv ? ReportText.variation(result) : result.seasonal ? "säsongsvarierande" : result.variation?.rawValue),
                 .text(result.assurance.map { sv ? ReportText.assurance($0) : $0.rawValue }),
             ]
         }

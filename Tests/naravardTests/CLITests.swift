@@ -70,6 +70,32 @@ import TestSupport
         #expect(rows[0]["status"] as? String == "computed")
     }
 
+    /// The catalogue says which indicators are seasonal; trends say which test classified each series.
+    @Test func seasonalIndicatorsInCatalogueAndTrends() throws {
+        try run("init")
+        let list = try run("catalog", "list", "--format", "json")
+        let indicators = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
+        #expect(indicators.first { $0["id"] as? String == "PV08" }?["seasonal"] as? Bool == true)
+        #expect(indicators.first { $0["id"] as? String == "PV01" }?["seasonal"] as? Bool == false)
+        let show = try run("catalog", "show", "PC01", "--json")
+        let pc01 = try #require(try JSONSerialization.jsonObject(with: Data(show.stdout.utf8)) as? [String: Any])
+        #expect(pc01["seasonal"] as? Bool == false && pc01["levels"] as? [String] == ["county"] && pc01["kolada"] as? String == "U70447")
+
+        let samples = Self.samples.map { Self.examples.appending(path: $0).path }
+        #expect(try run(["ingest", "--ignore-unknown-areas"] + samples).status == 0)
+        let trends = try run("trends", "--indicator", "PV08", "--indicator", "PV01", "--level", "county", "--format", "json")
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(trends.stdout.utf8)) as? [[String: Any]])
+        let pv08 = try #require(rows.first { $0["indicator"] as? String == "PV08" && $0["gender"] as? String == "T" })
+        #expect(pv08["method"] as? String == "seasonal_kendall")
+        for field in ["centre", "lcl", "ucl", "variation", "assurance", "runs_signal"] { #expect(pv08[field] is NSNull, "\(field)") }
+        let pv01 = try #require(rows.first { $0["indicator"] as? String == "PV01" && $0["gender"] as? String == "T" })
+        #expect(pv01["method"] as? String == "mann_kendall")
+        #expect(pv01["variation"] as? String != nil)
+        let table = try run("trends", "--indicator", "PV08", "--level", "county", "--lang", "sv")
+        #expect(table.stdout.contains("Säsongsvarierande"))
+        #expect(try run("trends", "--indicator", "PV08", "--level", "county").stdout.contains("säsongsvarierande"))
+    }
+
     @Test func usageErrorsExit64AndMissingFilesExit66() throws {
         try run("init")
         #expect(try run("values", "--level", "planet").status == 64)

@@ -206,7 +206,7 @@ extension Catalog {
 
     static let indicatorFields: Set<String> = [
         "id", "name", "name_en", "shift", "unit", "better", "frequency", "definition", "numerator",
-        "denominator", "source", "kolada", "min_n", "target", "targets", "retired",
+        "denominator", "source", "kolada", "min_n", "target", "targets", "retired", "seasonal", "levels", "notes",
     ]
 
     private static func readIndicator(_ fields: inout YAMLMapping) -> Indicator? {
@@ -250,12 +250,30 @@ extension Catalog {
             }
         }
         let retired = fields.bool("retired") ?? false
+        let seasonal = fields.bool("seasonal") ?? false
+        if seasonal, frequency == .year {
+            fields.report(fields.value("seasonal"), "a yearly indicator cannot be seasonal (seasons are quarters or months)")
+        }
+        var levels = Set(Indicator.Level.allCases)
+        if fields.value("levels") != nil {
+            levels = []
+            for text in fields.strings("levels") {
+                guard let level = Indicator.Level(rawValue: text) else {
+                    let allowed = Indicator.Level.allCases.map(\.rawValue).joined(separator: ", ")
+                    fields.report(fields.value("levels"), "'levels' may list \(allowed), not '\(text)'")
+                    continue
+                }
+                levels.insert(level)
+            }
+            if levels.isEmpty { fields.report(fields.value("levels"), "'levels' must list at least one level") }
+        }
         guard let id, let name, let shift, let unit, let better, let frequency else { return nil }
         return Indicator(
             id: id, name: name, nameEn: fields.string("name_en"), shift: shift, unit: unit, better: better,
             frequency: frequency, definition: fields.string("definition"), numerator: numerator,
             denominator: denominator, source: fields.string("source"), kolada: fields.string("kolada"),
-            minN: minN, target: target, targets: targets, retired: retired)
+            minN: minN, target: target, targets: targets, retired: retired, seasonal: seasonal, levels: levels,
+            notes: fields.string("notes"))
     }
 }
 

@@ -3,6 +3,7 @@
 ///
 /// A period in which any member has no data has no aggregate (`incomplete`); a rate given without
 /// counts is `not_aggregable`; a value reported for the länsdel or county itself stands as reported.
+/// An indicator published only at some levels (its `levels`) is aggregated only to those.
 public final class Aggregator: Sendable {
     public let geography: Geography
     public let indicators: [String: Indicator]
@@ -63,7 +64,7 @@ public final class Aggregator: Sendable {
                 guard let area = areaIndex[id], byArea[area] >= 0 else { return nil }
                 return observations[Int(byArea[area])]
             }
-            for area in targets where record(area.id) == nil {
+            for area in targets where record(area.id) == nil && indicator.isAggregated(to: area.kind) {
                 let parts = membership[area.id] ?? geography.members(of: area, at: key.period)
                 values.append(aggregate(indicator, area: area, key: key, members: parts, record: record))
             }
@@ -75,7 +76,7 @@ public final class Aggregator: Sendable {
     /// of ``values(_:aggregating:)``: a group (period, gender) with any municipal record gets an aggregate
     /// for every target without a record of its own.
     func addAggregates(to grid: inout SeriesGrid, indicator: Indicator) {
-        let targets = geography.areas.filter { $0.kind == .lansdel || $0.kind == .county }
+        let targets = geography.areas.filter { ($0.kind == .lansdel || $0.kind == .county) && indicator.isAggregated(to: $0.kind) }
         let municipalRows = grid.rows.indices.filter { municipalities.contains(grid.rows[$0].area) }
         for gender in Gender.allCases {
             let rows = municipalRows.filter { grid.rows[$0].gender == gender }

@@ -10,7 +10,9 @@ extension ReportBuilder {
     func summarySheet() -> ReportSheet {
         let trends = data.flatMap { data in totals.compactMap { data.trends[$0.id] } }
         let rollups = ShiftRollup.rollups(
-            shifts: shifts.map(\.id), areas: totals.map(\.id), indicators: data.map(\.indicator), trends: trends)
+            shifts: shifts.map(\.id), areas: totals.map(\.id),
+            kinds: Dictionary(totals.map { ($0.id, $0.kind) }, uniquingKeysWith: { first, _ in first }),
+            indicators: data.map(\.indicator), trends: trends)
         let grid = ReportTable(
             name: "sammanfattning",
             caption: "Hur indikatorerna i varje riktningsförändring utvecklas, per område",
@@ -63,13 +65,13 @@ extension ReportBuilder {
         for data in indicators(of: shift) {
             let indicator = data.indicator
             let start = rows.count
-            for area in totals {
+            for area in totals where indicator.isPublished(for: area.kind) {
                 let trend = data.trends[area.id]
                 rows.append(ReportRow(
                     [.text(indicator.name), .text(indicator.unit.label), .text(ReportText.period(data.period)), .text(area.name),
                      valueCell(data, area.id, data.period), changeCell(data, area.id), trendCell(data, area.id),
                      .number(trend?.result.senSlope, .slope(data.unit)),
-                     .text(trend?.result.variation.map(ReportText.variation)), .text(trend?.result.assurance.map(ReportText.assurance)),
+                     .text(trend.flatMap { ReportText.variation($0.result) }), .text(trend?.result.assurance.map(ReportText.assurance)),
                      .number(indicator.target(area: area.id, year: data.period.year), .value(data.unit))],
                     emphasis: area.kind == .county, startsGroup: rows.count == start))
             }

@@ -17,7 +17,7 @@ extension ReportBuilder {
             return ReportRow(
                 [.text(catalog.shift(data.indicator.shift).map(sheetName)), .text(data.indicator.name),
                  .text(data.indicator.unit.label), .text(ReportText.period(data.period))]
-                    + totals.map { valueCell(data, $0.id, data.period) },
+                    + totals.map { data.indicator.isPublished(for: $0.kind) ? valueCell(data, $0.id, data.period) : .empty },
                 startsGroup: row > 0 && data.indicator.shift != self.data[row - 1].indicator.shift)
         }
         let columns = [ReportColumn("Riktningsförändring", width: 18), ReportColumn("Indikator", width: 34, wrap: true),
@@ -27,7 +27,8 @@ extension ReportBuilder {
             name: "Översikt", title: title, subtitle: subtitle,
             tables: [ReportTable(name: "oversikt", columns: columns, rows: rows, colors: colors, freezeHeader: true, filter: true)],
             notes: ["Grönt: bättre än länet, rött: sämre än länet, efter indikatorns önskade riktning. "
-                    + "Kommunerna finns under sin länsdel på flikarna per riktningsförändring."])
+                    + "Kommunerna finns under sin länsdel på flikarna per riktningsförändring. "
+                    + "Tomt: indikatorn redovisas bara för länet."])
     }
 
     /// One direction shift: per indicator the compared areas with their municipalities beneath, and a column chart.
@@ -38,10 +39,15 @@ extension ReportBuilder {
         for data in indicators(of: shift) {
             let start = rows.count
             for (area, indented) in areas {
+                // A level the indicator is not published for: left out, except a länsdel above its municipalities,
+                // which stays as their heading with empty cells.
+                let published = data.indicator.isPublished(for: area.kind)
+                guard published || (area.kind == .lansdel && data.indicator.isPublished(for: .municipality)) else { continue }
                 rows.append(ReportRow(
                     [.text(data.indicator.name), .text(data.indicator.unit.label), .text(ReportText.period(data.period)),
-                     ReportCell(.text(area.name), indent: indented ? 1 : 0), valueCell(data, area.id, data.period),
-                     changeCell(data, area.id), trendCell(data, area.id)],
+                     ReportCell(.text(area.name), indent: indented ? 1 : 0),
+                     published ? valueCell(data, area.id, data.period) : .empty,
+                     published ? changeCell(data, area.id) : .empty, published ? trendCell(data, area.id) : .empty],
                     emphasis: !indented, startsGroup: rows.count == start))
             }
             if let county = areas.firstIndex(where: { $0.area.kind == .county }), data.indicator.better != .neutral {

@@ -56,6 +56,7 @@ extension ReportBuilder {
                 .text(indicator.unit.label), .text(ReportText.better(indicator.better)), .text(ReportText.frequency(indicator.frequency)),
                 .text(indicator.definition), .text(indicator.numerator), .text(indicator.denominator), .text(indicator.source),
                 target, .number(indicator.minN.map(Double.init), .integer), .text(indicator.kolada),
+                .text(indicator.seasonal ? "ja" : "nej"), .text(ReportText.levels(indicator.levels)),
             ])
         }
         let columns = [
@@ -65,7 +66,8 @@ extension ReportBuilder {
             ReportColumn("Definition", width: 60, wrap: true), ReportColumn("Täljare", width: 36, wrap: true),
             ReportColumn("Nämnare", width: 28, wrap: true), ReportColumn("Källa", width: 28, wrap: true),
             ReportColumn("Mål", width: 10, wrap: true), ReportColumn("Prickas under", width: 9, wrap: true),
-            ReportColumn("Kolada-id", width: 10),
+            ReportColumn("Kolada-id", width: 10), ReportColumn("Säsongsvarierande", width: 12, wrap: true),
+            ReportColumn("Redovisas för", width: 18, wrap: true),
         ]
         return ReportSheet(
             name: "Definitioner", title: "Indikatorernas definitioner",
@@ -109,6 +111,8 @@ extension ReportBuilder {
                 (.text("För få punkter"), "Sammanfattning: ingen indikator har tillräckligt många mätpunkter."),
                 (.text("Sen-lutning per period"), "Trendens lutning: medianen av lutningarna mellan alla par av mätpunkter, i indikatorns enhet per period."),
                 (.text("Normal variation"), "Senaste värdet ligger inom styrgränserna (SPC enligt Making Data Count, från 13 mätpunkter)."),
+                (.text(ReportText.seasonal), "Indikatorn har ett årsmönster (t.ex. fall och luftvägsinfektioner på vintern, lägre aktivitet på sommaren): "
+                    + "trenden bedöms med säsongs-Kendalls test kvartal för kvartal, och styrgränser och SPC-symboler visas inte."),
                 (.text("Förbättring (högt)"), "Särskild orsak åt önskat håll (högt eller lågt värde)."),
                 (.text("Oroande (lågt)"), "Särskild orsak åt fel håll (högt eller lågt värde)."),
                 (.text("Särskild orsak (högt)"), "Särskild orsak för en indikator utan önskad riktning."),
@@ -178,8 +182,11 @@ extension ReportBuilder {
         Länsdels- och länsvärden är kvoten mellan summerade täljare och summerade nämnare, aldrig ett medelvärde av \
         kommunernas andelar; saknar någon kommun uppgift visas värdet som ofullständigt. Trenden bedöms med \
         Mann–Kendalls test (tvåsidigt, α = 0,05, minst 5 mätpunkter) på hela serien till och med perioden, och \
-        lutningen skattas med Sens metod. Variation och måluppfyllelse följer NHS Englands Making Data Count \
-        (individdiagram med styrgränser, från 13 mätpunkter). Förändring 1 år jämför med samma kvartal eller år ett år \
+        lutningen skattas med Sens metod. Säsongsvarierande indikatorer bedöms med säsongs-Kendalls test (varje \
+        kvartal för sig, minst 3 värden per kvartal, annars det vanliga testet) och får inga styrgränser. Variation \
+        och måluppfyllelse följer NHS Englands Making Data Count \
+        (individdiagram med styrgränser, från 13 mätpunkter). Länsdels- och länsvärden beräknas bara för indikatorer \
+        som publiceras på kommunnivå; en indikator som bara publiceras för länet visas bara där. Förändring 1 år jämför med samma kvartal eller år ett år \
         tidigare. Täljare från 1 till indikatorns gräns minus 1 prickas, liksom ett andra värde i samma grupp när det \
         prickade annars kunde räknas fram ur summan. Värden som ändrats sedan förra rapporten av samma slag markeras \
         med en kommentar som anger det tidigare värdet.

@@ -87,6 +87,25 @@ public enum ReportText {
         }
     }
 
+    /// The levels an indicator is published for, in words: `kommun, länsdel, län`.
+    static func levels(_ levels: Set<Indicator.Level>) -> String {
+        levels.sorted().map { level in
+            switch level {
+            case .municipality: "kommun"
+            case .lansdel: "länsdel"
+            case .county: "län"
+            }
+        }.joined(separator: ", ")
+    }
+
+    /// What the variation column says for a seasonal indicator, which has no SPC limits.
+    public static let seasonal = "Säsongsvarierande"
+
+    /// The variation column of a series: its icon in words, or ``seasonal``.
+    public static func variation(_ result: TrendResult) -> String? {
+        result.seasonal ? seasonal : result.variation.map(variation)
+    }
+
     static let variationLabels: [ConditionalColor.Label] = [
         .init(text: "Förbättring (högt)", tone: .good), .init(text: "Förbättring (lågt)", tone: .good),
         .init(text: "Oroande (högt)", tone: .bad), .init(text: "Oroande (lågt)", tone: .bad),

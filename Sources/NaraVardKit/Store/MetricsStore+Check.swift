@@ -50,7 +50,7 @@ extension MetricsStore {
             query.indicators = [indicator.id]
             let observations = try observations(query)
             findings += Self.sumFindings(observations, unit: indicator.unit)
-            findings += Self.completenessFindings(observations, geography: catalog.geography)
+            findings += Self.completenessFindings(observations, geography: catalog.geography, expected: indicator)
         }
         return findings
     }
@@ -86,14 +86,16 @@ extension MetricsStore {
     }
 
     /// The municipalities (of the geography valid in the indicator's latest stored period) with no total (T)
-    /// for that period, or with the total reported as missing.
-    static func completenessFindings(_ observations: [Observation], geography: Geography) -> [CheckFinding] {
+    /// for that period, or with the total reported as missing. An indicator not published for municipalities
+    /// (`levels: [county]`) is expected from the county instead.
+    static func completenessFindings(_ observations: [Observation], geography: Geography, expected definition: Indicator? = nil) -> [CheckFinding] {
         guard let latest = observations.map(\.period).max(), let indicator = observations.first?.indicator else { return [] }
         var totals: [String: Observation] = [:]
         for observation in observations where observation.period == latest && observation.gender == .total {
             totals[observation.area] = observation
         }
-        let municipalities = geography.areas(validOn: geography.boundary(for: latest)).filter { $0.kind == .municipality }
+        let reporting: Area.Kind = definition.map { $0.levels.contains(.municipality) } == false ? .county : .municipality
+        let municipalities = geography.areas(validOn: geography.boundary(for: latest)).filter { $0.kind == reporting }
         return municipalities.compactMap { area in
             switch totals[area.id]?.status {
             case nil:

@@ -86,7 +86,9 @@ public struct SeriesTrend: Sendable {
             latestValue: observed.last.flatMap { series.values[$0] },
             yearOnYear: change?.change, yearOnYearPercent: change?.percent,
             rollingFourQuarters: rollingFourQuarters(series, unit: indicator.unit), target: target,
-            result: TrendEngine.analyze(series.values, better: indicator.better, target: target))
+            result: TrendEngine.analyze(
+                series.values, better: indicator.better, target: target,
+                seasons: indicator.seasonal ? Seasons(start: series.start) : nil))
     }
 
     private static func rollingFourQuarters(_ series: Series, unit: IndicatorUnit) -> Double? {

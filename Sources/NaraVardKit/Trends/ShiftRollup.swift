@@ -35,9 +35,11 @@ public struct ShiftRollup: Sendable, Equatable {
     }
 
     /// One roll-up per shift and area, from the total-gender trends; an indicator without a series in an
-    /// area counts as too few points.
+    /// area counts as too few points. An indicator not published at an area's level (`kinds` gives the
+    /// level; e.g. a county-only indicator in a länsdel) is left out of that area's roll-up. Seasonal
+    /// indicators count by their seasonal classification, like every other.
     public static func rollups(
-        shifts: [Int], areas: [String], indicators: [Indicator], trends: [SeriesTrend]
+        shifts: [Int], areas: [String], kinds: [String: Area.Kind] = [:], indicators: [Indicator], trends: [SeriesTrend]
     ) -> [ShiftRollup] {
         var classes: [String: TrendClass] = [:]
         for trend in trends where trend.gender == .total {
@@ -46,7 +48,8 @@ public struct ShiftRollup: Sendable, Equatable {
         return shifts.flatMap { shift in
             areas.map { area in
                 var rollup = ShiftRollup(shift: shift, area: area)
-                for indicator in indicators where indicator.shift == shift && !indicator.retired {
+                for indicator in indicators where indicator.shift == shift && !indicator.retired
+                    && kinds[area].map(indicator.isPublished(for:)) != false {
                     if indicator.better == .neutral { rollup.neutral += 1; continue }
                     switch classes[indicator.id + "\u{1F}" + area] ?? .tooFewPoints {
                     case .improving: rollup.improving += 1

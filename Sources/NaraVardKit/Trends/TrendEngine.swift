@@ -10,9 +10,20 @@ public enum TrendEngine {
     ///   - values: one value per period in time order, `nil` for a missing period.
     ///   - better: the indicator's good direction.
     ///   - target: the target value, for the assurance icon.
-    public static func analyze(_ values: [Double?], better: Better, target: Double? = nil) -> TrendResult {
+    ///   - seasons: for a seasonal indicator, the seasons of the series: the seasonal Kendall test is used when
+    ///     every season has 3 values or more (else the plain test), and no SPC results are computed.
+    public static func analyze(_ values: [Double?], better: Better, target: Double? = nil, seasons: Seasons? = nil) -> TrendResult {
         let n = values.count { $0?.isFinite == true }
         let enough = n >= minimumPoints
+        if let seasons {
+            let seasonal = enough ? SeasonalKendall.test(values, seasons: seasons) : nil
+            let mannKendall = seasonal?.test ?? (enough ? MannKendall.test(values) : nil)
+            return TrendResult(
+                n: n, mannKendall: mannKendall,
+                senSlope: seasonal?.senSlope ?? (enough ? SensSlope.estimate(values)?.slope : nil),
+                method: seasonal == nil ? .mannKendall : .seasonalKendall, seasonal: true,
+                classification: classification(n: n, mannKendall: mannKendall, better: better))
+        }
         let mannKendall = enough ? MannKendall.test(values) : nil
         let limits = n >= SpecialCause.minimumPoints ? ControlLimits.xmR(values) : nil
         let runs = RunsAnalysis.analyze(values).flatMap {

@@ -48,7 +48,7 @@ import TestSupport
         #expect(primary > countsHeader)
         let counts = ["C", "D", "E", "F", "G"].compactMap { summary[$0, primary]?.number }
         #expect(counts.count == 5)
-        #expect(counts.reduce(0, +) == 10, "the ten indicators of shift 3 are each counted once")
+        #expect(counts.reduce(0, +) == 12, "the twelve indicators of shift 3 (PV01–PV11 and OV05) are each counted once")
     }
 
     @Test func lansdelValueIsTheRatioOfSummedCounts() throws {
@@ -63,6 +63,24 @@ import TestSupport
         #expect(sheet["C", row] == .string("2025 K4"))
         #expect(sheet["K", row] == .number(55), "PV01's target")
         #expect(ReportText.trendLabels.map(\.text).contains(sheet["G", row]?.string ?? "-"))
+    }
+
+    /// PV08 is seasonal: no SPC icon, the variation column says so; PV01 is not and keeps its icon.
+    /// PC01 is published only for the county: no länsdel rows.
+    @Test func seasonalAndCountyOnlyIndicators() throws {
+        let sheet = try workbook.sheet(named: "3 Primärvård")
+        for area in ["Luleå–Boden", "Region Norrbotten"] {
+            #expect(sheet["I", try sheet.row(where: ["A": "Dagar som utskrivningsklar", "D": area])] == .string("Säsongsvarierande"))
+            #expect(sheet["I", try sheet.row(where: ["A": "Fast läkarkontakt", "D": area])]?.string != "Säsongsvarierande")
+        }
+        let person = try workbook.sheet(named: "2 Personcentrering")
+        let trust = person.rows(where: ["A": "Förtroende för hälso- och sjukvården"])
+        #expect(trust.map { person["D", $0]?.string } == ["Region Norrbotten"])
+        let definitions = try workbook.sheet(named: "Definitioner")
+        #expect(definitions["N", try definitions.row(where: ["A": "Id"])] == .string("Säsongsvarierande"))
+        let pv08 = try definitions.row(where: ["A": "PV08"]), pc01 = try definitions.row(where: ["A": "PC01"])
+        #expect(definitions["N", pv08] == .string("ja") && definitions["O", pv08] == .string("kommun, länsdel, län"))
+        #expect(definitions["N", pc01] == .string("nej") && definitions["O", pc01] == .string("län"))
     }
 
     @Test func coloursFollowTheBetterDirection() throws {
@@ -108,7 +126,9 @@ import TestSupport
             guard value.number != nil, let row = Int(reference.drop { $0.isLetter }), "CDEFG".contains(reference.first!) else { return nil }
             return sheet["A\(row)"]?.string
         })
-        #expect(sheet.charts.count == drawable.count && drawable.count == 25,
+        // 35 indicators in use; PV02 (an index) comes without counts and without a county row, so it has no länsdel
+        // or county value to draw. The value-only surveys HF02 and PC03 have their county rows.
+        #expect(sheet.charts.count == drawable.count && drawable.count == 34,
                 "one chart per indicator with a länsdel or county value; values given without counts have none")
         let chart = try #require(sheet.charts.first { $0.title == "Fast läkarkontakt (%)" })
         #expect(chart.type == "line")
