@@ -15,7 +15,7 @@ struct CatalogCommand: ParsableCommand {
         @Option(help: "table, csv or json.") var format: OutputFormat = .table
 
         func run() throws {
-            let catalog = try store.open().catalog()
+            let catalog = try store.openForReading().catalog()
             let columns = ["id", "shift", "name", "unit", "better", "frequency", "kolada", "target"]
             let rows: [[Cell]] = catalog.indicators.map { indicator in
                 [.text(indicator.id), .number(Double(indicator.shift)), .text(indicator.name), .text(indicator.unit.rawValue),
@@ -32,7 +32,7 @@ struct CatalogCommand: ParsableCommand {
         @Argument(help: "Indicator id, e.g. PV01.") var id: String
 
         func run() throws {
-            let catalog = try store.open().catalog()
+            let catalog = try store.openForReading().catalog()
             guard let indicator = catalog.indicator(id) else {
                 throw ValidationError("no indicator '\(id)' in the catalogue (see `naravard catalog list`)")
             }
@@ -73,7 +73,7 @@ struct CatalogCommand: ParsableCommand {
             let catalog = try readCatalog(directory)
             let summary: CatalogLoadSummary
             do {
-                summary = try store.open().loadCatalog(catalog, note: note)
+                summary = try store.openForWriting().loadCatalog(catalog, note: note)
             } catch let error as Diagnostics {
                 printError(error.description)
                 printError("nothing was loaded")

@@ -16,7 +16,7 @@ struct ImportsCommand: ParsableCommand {
         @Option(help: "table, csv or json.") var format: OutputFormat = .table
 
         func run() throws {
-            let records = try store.open().imports()
+            let records = try store.openForReading().imports()
             if format == .json {
                 let objects = records.map { record in
                     let files = record.files.map {
@@ -55,7 +55,7 @@ struct ImportsCommand: ParsableCommand {
         @Flag(help: "Print the summary as one JSON object.") var json = false
 
         func run() throws {
-            let summary = try asUsageError { try store.open().revert(importID, note: note) }
+            let summary = try asUsageError { try store.openForWriting().revert(importID, note: note) }
             print(json ? summary.json : "import \(summary.importID ?? 0) reverts import \(importID): \(summary)")
         }
     }

@@ -30,7 +30,7 @@ struct IngestCommand: ParsableCommand {
     }
 
     func run() throws {
-        let metrics = try store.open()
+        let metrics = try store.openForWriting()
         var options = IngestOptions()
         options.dryRun = dryRun
         options.note = note

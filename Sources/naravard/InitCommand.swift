@@ -10,7 +10,7 @@ struct InitCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let metrics = try MetricsStore.create(at: store.path)
+        let metrics = try store.create()
         let summary = try metrics.loadCatalog(
             try Catalog.bundled(), agreements: try AgreementBook.bundled(), note: "bundled catalogue and agreements (naravard init)",
             onlyAdd: true)

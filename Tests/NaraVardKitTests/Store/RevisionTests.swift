@@ -50,6 +50,18 @@ import Testing
         #expect(one.summary.importID! < wrong)
     }
 
+    /// `--as-of` an import that is not there (0, negative, unknown) is refused in the one place every command asks.
+    @Test(arguments: [0, -1, 999] as [Int64])
+    func snapshotOfAnImportThatDoesNotExistIsRefused(_ asOf: Int64) throws {
+        let fixture = try StoreFixture()
+        #expect {
+            _ = try fixture.store.snapshot(asOf: asOf)
+        } throws: { error in
+            "\(error)" == "there is no import \(asOf) (see `naravard imports`)"
+        }
+        #expect(try fixture.store.snapshot(asOf: 1) == 1)
+    }
+
     @Test func exportThenIngestChangesNothing() throws {
         let fixture = try StoreFixture()
         let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appending(path: "../../../Examples").standardized
