@@ -86,7 +86,7 @@ import TestSupport
         #expect(try spent("A22-02", asOf: firstID - 1) == 0, "before the use was loaded")
         #expect(throws: StoreQueryError.self) { try fixture.store.agreementFollowUp(asOf: 999) }
 
-        let revert = try fixture.store.revert(secondID)
+        let revert = try fixture.store.revert(secondID).summary
         #expect((revert.updated, revert.unchanged) == (2, 0))
         #expect(try spent("A22-02", asOf: nil) == 2_940_000)
         #expect(try spent("A22-07", asOf: nil) == 415_800)
