@@ -31,10 +31,10 @@ public struct MetricsStore: Sendable {
     public static func openForReading(at path: String) throws -> MetricsStore {
         let file = try StoreFile(path: path)
         guard file.kind == .sqlite else { throw file.notAStore }
-        let queue = try file.readOnlyQueue(configuration())
-        switch try queue.read(Self.schemaState) {
+        let pool = try file.openReadOnly(configuration(), DatabasePool.init(path:configuration:))
+        switch try pool.read(Self.schemaState) {
         case .current:
-            return MetricsStore(dbWriter: queue, path: path)
+            return MetricsStore(dbWriter: pool, path: path)
         case .older(let version):
             throw OpenError(path: path, reason: "made by an earlier naravard (schema version \(version); this naravard uses \(migrationList.count)): run `naravard init` to upgrade it (every record is kept)")
         case .newer(let version):
@@ -67,7 +67,7 @@ public struct MetricsStore: Sendable {
         // store of this or an earlier version is opened for writing.
         var state = SchemaState.empty
         if file.kind == .sqlite {
-            state = try file.readOnlyQueue(configuration()).read(Self.schemaState)
+            state = try file.openReadOnly(configuration(), DatabaseQueue.init(path:configuration:)).read(Self.schemaState)
         } else if file.kind != .missing && !(creating && file.kind == .empty) {
             throw file.notAStore
         }
@@ -87,7 +87,7 @@ public struct MetricsStore: Sendable {
             guard state == .current else {
                 throw DatabaseError(resultCode: .SQLITE_READONLY, message: "cannot upgrade or create a read-only store")
             }
-            return MetricsStore(dbWriter: try file.readOnlyQueue(configuration()), path: file.path)
+            return MetricsStore(dbWriter: try file.openReadOnly(configuration(), DatabasePool.init(path:configuration:)), path: file.path)
         }
     }
 

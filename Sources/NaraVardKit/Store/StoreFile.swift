@@ -58,23 +58,24 @@ struct StoreFile {
             reason: "made by a newer naravard (schema version \(version); this naravard knows up to schema version \(MetricsStore.migrationList.count)); nothing was changed, use that naravard or a newer one")
     }
 
-    /// A connection that cannot write (SQLITE_OPEN_READONLY). In WAL mode a reader needs the `-shm` file and
-    /// creates it (and an empty `-wal`) when they are missing; neither changes the store file. In a folder
-    /// that cannot be written they cannot be created: when no `-wal` is there, no writer has left anything
-    /// to read and none can start (it could not create one either), so the file is read as immutable.
-    func readOnlyQueue(_ base: Configuration) throws -> DatabaseQueue {
+    /// Connections that cannot write (SQLITE_OPEN_READONLY): a queue to look at any SQLite file, a pool (several
+    /// readers at once, as `trends` uses) for a store. In WAL mode a reader needs the `-shm` file and creates it
+    /// (and an empty `-wal`) when they are missing; neither changes the store file. In a folder that cannot be
+    /// written they cannot be created: when no `-wal` is there, no writer has left anything to read and none can
+    /// start (it could not create one either), so the file is read as immutable.
+    func openReadOnly<Reader: DatabaseWriter>(_ base: Configuration, _ open: (String, Configuration) throws -> Reader) throws -> Reader {
         var configuration = base
         configuration.readonly = true
         do {
-            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            let reader = try open(path, configuration)
             // SQLite opens lazily: the first read is where a missing -shm shows.
-            _ = try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM sqlite_master") }
-            return queue
+            _ = try reader.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM sqlite_master") }
+            return reader
         } catch let error as DatabaseError
                     where error.resultCode.primaryResultCode == .SQLITE_CANTOPEN && !FileManager.default.fileExists(atPath: path + "-wal") {
             let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
             let encoded = absolute.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? absolute
-            return try DatabaseQueue(path: "file:\(encoded)?immutable=1", configuration: configuration)
+            return try open("file:\(encoded)?immutable=1", configuration)
         }
     }
 }
