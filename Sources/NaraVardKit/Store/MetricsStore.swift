@@ -84,9 +84,7 @@ public struct MetricsStore: Sendable {
         } catch let error as DatabaseError where [.SQLITE_READONLY, .SQLITE_CANTOPEN].contains(error.resultCode.primaryResultCode) {
             // A store on a read-only file or folder can still be read when it needs no upgrade; writes then
             // fail as read-only, after the input has been checked.
-            guard state == .current else {
-                throw DatabaseError(resultCode: .SQLITE_READONLY, message: "cannot upgrade or create a read-only store")
-            }
+            guard state == .current else { throw error }
             return MetricsStore(dbWriter: try file.openReadOnly(configuration(), DatabasePool.init(path:configuration:)), path: file.path)
         }
     }
