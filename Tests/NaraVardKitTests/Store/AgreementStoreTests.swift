@@ -93,6 +93,16 @@ import TestSupport
         #expect(try useRows() == 13 + 2 + 2, "nothing is overwritten: the revert adds revisions")
     }
 
+    @Test func revertKeepsAFigureALaterImportChanged() throws {
+        let firstID = try #require(try loadSamples().summary.importID)
+        let corrected = try fixture.file("rattelse.csv", lines: ["aktivitet,period,utfall", "A22-02,2022Q4,3 000 000"])
+        let secondID = try #require(try fixture.store.ingestAgreementUse([corrected]).summary.importID)
+        let revert = try fixture.store.revert(firstID)
+        #expect((revert.summary.updated, revert.kept, revert.keptBy) == (12, 1, [secondID]))
+        #expect(try fixture.store.agreementFollowUp(year: 2022).spent("A22-02") == 3_000_000, "the later correction stays")
+        #expect(try fixture.store.agreementFollowUp(year: 2022).spent("A22-01") ?? 0 == 0, "withdrawn")
+    }
+
     @Test func badRowsRefuseTheWholeImport() throws {
         _ = try loadSamples()
         let before = try useRows()
