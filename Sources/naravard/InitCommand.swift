@@ -4,7 +4,12 @@ import NaraVardKit
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
-        abstract: "Create the store and load the bundled catalogue (safe to run again: nothing is lost)."
+        abstract: "Create the store and load the bundled catalogue (safe to run again: nothing is lost).",
+        discussion: """
+            Creates a store only at a missing path or in an empty file; a file that is not a naravard store is \
+            refused (exit 66) and left as it was. A store made by an earlier naravard is upgraded (every record \
+            is kept); one made by a newer naravard is refused.
+            """
     )
 
     @OptionGroup var store: StoreOptions
