@@ -16,11 +16,13 @@ struct AgreementsCommand: ParsableCommand {
             abstract: "Per agreement and insatsområde: allocated, decided, spent, remaining, percent used and the linked indicators' county trends.")
         @OptionGroup var store: StoreOptions
         @Option(help: "Only the agreements of this year.") var year: Int?
-        @Option(help: ArgumentHelp("Read the store as it was right after this import.", valueName: "IMPORT_ID")) var asOf: Int64?
+        @OptionGroup var asOf: AsOfOption
         @Option(help: "table, csv or json.") var format: OutputFormat = .table
 
         func run() throws {
-            let followUp = try asUsageError { try store.open().agreementFollowUp(year: year, asOf: asOf) }
+            let metrics = try store.openForReading()
+            let asOf = try self.asOf.snapshot(in: metrics)
+            let followUp = try asUsageError { try metrics.agreementFollowUp(year: year, asOf: asOf) }
             let columns = ["agreement", "year", "insatsomrade", "shift", "allocated", "joint_allocated", "decided", "spent",
                            "remaining", "percent_used", "indicators"]
             let rows: [[Cell]] = followUp.lines.map { line in
@@ -56,7 +58,7 @@ struct AgreementsCommand: ParsableCommand {
                 printError("\(path): no such file or folder")
                 throw ExitCode(ExitStatus.inputMissing)
             }
-            let metrics = try store.open()
+            let metrics = try store.openForWriting()
             let summary: CatalogLoadSummary
             do {
                 let book = try AgreementBook.read(paths: paths.map { URL(fileURLWithPath: $0) })
@@ -95,7 +97,7 @@ struct AgreementsCommand: ParsableCommand {
         }
 
         func run() throws {
-            let metrics = try store.open()
+            let metrics = try store.openForWriting()
             var options = IngestOptions()
             options.dryRun = dryRun
             options.note = note

@@ -15,7 +15,7 @@ struct CatalogCommand: ParsableCommand {
         @Option(help: "table, csv or json.") var format: OutputFormat = .table
 
         func run() throws {
-            let catalog = try store.open().catalog()
+            let catalog = try store.openForReading().catalog()
             let columns = ["id", "shift", "name", "unit", "better", "frequency", "seasonal", "levels", "kolada", "target"]
             let rows: [[Cell]] = catalog.indicators.map { indicator in
                 [.text(indicator.id), .number(Double(indicator.shift)), .text(indicator.name), .text(indicator.unit.rawValue),
@@ -35,7 +35,7 @@ struct CatalogCommand: ParsableCommand {
         @Flag(help: "Print the definition as one JSON object (the catalogue's field names).") var json = false
 
         func run() throws {
-            let catalog = try store.open().catalog()
+            let catalog = try store.openForReading().catalog()
             guard let indicator = catalog.indicator(id) else {
                 throw ValidationError("no indicator '\(id)' in the catalogue (see `naravard catalog list`)")
             }
@@ -81,7 +81,7 @@ struct CatalogCommand: ParsableCommand {
             let catalog = try readCatalog(directory)
             let summary: CatalogLoadSummary
             do {
-                summary = try store.open().loadCatalog(catalog, note: note)
+                summary = try store.openForWriting().loadCatalog(catalog, note: note)
             } catch let error as Diagnostics {
                 printError(error.description)
                 printError("nothing was loaded")

@@ -14,12 +14,12 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
     @Option(name: .customLong("indicator"), help: "Only this indicator (repeatable).") var indicators: [String] = []
-    @Option(help: ArgumentHelp("Check the store as it was right after this import.", valueName: "IMPORT_ID")) var asOf: Int64?
+    @OptionGroup var asOf: AsOfOption
     @Option(help: "table, csv or json.") var format: OutputFormat = .table
 
     func run() throws {
-        let metrics = try store.open()
-        let asOf = try metrics.snapshot(asOf: self.asOf)
+        let metrics = try store.openForReading()
+        let asOf = try self.asOf.snapshot(in: metrics)
         let catalog = try asUsageError { try metrics.catalog(asOf: asOf) }
         for id in indicators where catalog.indicator(id) == nil {
             throw ValidationError("no indicator '\(id)' in the catalogue (see `naravard catalog list`)")

@@ -24,7 +24,7 @@ struct ExportCommand: ParsableCommand {
     enum Layout: String, ExpressibleByArgument, CaseIterable { case long, wide }
 
     @OptionGroup var store: StoreOptions
-    @Option(help: ArgumentHelp("Export the store as it was right after this import.", valueName: "IMPORT_ID")) var asOf: Int64?
+    @OptionGroup var asOf: AsOfOption
     @Option(help: ArgumentHelp("The file to write.", valueName: "FILE.csv|FILE.xlsx")) var out: String
     @Option(help: "csv or xlsx.") var format: FileFormat = .csv
     @Option(help: "long (one record a row; csv) or wide (a column per indicator; xlsx). Default: the format's only layout.")
@@ -46,18 +46,18 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let target = try store.outputFile(out)
-        let metrics = try store.open()
+        let metrics = try store.openForReading()
+        let asOf = try self.asOf.snapshot(in: metrics)
         switch format {
-        case .csv: try writeCSV(metrics, to: target)
-        case .xlsx: try writeWorkbook(metrics, to: target)
+        case .csv: try writeCSV(metrics, asOf: asOf, to: target)
+        case .xlsx: try writeWorkbook(metrics, asOf: asOf, to: target)
         }
     }
 
-    private func writeCSV(_ metrics: MetricsStore, to target: OutputTarget) throws {
+    private func writeCSV(_ metrics: MetricsStore, asOf: Int64?, to target: OutputTarget) throws {
         let writer = try CSVWriter(target: target, dialect: (csvDialect ?? .excel).dialect)
         try writer.write(["indicator", "area", "period", "gender", "value", "numerator", "denominator", "status", "note"])
         // One indicator at a time, so memory stays flat on a large store.
-        let asOf = try metrics.snapshot(asOf: self.asOf)
         var count = 0
         for indicator in try metrics.storedIndicators() {
             var query = ObservationQuery(asOf: asOf)
@@ -75,7 +75,7 @@ struct ExportCommand: ParsableCommand {
         print("wrote \(count) records to \(out)")
     }
 
-    private func writeWorkbook(_ metrics: MetricsStore, to target: OutputTarget) throws {
+    private func writeWorkbook(_ metrics: MetricsStore, asOf: Int64?, to target: OutputTarget) throws {
         let catalog = try asUsageError { try metrics.catalog(asOf: asOf) }
         let summary = try asUsageError {
             try WideWorkbookWriter(source: metrics, catalog: catalog, asOf: asOf).write(to: target.stagingPath)

@@ -16,7 +16,7 @@ struct ImportsCommand: ParsableCommand {
         @Option(help: "table, csv or json.") var format: OutputFormat = .table
 
         func run() throws {
-            let records = try store.open().imports()
+            let records = try store.openForReading().imports()
             if format == .json {
                 let objects = records.map { record in
                     let files = record.files.map {
@@ -48,15 +48,15 @@ struct ImportsCommand: ParsableCommand {
 
     struct Revert: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Withdraw an import: a new import restores, for every key it touched, the state before it.")
+            abstract: "Withdraw an import: a new import restores the state before it, keeping what later imports changed.")
         @OptionGroup var store: StoreOptions
         @Argument(help: "The import to withdraw.") var importID: Int64
         @Option(help: "A note for the audit log.") var note: String?
         @Flag(help: "Print the summary as one JSON object.") var json = false
 
         func run() throws {
-            let summary = try asUsageError { try store.open().revert(importID, note: note) }
-            print(json ? summary.json : "import \(summary.importID ?? 0) reverts import \(importID): \(summary)")
+            let result = try asUsageError { try store.openForWriting().revert(importID, note: note) }
+            print(json ? result.json : "import \(result.summary.importID ?? 0) reverts import \(importID): \(result)")
         }
     }
 }

@@ -41,7 +41,7 @@ struct IngestCommand: ParsableCommand {
             let path = rejects ?? URL(fileURLWithPath: files[0]).deletingPathExtension().appendingPathExtension("rejects.csv").relativePath
             options.rejects = try store.outputFile(path, inputs: files)
         }
-        let metrics = try store.open()
+        let metrics = try store.openForWriting()
         options.dryRun = dryRun
         options.note = note
         options.sheet = sheet

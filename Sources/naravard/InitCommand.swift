@@ -4,13 +4,18 @@ import NaraVardKit
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
-        abstract: "Create the store and load the bundled catalogue (safe to run again: nothing is lost)."
+        abstract: "Create the store and load the bundled catalogue (safe to run again: nothing is lost).",
+        discussion: """
+            Creates a store only at a missing path or in an empty file; a file that is not a naravard store is \
+            refused (exit 66) and left as it was. A store made by an earlier naravard is upgraded (every record \
+            is kept); one made by a newer naravard is refused.
+            """
     )
 
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let metrics = try MetricsStore.create(at: store.path)
+        let metrics = try store.create()
         let summary = try metrics.loadCatalog(
             try Catalog.bundled(), agreements: try AgreementBook.bundled(), note: "bundled catalogue and agreements (naravard init)",
             onlyAdd: true)

@@ -11,7 +11,8 @@ struct Naravard: ParsableCommand {
         abstract: "Follow up the move to nära vård: indicator store, trends and reports.",
         discussion: """
             Exit codes: 0 done; 64 usage error; 65 input refused (nothing written), or `check` found something; \
-            66 an input file or the store missing or unreadable; 1 anything else (among them, in one line: \
+            66 an input file or the store missing or unreadable, a file that is not a naravard store, a store of a newer \
+            naravard, or (for a reading command) one that `naravard init` must upgrade first; 1 anything else (among them, in one line: \
             the disk full, the store read-only or locked by another writer, an output that cannot be written).
             """,
         version: "0.1.0",

@@ -135,7 +135,6 @@ final class RowPrinter {
         let chunk = 2048
         let starts = Array(stride(from: 0, to: rows.count, by: chunk))
         var texts = [String](repeating: "", count: starts.count)
-        nonisolated(unsafe) let rows = rows
         let format = format, columns = columns, written = written
         texts.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let slots = buffer

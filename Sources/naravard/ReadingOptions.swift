@@ -20,7 +20,7 @@ struct ReadingOptions: ParsableArguments {
     @Option(name: .customLong("indicator"), help: "Only this indicator (repeatable).") var indicators: [String] = []
     @Option(name: .customLong("area"), help: "Only this area: id, code or name (repeatable).") var areas: [String] = []
     @Option(help: "municipality, lansdel, county or all.") var level: AreaLevel = .all
-    @Option(help: ArgumentHelp("Read the store as it was right after this import.", valueName: "IMPORT_ID")) var asOf: Int64?
+    @OptionGroup var asOf: AsOfOption
 
     /// Checks the indicator and area names against the catalogue and returns the area ids.
     func resolve(in catalog: StoredCatalog) throws -> (indicators: [String], areas: [Area]) {
@@ -35,6 +35,20 @@ struct ReadingOptions: ParsableArguments {
             return area
         }
         return (indicators, areaList)
+    }
+}
+
+/// `--as-of IMPORT_ID`, shared by every command that can read the store as it was after an import.
+struct AsOfOption: ParsableArguments {
+    // Unconditional, so that `--as-of -1` is told "there is no import -1" like 0 or 999, not "missing value".
+    @Option(name: .customLong("as-of"), parsing: .unconditional,
+            help: ArgumentHelp("Read the store as it was right after this import.", valueName: "IMPORT_ID"))
+    var id: Int64?
+
+    /// The import to read as of: `--as-of`, else the latest now. An import that is not in the store (0, a
+    /// negative or an unknown id) is a usage error (64) with the same message in every command.
+    func snapshot(in store: MetricsStore) throws -> Int64? {
+        try asUsageError { try store.snapshot(asOf: id) }
     }
 }
 

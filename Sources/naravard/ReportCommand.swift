@@ -38,7 +38,7 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
 struct ReportOptions: ParsableArguments {
     @OptionGroup var store: StoreOptions
     @Option(help: "The report period, e.g. 2025Q4 (default: the latest quarter with data).") var period: Period?
-    @Option(help: ArgumentHelp("Build on the store as it was right after this import.", valueName: "IMPORT_ID")) var asOf: Int64?
+    @OptionGroup var asOf: AsOfOption
     @Option(help: ArgumentHelp("The workbook, or for csv the folder (default: <report>-<period>.xlsx).", valueName: "PATH")) var out: String?
     @Option(help: "xlsx or csv.") var format: ReportFormat = .xlsx
     @Option(help: "For csv: excel (; decimal comma, BOM) or rfc4180 (, and .).") var csvDialect: CSVDialectName = .excel
@@ -48,12 +48,13 @@ struct ReportOptions: ParsableArguments {
         let inputs = definition.map { [$0] } ?? []
         // An explicit --out is checked before any work; the default name needs the period of the built report.
         var target = try out.map { try outputTarget($0, inputs: inputs) }
-        let metrics = try store.open()
+        let metrics = try store.openForWriting()
+        _ = try asOf.snapshot(in: metrics)
         let report: Report
         do {
             var request = ReportRequest(kind: kind, definition: try readDefinition(kind))
             request.period = period
-            request.asOf = asOf
+            request.asOf = asOf.id
             report = try metrics.report(request)
         } catch let error as StoreQueryError {
             throw ValidationError(error.description)

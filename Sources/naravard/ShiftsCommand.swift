@@ -13,13 +13,13 @@ struct ShiftsCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
     @Option(help: "The latest period to take into account (default: the latest stored).") var period: Period?
-    @Option(help: ArgumentHelp("Read the store as it was right after this import.", valueName: "IMPORT_ID")) var asOf: Int64?
+    @OptionGroup var asOf: AsOfOption
     @Option(help: "table, csv or json.") var format: OutputFormat = .table
     @Option(help: "Table labels: en or sv.") var lang: Language = .en
 
     func run() throws {
-        let metrics = try store.open()
-        let asOf = try metrics.snapshot(asOf: self.asOf)
+        let metrics = try store.openForReading()
+        let asOf = try self.asOf.snapshot(in: metrics)
         let catalog = try asUsageError { try metrics.catalog(asOf: asOf) }
         var query = TrendQuery(asOf: asOf)
         query.period = period

@@ -16,10 +16,26 @@ struct StoreOptions: ParsableArguments {
         try OutputTarget.file(path, store: self.path, inputs: inputs)
     }
 
-    /// The existing store; a missing one is refused with exit 66 and a hint to run `naravard init`.
-    func open() throws -> MetricsStore {
+    /// The existing store, for a command that only reads it: the file is never written (no upgrade either), and
+    /// a writer at work is not waited for. A missing store, a file that is not one, one of a newer naravard or
+    /// one that needs an upgrade is refused with exit 66.
+    func openForReading() throws -> MetricsStore {
+        try refusingUnopenable { try MetricsStore.openForReading(at: path) }
+    }
+
+    /// The existing store, for a command that writes it; a store of an earlier naravard is upgraded first.
+    func openForWriting() throws -> MetricsStore {
+        try refusingUnopenable { try MetricsStore.openForWriting(at: path) }
+    }
+
+    /// A new store at a missing path or empty file, or the existing store (upgraded): `naravard init`.
+    func create() throws -> MetricsStore {
+        try refusingUnopenable { try MetricsStore.create(at: path) }
+    }
+
+    private func refusingUnopenable(_ open: () throws -> MetricsStore) throws -> MetricsStore {
         do {
-            return try MetricsStore.open(at: path)
+            return try open()
         } catch let error as MetricsStore.OpenError {
             printError(error.description)
             throw ExitCode(ExitStatus.inputMissing)

@@ -23,8 +23,8 @@ struct TrendsCommand: ParsableCommand {
     @Option(help: "Table labels: en or sv.") var lang: Language = .en
 
     func run() throws {
-        let metrics = try store.open()
-        let asOf = try metrics.snapshot(asOf: reading.asOf)
+        let metrics = try store.openForReading()
+        let asOf = try reading.asOf.snapshot(in: metrics)
         let catalog = try asUsageError { try metrics.catalog(asOf: asOf) }
         let (indicators, areas) = try reading.resolve(in: catalog)
         var query = TrendQuery(asOf: asOf)

@@ -15,8 +15,8 @@ struct ValuesCommand: ParsableCommand {
     @Option(help: "table, csv or json.") var format: OutputFormat = .table
 
     func run() throws {
-        let metrics = try store.open()
-        let asOf = try metrics.snapshot(asOf: reading.asOf)
+        let metrics = try store.openForReading()
+        let asOf = try reading.asOf.snapshot(in: metrics)
         let catalog = try asUsageError { try metrics.catalog(asOf: asOf) }
         let (indicators, areas) = try reading.resolve(in: catalog)
         let aggregator = Aggregator(geography: catalog.geography, indicators: catalog.indicators)

@@ -160,3 +160,27 @@ extension CLITests {
         return cli
     }
 }
+
+extension CLITests {
+    /// Another process (Python's sqlite3) that takes the store's write lock and holds it, as an ingest does;
+    /// with `insert`, its transaction has written a row. Returns once it has the lock.
+    func holdWriteLock(seconds: Int, insert: Bool = false, db: String = "naravard.sqlite") throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", """
+            import sqlite3, sys, time
+            db = sqlite3.connect(sys.argv[1], isolation_level=None)
+            db.execute("BEGIN IMMEDIATE")
+            if sys.argv[2] == "1":
+                db.execute("INSERT INTO import (kind, created_at) VALUES ('ingest', 'now')")
+            print("locked", flush=True)
+            time.sleep(\(seconds))
+            db.execute("ROLLBACK")
+            """, directory.path(db), insert ? "1" : "0"]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        _ = out.fileHandleForReading.availableData  // "locked"
+        return process
+    }
+}

@@ -72,38 +72,19 @@ import TestSupport
         try Data(extra.utf8).write(to: cli.directory.url.appending(path: "extra.csv"))
         let before = try state()
         // Another writer holds the write lock for 2 s: the ingest waits for it and succeeds.
-        let shortLock = try holdWriteLock(seconds: 2)
+        let shortLock = try cli.holdWriteLock(seconds: 2)
         let waited = try cli.run("ingest", "extra.csv")
         shortLock.waitUntilExit()
         #expect(waited.status == 0, "\(waited.stderr)")
         // Held longer than the busy timeout (10 s): the ingest gives up in one line and writes nothing.
         let after = try state()
-        let longLock = try holdWriteLock(seconds: 13)
+        let longLock = try cli.holdWriteLock(seconds: 13)
         try Data(SyntheticCSV.text(indicators: ["PV01"], quarters: 4, seed: 2).utf8).write(to: cli.directory.url.appending(path: "extra.csv"))
         let refused = try cli.run("ingest", "extra.csv")
         longLock.waitUntilExit()
         expectOneLine(refused, status: 1, containing: "locked by another naravard")
         #expect(try state() == after)
         #expect(after != before)
-    }
-
-    /// Another process (Python's sqlite3) that takes the store's write lock and holds it; returns once it has it.
-    func holdWriteLock(seconds: Int) throws -> Process {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", """
-            import sqlite3, sys, time
-            db = sqlite3.connect(sys.argv[1], isolation_level=None)
-            db.execute("BEGIN IMMEDIATE")
-            print("locked", flush=True)
-            time.sleep(\(seconds))
-            db.execute("ROLLBACK")
-            """, cli.directory.path("naravard.sqlite")]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        _ = out.fileHandleForReading.availableData  // "locked"
-        return process
     }
 
     @Test(.enabled(if: SmallDisk.available, "needs permission to mount a tmpfs"))
@@ -145,13 +126,18 @@ enum FileFreezer {
         if getuid() == 0 {
             guard runTool("/usr/bin/chattr", ["+i", path]) else { throw CocoaError(.fileWriteNoPermission) }
         } else {
-            try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: path)
+            try FileManager.default.setAttributes([.posixPermissions: isFolder(path) ? 0o555 : 0o444], ofItemAtPath: path)
         }
     }
 
     static func thaw(_ path: String) {
         if getuid() == 0 { _ = runTool("/usr/bin/chattr", ["-i", path]) }
-        try? FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path)
+        try? FileManager.default.setAttributes([.posixPermissions: isFolder(path) ? 0o755 : 0o644], ofItemAtPath: path)
+    }
+
+    private static func isFolder(_ path: String) -> Bool {
+        var folder: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &folder) && folder.boolValue
     }
 }
 

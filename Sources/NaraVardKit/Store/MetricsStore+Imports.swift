@@ -42,9 +42,12 @@ extension MetricsStore {
         }
     }
 
-    /// Withdraws an import: a new import that restores, for every key it wrote, the state before it
-    /// (a key it created becomes withdrawn). History stays, and a revert can itself be reverted.
-    public func revert(_ importID: Int64, note: String? = nil) throws -> IngestSummary {
+    /// Withdraws an import: a new import that restores, for every key it wrote whose current record still comes
+    /// from it, the state before it (a key it created becomes withdrawn). A key a later import changed again
+    /// keeps that later change, and is counted in ``RevertSummary/kept``. A revert's record comes from the
+    /// import whose state it restored, so reverting a revert, or an import after a later one was reverted,
+    /// does what it says. History stays, and a revert can itself be reverted.
+    public func revert(_ importID: Int64, note: String? = nil) throws -> RevertSummary {
         try dbWriter.write { db in
             guard let kind = try String.fetchOne(db, sql: "SELECT kind FROM import WHERE id = ?", arguments: [importID]) else {
                 throw StoreQueryError(description: "there is no import \(importID) (see `naravard imports`)")
@@ -53,18 +56,18 @@ extension MetricsStore {
                 throw StoreQueryError(description: "import \(importID) loaded definitions (catalogue or agreements): load the earlier definitions again with `naravard catalog load` or `naravard agreements load` instead")
             }
             let revertID = try Self.insertImport(db, kind: "revert", note: note ?? "revert of import \(importID)", reverts: importID)
-            // For each key the import wrote: the revision before it, if any, else withdrawn.
+            var result = RevertSummary()
+            try Self.traceRevertedKeys(db, importID)
+            // For each key whose record comes from the import: the revision before it, if any, else withdrawn.
             try db.execute(sql: """
                 INSERT INTO observation (key, import_id, status, value, numerator, denominator, note)
-                SELECT t.key, ?1, coalesce(p.status, 2), p.value, p.numerator, p.denominator, p.note
-                FROM observation t
-                LEFT JOIN observation p ON p.key = t.key
-                    AND p.import_id = (SELECT max(import_id) FROM observation WHERE key = t.key AND import_id < t.import_id)
-                WHERE t.import_id = ?2
+                SELECT r.key, ?1, coalesce(p.status, 2), p.value, p.numerator, p.denominator, p.note
+                FROM temp.revert_key r
+                LEFT JOIN observation p ON p.key = r.key
+                    AND p.import_id = (SELECT max(import_id) FROM observation WHERE key = r.key AND import_id < ?2)
+                WHERE r.from_import
                 """, arguments: [revertID, importID])
             let restored = db.changesCount
-            var summary = IngestSummary()
-            summary.importID = revertID
             // Keys whose current state already equals the restored one are unchanged; drop those revisions.
             try db.execute(sql: """
                 DELETE FROM observation AS n WHERE n.import_id = ?1 AND EXISTS (
@@ -72,27 +75,61 @@ extension MetricsStore {
                     WHERE c.key = n.key AND c.import_id = (SELECT max(import_id) FROM observation WHERE key = n.key AND import_id < ?1)
                       AND c.status = n.status AND c.value IS n.value AND c.numerator IS n.numerator AND c.denominator IS n.denominator)
                 """, arguments: [revertID])
-            summary.unchanged = db.changesCount
-            summary.updated = restored - summary.unchanged
-            let (useUpdated, useUnchanged) = try Self.revertActivityUse(db, importID, by: revertID)
-            summary.updated += useUpdated
-            summary.unchanged += useUnchanged
-            try Self.finishImport(db, revertID, summary)
-            return summary
+            result.summary.importID = revertID
+            result.summary.unchanged = db.changesCount
+            result.summary.updated = restored - result.summary.unchanged
+            result.kept = try Int.fetchOne(db, sql: "SELECT count(*) FROM temp.revert_key WHERE NOT from_import") ?? 0
+            var keptBy = Set(try Int64.fetchAll(db, sql: "SELECT DISTINCT current FROM temp.revert_key WHERE NOT from_import"))
+            try db.execute(sql: "DROP TABLE temp.revert_key")
+            let use = try Self.revertActivityUse(db, importID, by: revertID)
+            result.summary.updated += use.updated
+            result.summary.unchanged += use.unchanged
+            result.kept += use.kept.count
+            keptBy.formUnion(use.kept)
+            result.keptBy = keptBy.sorted()
+            try Self.finishImport(db, revertID, result.summary)
+            return result
         }
     }
 
-    /// The money-use part of a revert: each activity and quarter the import wrote goes back to its figure
-    /// before it (withdrawn where there was none). Returns how many changed and how many already were so.
-    private static func revertActivityUse(_ db: Database, _ importID: Int64, by revertID: Int64) throws -> (updated: Int, unchanged: Int) {
+    /// Fills `temp.revert_key` with every key the import wrote, its current revision, and whether that record
+    /// comes from the import: it is the import's own revision, or a revert's that restored it (followed back
+    /// through reverts of reverts).
+    private static func traceRevertedKeys(_ db: Database, _ importID: Int64) throws {
+        try db.execute(sql: "CREATE TEMP TABLE revert_key (key INTEGER PRIMARY KEY, current INTEGER NOT NULL, from_import INTEGER NOT NULL DEFAULT 0)")
+        try db.execute(sql: """
+            INSERT INTO temp.revert_key (key, current)
+            SELECT t.key, (SELECT max(import_id) FROM observation WHERE key = t.key) FROM observation t WHERE t.import_id = ?
+            """, arguments: [importID])
+        try db.execute(sql: "UPDATE temp.revert_key SET from_import = 1 WHERE current = ?", arguments: [importID])
+        // The rest: follow each revert back to the revision it restored, while that can still be the import's.
+        try db.execute(sql: """
+            WITH RECURSIVE trace(key, revision) AS (
+                SELECT key, current FROM temp.revert_key WHERE current != ?1
+                UNION ALL
+                SELECT t.key, (SELECT max(o.import_id) FROM observation o WHERE o.key = t.key AND o.import_id < i.reverts)
+                FROM trace t JOIN import i ON i.id = t.revision AND i.kind = 'revert'
+                WHERE t.revision > ?1
+            )
+            UPDATE temp.revert_key SET from_import = 1 WHERE key IN (SELECT key FROM trace WHERE revision = ?1)
+            """, arguments: [importID])
+    }
+
+    /// The money-use part of a revert: each activity and quarter whose current figure is the import's goes
+    /// back to its figure before it (withdrawn where there was none); a figure a later import changed is kept.
+    /// Returns how many changed, how many already were so, and the later imports of the kept figures.
+    private static func revertActivityUse(_ db: Database, _ importID: Int64, by revertID: Int64) throws -> (updated: Int, unchanged: Int, kept: [Int64]) {
+        let latest = "(SELECT max(import_id) FROM activity_use WHERE activity_id = t.activity_id AND period = t.period AND import_id < ?1)"
+        let kept = try Int64.fetchAll(db, sql: "SELECT \(latest) FROM activity_use t WHERE t.import_id = ?2 AND \(latest) != ?2",
+                                      arguments: [revertID, importID])
         try db.execute(sql: """
             INSERT INTO activity_use (activity_id, period, import_id, spent, note)
-            SELECT t.activity_id, t.period, ?, p.spent, p.note
+            SELECT t.activity_id, t.period, ?1, p.spent, p.note
             FROM activity_use t
             LEFT JOIN activity_use p ON p.activity_id = t.activity_id AND p.period = t.period
                 AND p.import_id = (SELECT max(import_id) FROM activity_use
                                    WHERE activity_id = t.activity_id AND period = t.period AND import_id < t.import_id)
-            WHERE t.import_id = ?
+            WHERE t.import_id = ?2 AND \(latest) = ?2
             """, arguments: [revertID, importID])
         // Where the current figure (before this revert) already equals the restored one, nothing changes.
         try db.execute(sql: """
@@ -103,6 +140,29 @@ extension MetricsStore {
             """, arguments: [revertID])
         let unchanged = db.changesCount
         let updated = try Int.fetchOne(db, sql: "SELECT count(*) FROM activity_use WHERE import_id = ?", arguments: [revertID]) ?? 0
-        return (updated, unchanged)
+        return (updated, unchanged, kept)
+    }
+}
+
+/// What a revert did: its import's counts, and the records it kept because a later import changed them again.
+public struct RevertSummary: Sendable, CustomStringConvertible {
+    public var summary = IngestSummary()
+    /// Records the reverted import wrote that a later import changed again: kept as they are.
+    public var kept = 0
+    /// The imports that made those later changes, in order.
+    public var keptBy: [Int64] = []
+
+    public init() {}
+
+    /// `imported 0, updated 3, …; kept 1 changed later by import 7`.
+    public var description: String {
+        guard kept > 0 else { return "\(summary); kept 0" }
+        let imports = keptBy.map(String.init).joined(separator: ", ")
+        return "\(summary); kept \(kept) changed later by import\(keptBy.count == 1 ? "" : "s") \(imports)"
+    }
+
+    /// The ingest summary's JSON object with `"kept"` and `"kept_by"` added.
+    public var json: String {
+        String(summary.json.dropLast()) + ", \"kept\": \(kept), \"kept_by\": [\(keptBy.map(String.init).joined(separator: ", "))]}"
     }
 }

@@ -1,10 +1,20 @@
 import GRDB
 
+/// One change of the store's schema, recorded in `grdb_migrations` as GRDB's migrator records it.
+struct StoreMigration: Sendable {
+    let identifier: String
+    let run: @Sendable (Database) throws -> Void
+
+    init(_ identifier: String, run: @escaping @Sendable (Database) throws -> Void) {
+        self.identifier = identifier
+        self.run = run
+    }
+}
+
 extension MetricsStore {
     /// The schema, one migration per change; `PRAGMA user_version` mirrors the count.
-    static var migrator: DatabaseMigrator {
-        var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1: catalogue, revisions, audit log") { db in
+    static let migrationList: [StoreMigration] = [
+        StoreMigration("v1: catalogue, revisions, audit log") { db in
             try db.execute(sql: """
                 -- Every change to the store (ingest, revert, catalogue load) is an import; one id sequence.
                 CREATE TABLE import (
@@ -74,8 +84,8 @@ extension MetricsStore {
 
                 PRAGMA user_version = 1;
                 """)
-        }
-        migrator.registerMigration("v2: report log") { db in
+        },
+        StoreMigration("v2: report log") { db in
             try db.execute(sql: """
                 -- Every generated report, and the values it showed, so the next one can mark revisions.
                 CREATE TABLE report (
@@ -100,14 +110,14 @@ extension MetricsStore {
 
                 PRAGMA user_version = 2;
                 """)
-        }
-        migrator.registerMigration("v3: index for the latest period") { db in
+        },
+        StoreMigration("v3: index for the latest period") { db in
             try db.execute(sql: """
                 CREATE INDEX series_key_by_period ON series_key(period_kind, period_index);
                 PRAGMA user_version = 3;
                 """)
-        }
-        migrator.registerMigration("v4: area versions") { db in
+        },
+        StoreMigration("v4: area versions") { db in
             // An area may have several versions (valid from a date), and each load keeps the earlier definition.
             try db.execute(sql: """
                 CREATE TABLE area_version (
@@ -122,8 +132,8 @@ extension MetricsStore {
                 DROP TABLE area;
                 PRAGMA user_version = 4;
                 """)
-        }
-        migrator.registerMigration("v5: agreements") { db in
+        },
+        StoreMigration("v5: agreements") { db in
             // National agreements, decided activities (definitions as JSON, every revision kept, loaded as
             // 'catalog' imports) and the money used per activity and quarter ('ingest' imports).
             try db.execute(sql: """
@@ -151,8 +161,8 @@ extension MetricsStore {
                 CREATE INDEX activity_use_by_import ON activity_use(import_id);
                 PRAGMA user_version = 5;
                 """)
-        }
-        migrator.registerMigration("v6: packed observation keys") { db in
+        },
+        StoreMigration("v6: packed observation keys") { db in
             // One table of revisions keyed by an integer (see StoredKey) instead of text keys and a
             // separate key table: a quarter of the size, and bulk loads append in key order.
             try db.execute(sql: """
@@ -195,8 +205,8 @@ extension MetricsStore {
                 DROP TABLE series_key;
                 PRAGMA user_version = 6;
                 """)
-        }
-        migrator.registerMigration("v7: report files in place") { db in
+        },
+        StoreMigration("v7: report files in place") { db in
             // A report is logged `pending` before its file is moved into place and `done` after; a pending row
             // left by a killed run becomes `done` when its file (by SHA-256) is in place, else `withdrawn`.
             try db.execute(sql: """
@@ -205,8 +215,8 @@ extension MetricsStore {
                 ALTER TABLE report ADD COLUMN out_sha256 TEXT;
                 PRAGMA user_version = 7;
                 """)
-        }
-        migrator.registerMigration("v8: suppressed at source") { db in
+        },
+        StoreMigration("v8: suppressed at source") { db in
             // Status 3, withheld by the source, is allowed by the CHECK constraint. A CHECK constraint does not
             // change what is stored on disk, so the table's schema text is edited in place rather than the table
             // rebuilt (SQLite's documented way: lang_altertable.html, "Making Other Kinds Of Table Schema
@@ -220,7 +230,63 @@ extension MetricsStore {
                 PRAGMA writable_schema = OFF;
                 PRAGMA user_version = 8;
                 """)
-        }
+        },
+    ]
+
+    /// The migrations as GRDB's migrator (tests build older stores with it).
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        for migration in migrationList { migrator.registerMigration(migration.identifier, migrate: migration.run) }
         return migrator
+    }
+
+    /// What a file holds, as far as the schema tells.
+    enum SchemaState: Equatable {
+        /// No table at all: a new file.
+        case empty
+        /// Tables, but not a naravard store's.
+        case foreign
+        case older(version: Int)
+        case current
+        case newer(version: Int)
+    }
+
+    static func schemaState(_ db: Database) throws -> SchemaState {
+        guard try db.tableExists("grdb_migrations") else {
+            return try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") == 0 ? .empty : .foreign
+        }
+        let applied = try String.fetchSet(db, sql: "SELECT identifier FROM grdb_migrations")
+        let known = migrationList.map(\.identifier)
+        guard applied.contains(known[0]) else { return .foreign }
+        let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+        if !applied.isSubset(of: known) || version > known.count { return .newer(version: max(version, applied.count)) }
+        return applied.count == known.count ? .current : .older(version: version)
+    }
+
+    /// Creates or upgrades the schema in one transaction, deciding again under the write lock what to do, so
+    /// that two processes opening a new or older store at once do it once, and a killed upgrade leaves the
+    /// store as it was.
+    static func upgrade(_ pool: DatabasePool, creating: Bool, file: StoreFile) throws {
+        try pool.writeWithoutTransaction { db in
+            // Foreign keys are checked once at the end, as SQLite's steps for changing a table's layout want.
+            try db.execute(sql: "PRAGMA foreign_keys = OFF")
+            defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
+            try db.inTransaction(.immediate) {
+                switch try schemaState(db) {
+                case .current: return .commit
+                case .empty where creating, .older: break
+                case .empty, .foreign: throw file.notAStore
+                case .newer(let version): throw file.newer(version)
+                }
+                try db.execute(sql: "CREATE TABLE IF NOT EXISTS grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+                let applied = try String.fetchSet(db, sql: "SELECT identifier FROM grdb_migrations")
+                for migration in migrationList where !applied.contains(migration.identifier) {
+                    try migration.run(db)
+                    try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES (?)", arguments: [migration.identifier])
+                }
+                try db.checkForeignKeys()
+                return .commit
+            }
+        }
     }
 }

@@ -2,54 +2,95 @@ import Foundation
 import GRDB
 
 /// The metrics store: one SQLite file (WAL) holding the catalogue, every revision of every value, and
-/// the audit log of imports. Migrations run on open.
+/// the audit log of imports.
+///
+/// A store is opened for reading or for writing, and only ``create(at:)`` makes a new one:
 ///
 /// ```swift
-/// let store = try MetricsStore.create(at: "naravard.sqlite")   // or .open(at:) for an existing one
-/// try store.loadBundledCatalog()
+/// let store = try MetricsStore.create(at: "naravard.sqlite")          // naravard init
+/// let reader = try MetricsStore.openForReading(at: "naravard.sqlite") // never writes the file
+/// let writer = try MetricsStore.openForWriting(at: "naravard.sqlite") // upgrades an older store
 /// ```
+///
+/// A file that is not a naravard store, or a store of a newer naravard, is refused before SQLite may write to it.
 public struct MetricsStore: Sendable {
     let dbWriter: any DatabaseWriter
     public let path: String
     /// How long a write waits for another process writing the store, in seconds, before it gives up.
     public static let busyTimeout: TimeInterval = 10
 
-    /// Why a store could not be opened.
+    /// Why a store could not be opened (README's exit code 66).
     public struct OpenError: Error, CustomStringConvertible {
         public let path: String
         public let reason: String
-        public var description: String { reason }
+        public var description: String { "\(path): \(reason)" }
     }
 
-    /// Opens an existing store; refuses a path with no store so that a mistyped path is not
-    /// silently turned into an empty store.
-    public static func open(at path: String) throws -> MetricsStore {
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw OpenError(path: path, reason: "no store at \(path): run `naravard init` first (or give --db PATH / $NARAVARD_DB)")
+    /// Opens an existing store to read it. Nothing is written to the file, not even by an upgrade: a store that
+    /// needs one is refused with the command that upgrades it. Readers never wait for a writer (WAL).
+    public static func openForReading(at path: String) throws -> MetricsStore {
+        let file = try StoreFile(path: path)
+        guard file.kind == .sqlite else { throw file.notAStore }
+        let pool = try file.openReadOnly(configuration(), DatabasePool.init(path:configuration:))
+        switch try pool.read(Self.schemaState) {
+        case .current:
+            return MetricsStore(dbWriter: pool, path: path)
+        case .older(let version):
+            throw OpenError(path: path, reason: "made by an earlier naravard (schema version \(version); this naravard uses \(migrationList.count)): run `naravard init` to upgrade it (every record is kept)")
+        case .newer(let version):
+            throw file.newer(version)
+        case .empty, .foreign:
+            throw file.notAStore
         }
-        return try MetricsStore(path: path)
     }
 
-    /// Creates a store, or opens (and migrates) the one already there.
+    /// Opens an existing store to write to it, upgrading a store of an earlier naravard first.
+    public static func openForWriting(at path: String) throws -> MetricsStore {
+        try open(StoreFile(path: path), creating: false)
+    }
+
+    /// Creates a store at a path that is missing or an empty file, or opens (and upgrades) the naravard store
+    /// already there; anything else is refused untouched.
     public static func create(at path: String) throws -> MetricsStore {
-        try MetricsStore(path: path)
+        try open(StoreFile(path: path, creating: true), creating: true)
     }
 
-    private init(path: String) throws {
+    private static func configuration() -> Configuration {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(Self.busyTimeout)
-        do {
-            let pool = try DatabasePool(path: path, configuration: configuration)
-            try Self.migrator.migrate(pool)
-            dbWriter = pool
-        } catch let error as DatabaseError where error.resultCode.primaryResultCode == .SQLITE_READONLY {
-            // A store on a read-only file can still be read when it needs no migration; writes fail as read-only.
-            configuration.readonly = true
-            let queue = try DatabaseQueue(path: path, configuration: configuration)
-            guard try queue.read({ try Self.migrator.hasCompletedMigrations($0) }) else { throw error }
-            dbWriter = queue
+        return configuration
+    }
+
+    private static func open(_ file: StoreFile, creating: Bool) throws -> MetricsStore {
+        // Look before SQLite writes anything (a pool turns the file to WAL): only an empty file or a naravard
+        // store of this or an earlier version is opened for writing.
+        var state = SchemaState.empty
+        if file.kind == .sqlite {
+            state = try file.openReadOnly(configuration(), DatabaseQueue.init(path:configuration:)).read(Self.schemaState)
+        } else if file.kind != .missing && !(creating && file.kind == .empty) {
+            throw file.notAStore
         }
+        switch state {
+        case .foreign: throw file.notAStore
+        case .empty where !creating: throw file.notAStore
+        case .newer(let version): throw file.newer(version)
+        case .empty, .older, .current: break
+        }
+        do {
+            let pool = try DatabasePool(path: file.path, configuration: configuration())
+            if state != .current { try upgrade(pool, creating: creating, file: file) }
+            return MetricsStore(dbWriter: pool, path: file.path)
+        } catch let error as DatabaseError where [.SQLITE_READONLY, .SQLITE_CANTOPEN].contains(error.resultCode.primaryResultCode) {
+            // A store on a read-only file or folder can still be read when it needs no upgrade; writes then
+            // fail as read-only, after the input has been checked.
+            guard state == .current else { throw error }
+            return MetricsStore(dbWriter: try file.openReadOnly(configuration(), DatabasePool.init(path:configuration:)), path: file.path)
+        }
+    }
+
+    private init(dbWriter: any DatabaseWriter, path: String) {
+        self.dbWriter = dbWriter
         self.path = path
     }
 
@@ -60,8 +101,15 @@ public struct MetricsStore: Sendable {
 
     /// The import to read as of: `asOf` when given, else the latest one now. A command that reads in several
     /// steps reads them all as of this import, so an ingest committing meanwhile is seen whole or not at all.
+    /// An import that is not in the store (0, a negative or an unknown id) throws ``StoreQueryError``: every
+    /// command asks here, so every command says the same.
     public func snapshot(asOf: Int64?) throws -> Int64? {
-        if let asOf { return asOf }
-        return try dbWriter.read { try Int64.fetchOne($0, sql: "SELECT max(id) FROM import") }
+        try dbWriter.read { db in
+            if let asOf {
+                try Self.requireImport(db, asOf)
+                return asOf
+            }
+            return try Int64.fetchOne(db, sql: "SELECT max(id) FROM import")
+        }
     }
 }

@@ -86,11 +86,21 @@ import TestSupport
         #expect(try spent("A22-02", asOf: firstID - 1) == 0, "before the use was loaded")
         #expect(throws: StoreQueryError.self) { try fixture.store.agreementFollowUp(asOf: 999) }
 
-        let revert = try fixture.store.revert(secondID)
+        let revert = try fixture.store.revert(secondID).summary
         #expect((revert.updated, revert.unchanged) == (2, 0))
         #expect(try spent("A22-02", asOf: nil) == 2_940_000)
         #expect(try spent("A22-07", asOf: nil) == 415_800)
         #expect(try useRows() == 13 + 2 + 2, "nothing is overwritten: the revert adds revisions")
+    }
+
+    @Test func revertKeepsAFigureALaterImportChanged() throws {
+        let firstID = try #require(try loadSamples().summary.importID)
+        let corrected = try fixture.file("rattelse.csv", lines: ["aktivitet,period,utfall", "A22-02,2022Q4,3 000 000"])
+        let secondID = try #require(try fixture.store.ingestAgreementUse([corrected]).summary.importID)
+        let revert = try fixture.store.revert(firstID)
+        #expect((revert.summary.updated, revert.kept, revert.keptBy) == (12, 1, [secondID]))
+        #expect(try fixture.store.agreementFollowUp(year: 2022).spent("A22-02") == 3_000_000, "the later correction stays")
+        #expect(try fixture.store.agreementFollowUp(year: 2022).spent("A22-01") ?? 0 == 0, "withdrawn")
     }
 
     @Test func badRowsRefuseTheWholeImport() throws {

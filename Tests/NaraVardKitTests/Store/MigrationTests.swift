@@ -29,7 +29,15 @@ struct MigrationTests {
         }
         try old.close()
 
-        let store = try MetricsStore.open(at: path)
+        // Reading refuses it untouched and names the command that upgrades it; writing upgrades it.
+        let file = try Data(contentsOf: URL(fileURLWithPath: path))
+        #expect {
+            _ = try MetricsStore.openForReading(at: path)
+        } throws: { error in
+            "\(error)".hasSuffix("run `naravard init` to upgrade it (every record is kept)")
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == file)
+        let store = try MetricsStore.openForWriting(at: path)
         #expect(try store.schemaVersion() == MetricsStore.migrator.migrations.count)
         let now = try store.observations()
         #expect(now == [

@@ -35,7 +35,7 @@ import Testing
         let one = try fixture.ingest(try fixture.file("a.csv", lines: [header, "PV01;2580;2024Q1;T;30;100;"]))
         let two = try fixture.ingest(try fixture.file("b.csv", lines: [header, "PV01;2580;2024Q1;T;40;100;", "PV01;2582;2024Q1;T;1;10;"]))
         let wrong = try #require(two.summary.importID)
-        let revert = try fixture.store.revert(wrong)
+        let revert = try fixture.store.revert(wrong).summary
         #expect(revert.updated == 2)
         #expect(try fixture.current("PV01", "2580", "2024Q1")?.value == 30)
         #expect(try fixture.current("PV01", "2582", "2024Q1") == nil, "a key the import created is withdrawn")
@@ -48,6 +48,62 @@ import Testing
         let again = try fixture.ingest(try fixture.file("c.csv", lines: [header, "PV01;2582;2024Q1;T;1;10;"]))
         #expect(again.summary.imported == 1)
         #expect(one.summary.importID! < wrong)
+    }
+
+    /// `--as-of` an import that is not there (0, negative, unknown) is refused in the one place every command asks.
+    @Test(arguments: [0, -1, 999] as [Int64])
+    func snapshotOfAnImportThatDoesNotExistIsRefused(_ asOf: Int64) throws {
+        let fixture = try StoreFixture()
+        #expect {
+            _ = try fixture.store.snapshot(asOf: asOf)
+        } throws: { error in
+            "\(error)" == "there is no import \(asOf) (see `naravard imports`)"
+        }
+        #expect(try fixture.store.snapshot(asOf: 1) == 1)
+    }
+
+    /// One step of a revert scenario: an ingest of PV01 2024Q1 numerators per area (out of 100), or a revert
+    /// of an earlier step's import.
+    enum Step: Sendable {
+        case ingest([String: Int])
+        case revert(step: Int)
+    }
+
+    /// A revert withdraws only the keys whose current record still comes from the import; a later change is
+    /// kept and named. A revert's record comes from the import whose state it restored.
+    @Test(arguments: [
+        ("no later change", [Step.ingest(["2580": 30, "2582": 10]), .revert(step: 0)], [String: Double](), 0, [Int]()),
+        ("a later import changed one key", [.ingest(["2580": 30, "2582": 10]), .ingest(["2582": 12]), .revert(step: 0)],
+         ["2582": 12], 1, [1]),
+        ("the later change was itself reverted", [.ingest(["2580": 30]), .ingest(["2580": 40]), .revert(step: 1), .revert(step: 0)],
+         [:], 0, []),
+        ("two later imports", [.ingest(["2580": 30, "2582": 10, "2584": 5]), .ingest(["2580": 31]), .ingest(["2582": 11]),
+                               .ingest(["2580": 32]), .revert(step: 0)], ["2580": 32, "2582": 11], 2, [2, 3]),
+        ("revert of an update", [.ingest(["2580": 30, "2582": 10]), .ingest(["2580": 40, "2582": 20]), .ingest(["2582": 25]), .revert(step: 1)],
+         ["2580": 30, "2582": 25], 1, [2]),
+    ] as [(String, [Step], [String: Double], Int, [Int])])
+    func revertKeepsLaterChanges(_ name: String, _ steps: [Step], _ expected: [String: Double], _ kept: Int, _ keptBySteps: [Int]) throws {
+        let fixture = try StoreFixture()
+        var ids: [Int64] = []
+        var last: RevertSummary?
+        for (index, step) in steps.enumerated() {
+            switch step {
+            case .ingest(let numerators):
+                let lines = numerators.sorted { $0.key < $1.key }.map { "PV01;\($0.key);2024Q1;T;\($0.value);100;" }
+                let result = try fixture.ingest(try fixture.file("step\(index).csv", lines: [header] + lines))
+                ids.append(try #require(result.summary.importID, "\(name): \(result.diagnostics)"))
+            case .revert(let target):
+                let summary = try fixture.store.revert(ids[target])
+                ids.append(try #require(summary.summary.importID))
+                last = summary
+            }
+        }
+        var query = ObservationQuery()
+        query.indicators = ["PV01"]
+        let now = try fixture.store.observations(query).filter { $0.gender == .total }
+        #expect(Dictionary(uniqueKeysWithValues: now.map { ($0.area, $0.value ?? -1) }) == expected, "\(name)")
+        #expect(last?.kept == kept, "\(name)")
+        #expect(last?.keptBy == keptBySteps.map { ids[$0] }, "\(name)")
     }
 
     @Test func exportThenIngestChangesNothing() throws {

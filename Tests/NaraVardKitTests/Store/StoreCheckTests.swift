@@ -80,7 +80,7 @@ import Testing
         try handle.seek(toOffset: UInt64((rootPage - 1) * pageSize))
         try handle.write(contentsOf: Data(count: pageSize))
         try handle.close()
-        let problems = try MetricsStore.open(at: path).integrityProblems()
+        let problems = try MetricsStore.openForReading(at: path).integrityProblems()
         #expect(!problems.isEmpty)
     }
 }
