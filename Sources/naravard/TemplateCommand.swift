@@ -41,6 +41,6 @@ struct TemplateCommand: ParsableCommand {
         }
         let summary = try TemplateWriter(expected: expected).write(to: target.stagingPath)
         try target.commitStagedFile()
-        print("wrote \(out): \(summary.rows) rows, \(summary.indicators) indicators, \(period)")
+        print("wrote \(out): \(period), \(summary.indicators) \(summary.indicators == 1 ? "indicator" : "indicators"), \(summary.rows) rows")
     }
 }

@@ -34,16 +34,11 @@ public struct TemplateWriter {
 
     /// Writes the workbook to `path` (a staging path: the caller moves it into place).
     public func write(to path: String) throws -> Summary {
-        let workbook = try Workbook(path: path)
-        do {
+        try Workbook.write(to: path) { workbook in
             let entries = expected.entries.filter { !$0.areas.isEmpty }
             let rows = try writeRows(workbook.addWorksheet(named: Self.sheetName), entries: entries)
             try writeDefinitions(workbook.addWorksheet(named: "Definitioner"), indicators: entries.map(\.indicator))
-            try workbook.close()
             return Summary(indicators: entries.count, rows: rows)
-        } catch {
-            workbook.discard()
-            throw error
         }
     }
 
