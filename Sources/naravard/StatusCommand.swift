@@ -31,12 +31,8 @@ struct StatusCommand: ParsableCommand {
         guard let period = try self.period ?? asUsageError({ try metrics.latestPeriod(indicators: indicators, asOf: asOf) }) else {
             throw ValidationError("the store has no values yet: give --period")
         }
-        let wanted = Set(areas.map(\.id))
         let rows = try asUsageError { try metrics.deliveryStatus(period: period, indicators: indicators, asOf: asOf) }
-            .filter { row in
-                guard wanted.isEmpty else { return wanted.contains(row.area) }
-                return catalog.geography[row.area].map { reading.level.includes($0.kind) } ?? true
-            }
+            .filter { reading.admits($0.area, areas, catalog.geography, period) }
         if reminders {
             try printReminders(rows, catalog: catalog)
         } else {
@@ -74,5 +70,14 @@ struct StatusCommand: ParsableCommand {
             let count = counts[indicator] ?? (0, 0)
             printError("\(indicator) \(rows[0].period): \(count.arrived) of \(count.due)")
         }
+    }
+}
+
+extension ReadingOptions {
+    /// Whether a row for area `id` is wanted: one of `areas` or a member of one (a länsdel or the county stands
+    /// for its municipalities), or without `--area` an area of the `--level`.
+    func admits(_ id: String, _ areas: [Area], _ geography: Geography, _ period: Period) -> Bool {
+        if areas.isEmpty { return geography[id].map { level.includes($0.kind) } ?? true }
+        return areas.contains { $0.id == id || geography.members(of: $0, at: period).contains(id) }
     }
 }

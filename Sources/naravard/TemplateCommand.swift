@@ -30,11 +30,8 @@ struct TemplateCommand: ParsableCommand {
         let catalog = try asUsageError { try metrics.catalog(asOf: asOf) }
         let (indicators, areas) = try reading.resolve(in: catalog)
         var expected = try asUsageError { try metrics.expectedRows(period: period, indicators: indicators, asOf: asOf) }
-        let wanted = Set(areas.flatMap { [$0.id] + catalog.geography.members(of: $0, at: period) })
         for index in expected.entries.indices {
-            expected.entries[index].areas.removeAll { area in
-                !(wanted.isEmpty ? reading.level.includes(area.kind) : wanted.contains(area.id))
-            }
+            expected.entries[index].areas.removeAll { !reading.admits($0.id, areas, catalog.geography, period) }
         }
         guard expected.entries.contains(where: { !$0.areas.isEmpty }) else {
             throw ValidationError("nothing is due in \(period) for the indicators and areas given (an indicator is due only in periods of its frequency)")

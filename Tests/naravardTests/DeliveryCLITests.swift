@@ -55,6 +55,11 @@ import TestSupport
         #expect(reminders.compactMap { $0["name"] as? String } == ["Pajala", "Haparanda", "Kiruna"])
         #expect(reminders[0]["not_delivered"] as? String == "PV01" && reminders[2]["reported_missing"] as? String == "OV06")
 
+        // A länsdel stands for its municipalities: Östra Norrbotten has Haparanda, which has not delivered PV01.
+        let ostra = try json("status", "--indicator", "PV01", "--area", "ostra", "--format", "json")
+        #expect(ostra.compactMap { $0["area"] as? String } == ["2513", "2514", "2518", "2583"])
+        #expect(ostra.compactMap { $0["status"] as? String } == ["received", "received", "received", "not_delivered"])
+
         // A yearly indicator in a quarter.
         let yearly = try json("status", "--indicator", "HF01", "--period", "2026 kv1", "--format", "json")
         #expect(yearly.count == 14 && yearly.allSatisfy { $0["status"] as? String == "not_expected" })
