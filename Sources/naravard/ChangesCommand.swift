@@ -35,16 +35,22 @@ struct ChangesCommand: ParsableCommand {
             throw ValidationError("no indicator '\(id)' in the catalogue (see `naravard catalog list`)")
         }
         let changes = try asUsageError { try metrics.changes(since: since, until: until, indicators: indicators) }
-        try OutputTable(
+        try Self.table(changes).print(format)
+        let added = changes.count { $0.old == nil }, withdrawn = changes.count { $0.new == nil }
+        printError("\(changes.count) changed after import \(since) up to import \(until.map(String.init) ?? "0"): "
+            + "\(added) new, \(changes.count - added - withdrawn) revised, \(withdrawn) withdrawn")
+    }
+}
+
+extension ChangesCommand {
+    /// The change list, as `changes` and `ingest --dry-run --changes` print it.
+    static func table(_ changes: [RecordChange]) -> OutputTable {
+        OutputTable(
             columns: ["indicator", "area", "period", "gender", "old_value", "new_value", "old_status", "new_status", "import_id"],
             rows: changes.map { change in
                 [.text(change.indicator), .text(change.area), .text(change.period.description), .text(change.gender.rawValue),
                  .number(change.old?.value), .number(change.new?.value), .text(change.old?.status),
                  .text(change.new?.status ?? "absent"), .integer(change.importID)]
-            }
-        ).print(format)
-        let added = changes.count { $0.old == nil }, withdrawn = changes.count { $0.new == nil }
-        printError("\(changes.count) changed after import \(since) up to import \(until.map(String.init) ?? "0"): "
-            + "\(added) new, \(changes.count - added - withdrawn) revised, \(withdrawn) withdrawn")
+            })
     }
 }

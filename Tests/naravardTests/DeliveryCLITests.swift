@@ -96,6 +96,17 @@ import TestSupport
         let fromEmpty = try json("changes", "--since", "0", "--until", "\(first)", "--format", "json")
         #expect(fromEmpty.count == 1 && fromEmpty[0]["old_status"] is NSNull && fromEmpty[0]["new_value"] as? Double == 30)
 
+        // The same list before anything is written.
+        try Data((Self.header + "\nPV01;2580;2025Q4;T;35;100;\n").utf8).write(to: cli.directory.url.appending(path: "c.csv"))
+        let dry = try cli.run("ingest", "--dry-run", "--changes", "c.csv")
+        #expect(dry.status == 0, "\(dry.stderr)")
+        let lines = dry.stdout.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true) }
+        #expect(lines.first == ["indicator", "area", "period", "gender", "old_value", "new_value", "old_status", "new_status", "import_id"])
+        #expect(lines.dropFirst().first == ["PV01", "2580", "2025Q4", "T", "30", "35", "reported", "reported"], "no import id: nothing written")
+        #expect(dry.stdout.contains("dry run, nothing written: imported 0, updated 1"))
+        #expect(try json("changes", "--since", "\(second + 1)", "--format", "json").isEmpty)
+        #expect(try cli.run("ingest", "--changes", "c.csv").status == 64, "--changes needs --dry-run")
+
         #expect(try cli.run("changes", "--since", "99").status == 64)
         #expect(try cli.run("changes", "--since", "\(second)", "--until", "\(first)").status == 64)
         #expect(try cli.run("changes", "--since", "-1").status == 64)

@@ -35,46 +35,61 @@ extension MetricsStore {
             if let until, until < since {
                 throw StoreQueryError(description: "--until \(until) is before --since \(since)")
             }
-            let codes = try StoredCodes(db)
-            let ranges = indicators.isEmpty
-                ? [Int64.min...Int64.max]
-                : Set(indicators).sorted().compactMap { codes.indicatorCode[$0].map { StoredKey.range(indicator: $0) } }
-            // For each key written after `since` up to `until`: its latest revision there and its revision in force
-            // after `since`.
-            let statement = try BulkStatement(db, sql: """
-                WITH touched AS (
-                    SELECT key, max(import_id) AS last FROM observation
-                    WHERE key BETWEEN ?1 AND ?2 AND import_id > ?3 AND import_id <= ?4 GROUP BY key)
-                SELECT t.key, t.last, n.status, n.value, n.numerator, n.denominator,
-                       o.status, o.value, o.numerator, o.denominator
-                FROM touched t
-                JOIN observation n ON n.key = t.key AND n.import_id = t.last
-                LEFT JOIN observation o ON o.key = t.key
-                    AND o.import_id = (SELECT max(import_id) FROM observation WHERE key = t.key AND import_id <= ?3)
-                ORDER BY t.key
-                """)
-            statement.bind(3, since)
-            statement.bind(4, until ?? Int64.max)
-            var changes: [RecordChange] = []
-            for range in ranges {
-                statement.bind(1, range.lowerBound)
-                statement.bind(2, range.upperBound)
-                defer { statement.reset() }
-                while try statement.step() {
-                    let new = Self.changeState(statement, from: 2)
-                    let old = Self.changeState(statement, from: 6)
-                    guard new != old else { continue }
-                    let key = StoredKey(rawValue: statement.int64(0))
-                    changes.append(RecordChange(
-                        indicator: codes.indicator(key.indicatorCode), area: codes.area(key.areaCode), period: key.period,
-                        gender: key.gender, old: old, new: new, importID: statement.int64(1)))
-                }
+            return try Self.changes(db, since: since, until: until, indicators: indicators)
+        }
+    }
+
+    /// ``changes(since:until:indicators:)`` inside a read or a write (an ingest's dry run lists its changes before
+    /// rolling back), with the imports already checked.
+    static func changes(_ db: Database, since: Int64, until: Int64?, indicators: [String] = []) throws -> [RecordChange] {
+        let codes = try StoredCodes(db)
+        let ranges = indicators.isEmpty
+            ? [Int64.min...Int64.max]
+            : Set(indicators).sorted().compactMap { codes.indicatorCode[$0].map { StoredKey.range(indicator: $0) } }
+        // For each key written after `since` up to `until`: its latest revision there and its revision in force
+        // after `since`.
+        let statement = try BulkStatement(db, sql: """
+            WITH touched AS (
+                SELECT key, max(import_id) AS last FROM observation
+                WHERE key BETWEEN ?1 AND ?2 AND import_id > ?3 AND import_id <= ?4 GROUP BY key)
+            SELECT t.key, t.last, n.status, n.value, n.numerator, n.denominator,
+                   o.status, o.value, o.numerator, o.denominator
+            FROM touched t
+            JOIN observation n ON n.key = t.key AND n.import_id = t.last
+            LEFT JOIN observation o ON o.key = t.key
+                AND o.import_id = (SELECT max(import_id) FROM observation WHERE key = t.key AND import_id <= ?3)
+            ORDER BY t.key
+            """)
+        statement.bind(3, since)
+        statement.bind(4, until ?? Int64.max)
+        var changes: [RecordChange] = []
+        for range in ranges {
+            statement.bind(1, range.lowerBound)
+            statement.bind(2, range.upperBound)
+            defer { statement.reset() }
+            while try statement.step() {
+                let new = Self.changeState(statement, from: 2)
+                let old = Self.changeState(statement, from: 6)
+                guard new != old else { continue }
+                let key = StoredKey(rawValue: statement.int64(0))
+                changes.append(RecordChange(
+                    indicator: codes.indicator(key.indicatorCode), area: codes.area(key.areaCode), period: key.period,
+                    gender: key.gender, old: old, new: new, importID: statement.int64(1)))
             }
-            // Keys follow code order; list them by id, as every other listing does.
-            return changes.sorted {
-                ($0.indicator, $0.area, $0.period.kind.storedCode, $0.period.index, $0.gender.rawValue)
-                    < ($1.indicator, $1.area, $1.period.kind.storedCode, $1.period.index, $1.gender.rawValue)
-            }
+        }
+        // Keys follow code order; list them by id, as every other listing does.
+        return changes.sorted {
+            ($0.indicator, $0.area, $0.period.kind.storedCode, $0.period.index, $0.gender.rawValue)
+                < ($1.indicator, $1.area, $1.period.kind.storedCode, $1.period.index, $1.gender.rawValue)
+        }
+    }
+
+    /// What the import being written (not yet committed) changes, with no import id: it will not be kept.
+    static func dryRunChanges(_ db: Database, _ importID: Int64) throws -> [RecordChange] {
+        try changes(db, since: importID - 1, until: importID).map { change in
+            var change = change
+            change.importID = nil
+            return change
         }
     }
 

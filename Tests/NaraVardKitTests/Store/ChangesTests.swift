@@ -52,6 +52,27 @@ import Testing
         #expect(try store.changes(since: c).map(\.indicator) == ["OV06", "PV01"])
     }
 
+    @Test func aDryRunListsWhatItWouldChangeAndWritesNothing() throws {
+        let fixture = try StoreFixture()
+        let a = try #require(try fixture.ingest(try fixture.file("a.csv", lines: [
+            header, "PV01;2580;2025Q4;T;30;100;", "PV01;2582;2025Q4;T;10;50;",
+        ])).summary.importID)
+        let before = try fixture.writtenRows()
+        // Luleå revised to 33/100, Boden the same again, Piteå new.
+        let dry = try fixture.ingest(try fixture.file("b.csv", lines: [
+            header, "PV01;2580;2025Q4;T;33;100;", "PV01;2582;2025Q4;T;10;50;", "PV01;2581;2025Q4;T;5;50;",
+        ])) { $0.dryRun = true; $0.listChanges = true }
+        #expect(dry.summary.importID == nil && dry.summary.updated == 1 && dry.summary.imported == 1 && dry.summary.unchanged == 1)
+        #expect(dry.changes.map(\.area) == ["2580", "2581"])
+        #expect(dry.changes.map { $0.old?.value } == [30, nil] && dry.changes.map { $0.new?.value } == [33, 10])
+        #expect(dry.changes.allSatisfy { $0.importID == nil })
+        #expect(try fixture.writtenRows() == before)
+        #expect(try fixture.store.changes(since: a).isEmpty)
+        // Without listChanges a dry run lists nothing.
+        let plain = try fixture.ingest(try fixture.file("c.csv", lines: [header, "PV01;2580;2025Q4;T;34;100;"])) { $0.dryRun = true }
+        #expect(plain.changes.isEmpty)
+    }
+
     @Test func unknownImportsAndAReversedRangeAreRefused() throws {
         let fixture = try StoreFixture()
         let a = try #require(try fixture.ingest(try fixture.file("a.csv", lines: [header, "PV01;2580;2025Q4;T;30;100;"])).summary.importID)
