@@ -90,3 +90,17 @@ import Testing
         #expect(status.count == 14 && status.allSatisfy { $0.state == .reportedMissing })
     }
 }
+
+/// openpyxl opens the template: the sheets, the frozen header and the data validations are there for another reader.
+@Suite(.enabled(if: ProcessInfo.processInfo.environment["OPENPYXL_PYTHON"] != nil, "set OPENPYXL_PYTHON to run"))
+struct TemplateOpenpyxlTests {
+    @Test func openpyxlLoadsTheTemplate() throws {
+        let fixture = try StoreFixture()
+        let reader = try TemplateTests().writeTemplate(fixture)
+        let (status, output) = try Openpyxl.check(reader.url.path)
+        #expect(status == 0, "\(output)")
+        #expect(output.contains("sheets: ['Mall', 'Definitioner']"))
+        #expect(output.contains("[Mall] dimensions=A1:H127"))
+        #expect(output.contains("freeze=A2 data_validations=6"))
+    }
+}
