@@ -34,23 +34,36 @@ struct ChangesCommand: ParsableCommand {
         for id in indicators where !known.contains(id) {
             throw ValidationError("no indicator '\(id)' in the catalogue (see `naravard catalog list`)")
         }
-        let changes = try asUsageError { try metrics.changes(since: since, until: until, indicators: indicators) }
-        try Self.table(changes).print(format)
-        let added = changes.count { $0.old == nil }, withdrawn = changes.count { $0.new == nil }
-        printError("\(changes.count) changed after import \(since) up to import \(until.map(String.init) ?? "0"): "
-            + "\(added) new, \(changes.count - added - withdrawn) revised, \(withdrawn) withdrawn")
+        // Streamed in batches (a table waits to align its columns), so a whole store's changes stay flat.
+        let printer = RowPrinter(columns: Self.columns, format: format)
+        var batch: [[Cell]] = []
+        var (count, added, withdrawn) = (0, 0, 0)
+        try asUsageError {
+            try metrics.forEachChange(since: since, until: until, indicators: indicators) { change in
+                batch.append(Self.row(change))
+                if batch.count == 8192 {
+                    printer.write(batch)
+                    batch.removeAll(keepingCapacity: true)
+                }
+                count += 1
+                added += change.old == nil ? 1 : 0
+                withdrawn += change.new == nil ? 1 : 0
+            }
+        }
+        printer.write(batch)
+        printer.finish()
+        printError("\(count) changed after import \(since) up to import \(until.map(String.init) ?? "0"): "
+            + "\(added) new, \(count - added - withdrawn) revised, \(withdrawn) withdrawn")
     }
 }
 
 extension ChangesCommand {
-    /// The change list, as `changes` and `ingest --dry-run --changes` print it.
-    static func table(_ changes: [RecordChange]) -> OutputTable {
-        OutputTable(
-            columns: ["indicator", "area", "period", "gender", "old_value", "new_value", "old_status", "new_status", "import_id"],
-            rows: changes.map { change in
-                [.text(change.indicator), .text(change.area), .text(change.period.description), .text(change.gender.rawValue),
-                 .number(change.old?.value), .number(change.new?.value), .text(change.old?.status),
-                 .text(change.new?.status ?? "absent"), .integer(change.importID)]
-            })
+    static let columns = ["indicator", "area", "period", "gender", "old_value", "new_value", "old_status", "new_status", "import_id"]
+
+    /// One change as `changes` and `ingest --dry-run --changes` print it.
+    static func row(_ change: RecordChange) -> [Cell] {
+        [.text(change.indicator), .text(change.area), .text(change.period.description), .text(change.gender.rawValue),
+         .number(change.old?.value), .number(change.new?.value), .text(change.old?.status),
+         .text(change.new?.status ?? "absent"), .integer(change.importID)]
     }
 }

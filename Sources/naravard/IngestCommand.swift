@@ -54,7 +54,7 @@ struct IngestCommand: ParsableCommand {
             if json { print(IngestSummary().json) }
             throw ExitCode(ExitStatus.inputMissing)
         }
-        if changes, !result.refused { try ChangesCommand.table(result.changes).print(.table) }
+        if changes, !result.refused { try OutputTable(columns: ChangesCommand.columns, rows: result.changes.map(ChangesCommand.row)).print(.table) }
         printSummary(result, json: json, dryRun: dryRun)
         if !json, !dryRun, result.summary.rejected > 0, let target = options.rejects {
             print("rejected rows written to \(target.path)")

@@ -29,25 +29,34 @@ extension MetricsStore {
     /// records are the same when value, numerator, denominator and status agree (notes do not count).
     /// - Throws: ``StoreQueryError`` for an import that does not exist, or `since` after `until`.
     public func changes(since: Int64, until: Int64? = nil, indicators: [String] = []) throws -> [RecordChange] {
+        var changes: [RecordChange] = []
+        try forEachChange(since: since, until: until, indicators: indicators) { changes.append($0) }
+        return changes
+    }
+
+    /// Calls `body` with each change of ``changes(since:until:indicators:)`` in the same order, one indicator's
+    /// changes in memory at a time, so that a listing of a whole store stays flat.
+    public func forEachChange(
+        since: Int64, until: Int64? = nil, indicators: [String] = [], _ body: (RecordChange) throws -> Void
+    ) throws {
         try dbWriter.read { db in
             if since != 0 { try Self.requireImport(db, since) }
             try Self.requireImport(db, until)
             if let until, until < since {
                 throw StoreQueryError(description: "--until \(until) is before --since \(since)")
             }
-            return try Self.changes(db, since: since, until: until, indicators: indicators)
+            try Self.forEachChange(db, since: since, until: until, indicators: indicators, body)
         }
     }
 
-    /// ``changes(since:until:indicators:)`` inside a read or a write (an ingest's dry run lists its changes before
-    /// rolling back), with the imports already checked.
-    static func changes(_ db: Database, since: Int64, until: Int64?, indicators: [String] = []) throws -> [RecordChange] {
+    /// ``forEachChange(since:until:indicators:_:)`` inside a read or a write (an ingest's dry run lists its changes
+    /// before rolling back), with the imports already checked.
+    static func forEachChange(
+        _ db: Database, since: Int64, until: Int64?, indicators: [String] = [], _ body: (RecordChange) throws -> Void
+    ) throws {
         let codes = try StoredCodes(db)
-        let ranges = indicators.isEmpty
-            ? [Int64.min...Int64.max]
-            : Set(indicators).sorted().compactMap { codes.indicatorCode[$0].map { StoredKey.range(indicator: $0) } }
-        // For each key written after `since` up to `until`: its latest revision there and its revision in force
-        // after `since`.
+        // For each key of an indicator written after `since` up to `until`: its latest revision there and its
+        // revision in force after `since`.
         let statement = try BulkStatement(db, sql: """
             WITH touched AS (
                 SELECT key, max(import_id) AS last FROM observation
@@ -62,35 +71,41 @@ extension MetricsStore {
             """)
         statement.bind(3, since)
         statement.bind(4, until ?? Int64.max)
-        var changes: [RecordChange] = []
-        for range in ranges {
+        var chunk: [RecordChange] = []
+        for id in indicators.isEmpty ? codes.sortedIndicatorIDs : Set(indicators).sorted() {
+            guard let indicator = codes.indicatorCode[id] else { continue }
+            let range = StoredKey.range(indicator: indicator)
             statement.bind(1, range.lowerBound)
             statement.bind(2, range.upperBound)
             defer { statement.reset() }
+            chunk.removeAll(keepingCapacity: true)
             while try statement.step() {
                 let new = Self.changeState(statement, from: 2)
                 let old = Self.changeState(statement, from: 6)
                 guard new != old else { continue }
                 let key = StoredKey(rawValue: statement.int64(0))
-                changes.append(RecordChange(
-                    indicator: codes.indicator(key.indicatorCode), area: codes.area(key.areaCode), period: key.period,
+                chunk.append(RecordChange(
+                    indicator: id, area: codes.area(key.areaCode), period: key.period,
                     gender: key.gender, old: old, new: new, importID: statement.int64(1)))
             }
-        }
-        // Keys follow code order; list them by id, as every other listing does.
-        return changes.sorted {
-            ($0.indicator, $0.area, $0.period.kind.storedCode, $0.period.index, $0.gender.rawValue)
-                < ($1.indicator, $1.area, $1.period.kind.storedCode, $1.period.index, $1.gender.rawValue)
+            // Keys follow area codes, which follow id order unless areas were added to the catalogue later.
+            let order = { (change: RecordChange) in
+                (change.area, change.period.kind.storedCode, change.period.index, change.gender.rawValue)
+            }
+            if !chunk.isSorted(by: { order($0) < order($1) }) { chunk.sort { order($0) < order($1) } }
+            for change in chunk { try body(change) }
         }
     }
 
     /// What the import being written (not yet committed) changes, with no import id: it will not be kept.
     static func dryRunChanges(_ db: Database, _ importID: Int64) throws -> [RecordChange] {
-        try changes(db, since: importID - 1, until: importID).map { change in
+        var changes: [RecordChange] = []
+        try forEachChange(db, since: importID - 1, until: importID) { change in
             var change = change
             change.importID = nil
-            return change
+            changes.append(change)
         }
+        return changes
     }
 
     /// The state in four columns from `column` (status, value, numerator, denominator); nil for no row or withdrawn.
