@@ -9,7 +9,8 @@ struct StatusCommand: ParsableCommand {
             Statuses (gender T): received, reported_missing, suppressed_at_source, not_delivered (no record), \
             not_expected (a yearly indicator in a quarter, or a municipality for an indicator stored only for the \
             county). A line per indicator on standard error counts what has arrived ("PV01 2025Q4: 13 of 14"). \
-            --reminders lists instead what is missing per municipality: the list to send out. Always exits 0; \
+            --reminders lists instead what is missing per municipality, the list to send out: area, name, period, \
+            missing (how many), not_delivered and reported_missing (indicator ids). Always exits 0; \
             `naravard check --period P` exits 65 when something is undelivered.
 
             Example:
