@@ -8,13 +8,19 @@ struct CheckCommand: ParsableCommand {
         discussion: """
             Findings: integrity (the store file is damaged), sum (the total disagrees with women plus men), \
             not_reported (a municipality has no total for the latest period), missing (reported as missing). \
+            With --period P, completeness is of that period for every indicator due in it (as `naravard status` \
+            lists it) instead of each indicator's latest period. \
             Exit codes: 0 nothing found; 65 sums disagree or reports are lacking; 1 the store file is damaged.
+
+            Example:
+              naravard check --period 2025Q4
             """
     )
 
     @OptionGroup var store: StoreOptions
     @Option(name: .customLong("indicator"), help: "Only this indicator (repeatable).") var indicators: [String] = []
     @OptionGroup var asOf: AsOfOption
+    @Option(help: "Check who has delivered this period (any input form), as `naravard status` does.") var period: Period?
     @Option(help: "table, csv or json.") var format: OutputFormat = .table
 
     func run() throws {
@@ -24,7 +30,7 @@ struct CheckCommand: ParsableCommand {
         for id in indicators where catalog.indicator(id) == nil {
             throw ValidationError("no indicator '\(id)' in the catalogue (see `naravard catalog list`)")
         }
-        let findings = try asUsageError { try metrics.check(indicators: indicators, asOf: asOf) }
+        let findings = try asUsageError { try metrics.check(indicators: indicators, asOf: asOf, period: period) }
         try OutputTable(
             columns: ["check", "indicator", "area", "period", "detail"],
             rows: findings.map { [.text($0.kind.rawValue), .text($0.indicator), .text($0.area), .text($0.period?.description), .text($0.detail)] }

@@ -29,10 +29,12 @@ struct IngestCommand: ParsableCommand {
     @Flag(help: "Skip rows for areas outside the geography (counted as ignored).") var ignoreUnknownAreas = false
     @Flag(help: "Accept a value given without counts over stored counts it disagrees with (the counts are dropped, with a warning).")
     var replaceCounts = false
+    @Flag(help: "With --dry-run: first list every key the import would change, as `naravard changes` does.") var changes = false
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one file to ingest") }
         if rejects != nil, !skipInvalid { throw ValidationError("--rejects needs --skip-invalid") }
+        if changes, !dryRun || json { throw ValidationError("--changes lists the changes of a --dry-run as a table (without --json)") }
     }
 
     func run() throws {
@@ -48,6 +50,7 @@ struct IngestCommand: ParsableCommand {
         options.skipInvalid = skipInvalid
         options.ignoreUnknownAreas = ignoreUnknownAreas
         options.replaceCounts = replaceCounts
+        options.listChanges = changes
         let result: IngestResult
         do {
             result = try metrics.ingest(files.map { URL(fileURLWithPath: $0) }, options: options) { progress in
@@ -59,6 +62,7 @@ struct IngestCommand: ParsableCommand {
             if json { print(IngestSummary().json) }
             throw ExitCode(ExitStatus.inputMissing)
         }
+        if changes, !result.refused { try OutputTable(columns: ChangesCommand.columns, rows: result.changes.map(ChangesCommand.row)).print(.table) }
         printSummary(result, json: json, dryRun: dryRun)
         if !json, !dryRun, result.summary.rejected > 0, let target = options.rejects {
             print("rejected rows written to \(target.path)")

@@ -19,7 +19,7 @@ struct Naravard: ParsableCommand {
         subcommands: [
             InitCommand.self, CatalogCommand.self, IngestCommand.self, ValuesCommand.self,
             ExportCommand.self, ImportsCommand.self, CheckCommand.self, TrendsCommand.self, ShiftsCommand.self, ReportCommand.self,
-            AgreementsCommand.self,
+            AgreementsCommand.self, StatusCommand.self, ChangesCommand.self, TemplateCommand.self,
         ]
     )
 

@@ -4,7 +4,7 @@
 Usage: python3 openpyxl_check.py FILE.xlsx [FILE.xlsx ...]
 
 For each file prints the sheet names, then per sheet its dimensions, the number of charts and of
-conditional-format rules, and the first few non-empty cells. Exits non-zero when openpyxl is missing,
+conditional-format rules and data validations, and the first few non-empty cells. Exits non-zero when openpyxl is missing,
 a file cannot be loaded, or a workbook has no sheets.
 """
 
@@ -39,7 +39,7 @@ def describe(path):
             f"  [{sheet.title}] dimensions={sheet.dimensions} max_row={sheet.max_row} "
             f"max_column={sheet.max_column} charts={charts} conditional_formats={rules} "
             f"tables={tables} merged={[str(r) for r in sheet.merged_cells.ranges]} "
-            f"freeze={sheet.freeze_panes}"
+            f"freeze={sheet.freeze_panes} data_validations={len(sheet.data_validations.dataValidation)}"
         )
         shown = 0
         for row in sheet.iter_rows():

@@ -40,9 +40,10 @@ extension MetricsStore {
         }
     }
 
-    /// Integrity, T = K + M and completeness of the latest period, for the given indicators (empty: all
-    /// in the catalogue), as of an import. Reads one indicator at a time.
-    public func check(indicators: [String] = [], asOf: Int64? = nil) throws -> [CheckFinding] {
+    /// Integrity, T = K + M and completeness, for the given indicators (empty: all in the catalogue), as of an
+    /// import. Completeness is of each indicator's latest period, or with `period` of that period for every
+    /// indicator due in it (``deliveryStatus(period:indicators:asOf:)``). Reads one indicator at a time.
+    public func check(indicators: [String] = [], asOf: Int64? = nil, period: Period? = nil) throws -> [CheckFinding] {
         var findings = try integrityProblems().map { CheckFinding(kind: .integrity, detail: $0) }
         let catalog = try catalog(asOf: asOf)
         for indicator in catalog.indicators where indicators.isEmpty || indicators.contains(indicator.id) {
@@ -50,7 +51,12 @@ extension MetricsStore {
             query.indicators = [indicator.id]
             let observations = try observations(query)
             findings += Self.sumFindings(observations, unit: indicator.unit)
-            findings += Self.completenessFindings(observations, geography: catalog.geography, expected: indicator)
+            if period == nil { findings += Self.completenessFindings(observations, geography: catalog.geography, expected: indicator) }
+        }
+        if let period {
+            findings += try deliveryStatus(period: period, indicators: indicators, asOf: asOf).compactMap { row in
+                CheckFinding(row, name: catalog.geography[row.area]?.name ?? row.area)
+            }
         }
         return findings
     }
@@ -107,6 +113,22 @@ extension MetricsStore {
             default:
                 nil
             }
+        }
+    }
+}
+
+extension CheckFinding {
+    /// The finding for a delivery status that is undelivered (`not_reported`, `missing`); nil for any other.
+    init?(_ row: DeliveryStatus, name: String) {
+        switch row.state {
+        case .notDelivered:
+            self.init(kind: .notReported, indicator: row.indicator, area: row.area, period: row.period,
+                      detail: "\(name) has not reported \(row.period)")
+        case .reportedMissing:
+            self.init(kind: .missing, indicator: row.indicator, area: row.area, period: row.period,
+                      detail: "\(name) reported \(row.period) as missing")
+        default:
+            return nil
         }
     }
 }

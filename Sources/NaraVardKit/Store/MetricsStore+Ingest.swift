@@ -21,6 +21,8 @@ public struct IngestOptions: Sendable {
     /// Reading stops after this many rejected rows when the import is refused anyway (no `--skip-invalid`),
     /// or when no row has been accepted: an endless or wrong input stops instead of being read to its end.
     public var rejectionLimit = 10_000
+    /// In a dry run: list in ``IngestResult/changes`` what the import would change, before rolling back.
+    public var listChanges = false
 
     public init() {}
 }
@@ -59,6 +61,8 @@ public struct IngestResult: Sendable {
     public var warnings: [Diagnostic] = []
     /// True when rows were rejected and so nothing was written.
     public var refused = false
+    /// With ``IngestOptions/listChanges`` in a dry run: every key the import would change (`importID` nil).
+    public var changes: [RecordChange] = []
 }
 
 /// Progress of a long ingest, reported now and then.
@@ -149,7 +153,10 @@ extension MetricsStore {
                                    arguments: [importID, position, file.path, file.sha256, file.rows])
                 }
                 try Self.finishImport(db, importID, result.summary)
-                if options.dryRun { return .rollback }
+                if options.dryRun {
+                    if options.listChanges { result.changes = try Self.dryRunChanges(db, importID) }
+                    return .rollback
+                }
                 result.summary.importID = importID
                 return .commit
             }
