@@ -46,7 +46,7 @@ enum Cell {
 
 /// Shortest text that reads back as the same number (`74.1`, `12`).
 func formatNumber(_ number: Double) -> String {
-    number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : "\(number)"
+    number.plain
 }
 
 func jsonString(_ text: String) -> String {
@@ -135,7 +135,7 @@ final class RowPrinter {
         let chunk = 2048
         let starts = Array(stride(from: 0, to: rows.count, by: chunk))
         var texts = [String](repeating: "", count: starts.count)
-        nonisolated(unsafe) let rows = rows
+        let rows = rows
         let format = format, columns = columns, written = written
         texts.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let slots = buffer

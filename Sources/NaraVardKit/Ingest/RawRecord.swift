@@ -13,4 +13,6 @@ struct RawRecord {
     var note: String?
     /// The original fields, for the rejects file (empty from ``LongCSVSource``, which gives them on request).
     var fields: [String]
+    /// Why the row's fields do not fit its file's header (too many, or too few), if they do not.
+    var shapeProblem: String?
 }

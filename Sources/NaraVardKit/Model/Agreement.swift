@@ -17,6 +17,9 @@ public struct Money: Hashable, Sendable, Codable {
     /// and one krona for whole kronor (published kronor are themselves rounded sums of parts).
     public var tolerance: Int64 { precision == 1 ? 1 : precision / 2 }
 
+    /// Amounts from this up are refused: whole kronor below it are exact in a double, and far beyond any budget.
+    public static let limit: Double = 1e15
+
     /// The units money is written in, with their size in kronor.
     static let units: [(name: String, kronor: Int64)] = [
         ("kr", 1), ("kronor", 1), ("tkr", 1_000), ("mkr", 1_000_000), ("mnkr", 1_000_000), ("mdkr", 1_000_000_000),
@@ -53,7 +56,9 @@ public struct Money: Hashable, Sendable, Codable {
         guard step >= 1, step == step.rounded() else {
             throw ParseError(description: "'\(text)' has more decimals than whole kronor")
         }
-        guard number.value * Double(unit.kronor) < 1e15 else { throw ParseError(description: "'\(text)' is too large") }
+        guard number.value * Double(unit.kronor) < Self.limit else {
+            throw ParseError(description: "'\(text)' is too large: amounts must be below \(Self.format(Int64(Self.limit))) kr")
+        }
         kronor = Int64((number.value * Double(unit.kronor)).rounded())
         precision = Int64(step)
         self.text = text

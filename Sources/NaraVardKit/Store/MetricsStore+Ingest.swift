@@ -51,6 +51,14 @@ public struct IngestResult: Sendable {
     public var warnings: [Diagnostic] = []
     /// True when rows were rejected and so nothing was written.
     public var refused = false
+
+    /// Refused by an input that cannot be read on: its problem comes last, and nothing counts as written.
+    mutating func stop(_ stop: InputStopped) {
+        diagnostics.append(stop.diagnostic)
+        diagnosticCount += 1
+        (summary.imported, summary.updated, summary.unchanged) = (0, 0, 0)
+        refused = true
+    }
 }
 
 /// Progress of a long ingest, reported now and then.
@@ -107,10 +115,10 @@ extension MetricsStore {
                     files = try Self.readAndWrite(urls, indicatorForKPI: indicatorForKPI, checker: checker, writer: writer,
                                                   progress: progress)
                 } catch let stop as InputStopped {
-                    result.diagnostics = checker.sortedDiagnostics + [stop.diagnostic]
-                    result.diagnosticCount = checker.diagnosticCount + 1
+                    result.diagnostics = checker.sortedDiagnostics
+                    result.diagnosticCount = checker.diagnosticCount
                     result.summary.rejected = checker.rejected
-                    result.refused = true
+                    result.stop(stop)
                     return .rollback
                 }
                 result.warnings += checker.warnings
@@ -209,27 +217,23 @@ extension MetricsStore {
                 continue
             }
             let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
-            do {
-                var source = try LongCSVSource(url: url, displayPath: path)
-                checker.warn(source.warnings)
-                var rows = 0
-                if source.headerProblems.isEmpty {
-                    while let record = try source.next() {
-                        rows += 1
-                        try handle(record, { source.currentFields })
-                        if rows % 100_000 == 0 {
-                            progress?(IngestProgress(file: path, rows: rows, bytesRead: source.bytesRead, bytesTotal: size))
-                        }
+            var source = try LongCSVSource(url: url, displayPath: path)
+            checker.warn(source.warnings)
+            var rows = 0
+            if source.headerProblems.isEmpty {
+                while let record = try source.next() {
+                    rows += 1
+                    try handle(record, { source.currentFields })
+                    if rows % 100_000 == 0 {
+                        progress?(IngestProgress(file: path, rows: rows, bytesRead: source.bytesRead, bytesTotal: size))
                     }
-                } else {
-                    // Counted for the summary, but not past the rejection limit.
-                    while rows < checker.options.rejectionLimit, try source.next() != nil { rows += 1 }
                 }
-                try checker.fileProblems(source.headerProblems, rows: max(rows, 1))
-                files.append(ReadFile(path: path, sha256: source.sha256, rows: rows))
-            } catch let error as CSVReader.RecordTooLong {
-                throw InputStopped(diagnostic: Diagnostic(file: path, line: error.line, error.description))
+            } else {
+                // Counted for the summary, but not past the rejection limit.
+                while rows < checker.options.rejectionLimit, try source.next() != nil { rows += 1 }
             }
+            try checker.fileProblems(source.headerProblems, rows: max(rows, 1))
+            files.append(ReadFile(path: path, sha256: source.sha256, rows: rows))
         }
         return files
     }
