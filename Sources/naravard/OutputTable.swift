@@ -33,10 +33,11 @@ enum Cell {
         }
     }
 
-    /// For people: numbers with at most two decimals (CSV and JSON keep every digit).
+    /// For people: numbers with at most two decimals (CSV and JSON keep every digit), control characters and
+    /// bidirectional overrides from the input escaped (`\u{1B}`).
     var tableText: String {
         if case .number(let number?) = self { return formatNumber((number * 100).rounded() / 100) }
-        return plainText
+        return plainText.escapingControlCharacters
     }
 
     var isNumeric: Bool {
@@ -58,7 +59,7 @@ func jsonString(_ text: String) -> String {
         case "\n": out += "\\n"
         case "\r": out += "\\r"
         case "\t": out += "\\t"
-        case let c where c.value < 0x20: out += String(format: "\\u%04x", c.value)
+        case let c where c.isUnsafeOnTerminal: out += String(format: "\\u%04x", c.value)
         default: out.unicodeScalars.append(scalar)
         }
     }
@@ -86,6 +87,7 @@ struct OutputTable {
             return
         }
         let texts = rows.map { $0.map(\.tableText) }
+        let columns = columns.map(\.escapingControlCharacters)
         let widths = columns.indices.map { column in
             max(columns[column].count, texts.map { $0[column].count }.max() ?? 0)
         }

@@ -74,7 +74,7 @@ extension String {
 extension Unicode.Scalar {
     /// C0 and C1 controls, DEL, and the marks that reorder or isolate text (U+061C, U+200E–U+200F,
     /// U+202A–U+202E, U+2066–U+2069).
-    var isUnsafeOnTerminal: Bool {
+    public var isUnsafeOnTerminal: Bool {
         switch value {
         case 0x00...0x1F, 0x7F...0x9F, 0x061C, 0x200E...0x200F, 0x202A...0x202E, 0x2066...0x2069: true
         default: false
