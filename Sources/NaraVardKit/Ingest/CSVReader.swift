@@ -178,7 +178,7 @@ struct CSVReader {
                             } else {
                                 inQuotes = false
                                 if bytes[index] != delimiter, bytes[index] != lf, bytes[index] != cr {
-                                    problem = (index, lineStart, lines, "text after the closing quote of a field: is a quote left open before it, or a quote inside a field not doubled (\"\")?")
+                                    problem = (index, lineStart, lines, "")
                                     return nil
                                 }
                             }
@@ -229,7 +229,13 @@ struct CSVReader {
         }
         if let problem {
             let (line, column) = place(problem.index, lineStart: problem.lineStart, lines: problem.lines)
-            throw InputStopped(diagnostic: Diagnostic(file: path, line: line, column: column, problem.message))
+            var message = problem.message
+            if message.isEmpty {
+                let quote = place(quoteAt, lineStart: quoteLineStart, lines: quoteLines)
+                message = "text after the closing quote of the field quoted from line \(quote.line), column \(quote.column): "
+                    + "is a quote left open there, or a quote inside the field not doubled (\"\")?"
+            }
+            throw InputStopped(diagnostic: Diagnostic(file: path, line: line, column: column, message))
         }
         openQuote = stillOpen ? place(quoteAt, lineStart: quoteLineStart, lines: quoteLines) : nil
         return end
