@@ -7,7 +7,7 @@ import Foundation
 /// Memory stays flat whatever the file size.
 ///
 /// ```swift
-/// var reader = try CSVReader(url: url)
+/// var reader = try CSVReader(url: url, displayPath: "data.csv")
 /// while let record = try reader.next() { print(record.line, record.fields) }
 /// ```
 struct CSVReader {
@@ -160,7 +160,8 @@ struct CSVReader {
         let start = position
         // Where the current line starts, where the open quote is (and its line), and a problem found.
         var lineStart = start, quoteAt = start, quoteLines = 0, quoteLineStart = start
-        var problem: (index: Int, lineStart: Int, lines: Int, message: String)?
+        // A problem: the quote at `index` is never closed, or text follows a closing quote at `index`.
+        var problem: (index: Int, lineStart: Int, lines: Int, neverClosed: Bool)?
         var stillOpen = false
         let end = buffer.withUnsafeBufferPointer { bytes -> (Int, Int)? in
             var index = start
@@ -178,7 +179,7 @@ struct CSVReader {
                             } else {
                                 inQuotes = false
                                 if bytes[index] != delimiter, bytes[index] != lf, bytes[index] != cr {
-                                    problem = (index, lineStart, lines, "")
+                                    problem = (index, lineStart, lines, false)
                                     return nil
                                 }
                             }
@@ -219,7 +220,7 @@ struct CSVReader {
                 }
             }
             if inQuotes {
-                if atEndOfFile { problem = (quoteAt, quoteLineStart, quoteLines, "this quote is never closed: the rest of the file would be one field") }
+                if atEndOfFile { problem = (quoteAt, quoteLineStart, quoteLines, true) }
                 stillOpen = true
                 return nil
             }
@@ -229,12 +230,11 @@ struct CSVReader {
         }
         if let problem {
             let (line, column) = place(problem.index, lineStart: problem.lineStart, lines: problem.lines)
-            var message = problem.message
-            if message.isEmpty {
-                let quote = place(quoteAt, lineStart: quoteLineStart, lines: quoteLines)
-                message = "text after the closing quote of the field quoted from line \(quote.line), column \(quote.column): "
+            let quote = place(quoteAt, lineStart: quoteLineStart, lines: quoteLines)
+            let message = problem.neverClosed
+                ? "this quote is never closed: the rest of the file would be one field"
+                : "text after the closing quote of the field quoted from line \(quote.line), column \(quote.column): "
                     + "is a quote left open there, or a quote inside the field not doubled (\"\")?"
-            }
             throw InputStopped(diagnostic: Diagnostic(file: path, line: line, column: column, message))
         }
         openQuote = stillOpen ? place(quoteAt, lineStart: quoteLineStart, lines: quoteLines) : nil
