@@ -66,13 +66,23 @@ public struct Money: Hashable, Sendable, Codable {
 
     /// `57 923 351`: kronor with spaces between groups of three digits.
     public static func format(_ kronor: Int64) -> String {
-        let digits = String(kronor.magnitude)
+        group(String(kronor.magnitude), negative: kronor < 0)
+    }
+
+    /// Whole kronor of a sum that may be beyond `Int64` (many large figures added up), grouped the same way.
+    public static func format(_ kronor: Double) -> String {
+        let whole = kronor.rounded()
+        if let exact = Int64(exactly: whole) { return format(exact) }
+        return whole.isFinite ? group(whole.magnitude.plain, negative: whole < 0) : whole.description
+    }
+
+    private static func group(_ digits: String, negative: Bool) -> String {
         var out = ""
         for (index, digit) in digits.enumerated() {
             if index > 0, (digits.count - index) % 3 == 0 { out += " " }
             out.append(digit)
         }
-        return (kronor < 0 ? "-" : "") + out
+        return (negative ? "-" : "") + out
     }
 }
 

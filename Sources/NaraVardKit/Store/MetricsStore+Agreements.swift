@@ -251,8 +251,8 @@ extension MetricsStore {
             guard let activity = activities[id], let total = spent[id], total > Double(activity.amount.kronor) else { return nil }
             var warning = at
             warning.severity = .warning
-            warning.message = "\(id): \(Money.format(Int64(total.rounded()))) kr spent in all, "
-                + "\(Money.format(Int64((total - Double(activity.amount.kronor)).rounded()))) kr more than the \(activity.amount.text) decided"
+            warning.message = "\(id): \(Money.format(total)) kr spent in all, "
+                + "\(Money.format(total - Double(activity.amount.kronor))) kr more than the \(activity.amount.text) decided"
             return warning
         }
     }

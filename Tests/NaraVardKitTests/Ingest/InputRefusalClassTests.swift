@@ -165,4 +165,10 @@ import Testing
         #expect(result.diagnostics.last?.message.contains("16 MiB") == true)
         #expect(try useRows(fixture) == 0)
     }
+
+    /// Sums of money are formatted without converting to `Int64`, which would trap beyond its range.
+    @Test func moneySumsBeyondInt64AreFormattedNotTrapped() {
+        #expect(Money.format(1e19) == "10 000 000 000 000 000 000")
+        #expect(Money.format(4_770_500.5) == "4 770 501")
+    }
 }
