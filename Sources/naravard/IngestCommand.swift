@@ -7,7 +7,8 @@ struct IngestCommand: ParsableCommand {
         commandName: "ingest",
         abstract: "Load long CSV and Kolada JSON files: all or nothing, idempotent, audited.",
         discussion: """
-            CSV: delimiter ; , or tab; decimal comma or point; UTF-8 (with or without BOM) or Windows-1252; \
+            CSV: delimiter ; , or tab; decimal comma or point; UTF-8 (with or without BOM), Windows-1252 or \
+            UTF-16 with BOM; a quote left open refuses the file, a row with more fields than the header is rejected; \
             columns indicator|indikator, area|område|kommun|kod, period, value|värde, numerator|täljare, \
             denominator|nämnare, gender|kön, status, note. Any rejected row refuses the whole import (exit 65) \
             unless --skip-invalid.
