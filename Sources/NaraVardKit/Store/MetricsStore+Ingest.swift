@@ -56,6 +56,7 @@ public struct IngestResult: Sendable {
     mutating func stop(_ stop: InputStopped) {
         diagnostics.append(stop.diagnostic)
         diagnosticCount += 1
+        if stop.rejectsARecord { summary.rejected += 1 }
         (summary.imported, summary.updated, summary.unchanged) = (0, 0, 0)
         refused = true
     }
@@ -340,7 +341,7 @@ private final class RecordChecker {
         if !isRechecking, rejected >= options.rejectionLimit, !options.skipInvalid || rejected == row - ignored {
             throw InputStopped(diagnostic: Diagnostic(
                 file: record.file, line: record.line,
-                "stopped reading after \(rejected) rejected rows, nothing written: is this the right file?"))
+                "stopped reading after \(rejected) rejected rows, nothing written: is this the right file?"), rejectsARecord: false)
         }
     }
 
@@ -394,4 +395,6 @@ private final class RecordChecker {
 /// oversized file): the import stops and is refused, nothing written.
 struct InputStopped: Error {
     var diagnostic: Diagnostic
+    /// Whether the stop is a record of its own to count as rejected (not so for the rejection limit).
+    var rejectsARecord = true
 }
