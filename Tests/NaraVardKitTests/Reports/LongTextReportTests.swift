@@ -58,5 +58,9 @@ import TestSupport
                 _ = try CSVReportWriter.write(report, to: fixture.directory.url.appending(path: "\(kind.rawValue)-csv"))
             }
         }
+        // The whole store as one workbook too.
+        let wide = fixture.directory.path("alla-varden.xlsx")
+        _ = try WideWorkbookWriter(source: fixture.store, catalog: try fixture.store.catalog()).write(to: wide)
+        #expect(try XLSXReader(path: wide).sheetNames.first == "Sammanfattning")
     }
 }
