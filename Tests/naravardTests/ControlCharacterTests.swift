@@ -40,5 +40,10 @@ import TestSupport
         let table = try cli.run("imports")
         #expect(!Self.isRaw(table.stdout), "\(table.stdout.debugDescription)")
         #expect(table.stdout.contains("anteckning \(escaped) slut"), "\(table.stdout.debugDescription)")
+
+        // A usage error quoting an argument, as the argument parser prints it.
+        let usage = try cli.run("values", "--indicator", "PV01\(text)")
+        #expect(usage.status == 64)
+        #expect(!Self.isRaw(usage.stderr) && usage.stderr.contains("PV01\(escaped)"), "\(usage.stderr.debugDescription)")
     }
 }
