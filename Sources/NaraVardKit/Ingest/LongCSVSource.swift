@@ -90,7 +90,4 @@ struct LongCSVSource {
     /// All fields of the row ``next()`` returned last, as written (its `fields` stay empty: most rows
     /// never need them, only rejected ones).
     var currentFields: [String] { (0..<reader.fieldCount).map(reader.field) }
-
-    /// The number of fields a row should have, to report short rows.
-    var fieldCount: Int { (columns.values.max() ?? 0) + 1 }
 }
