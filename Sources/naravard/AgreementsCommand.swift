@@ -83,7 +83,7 @@ struct AgreementsCommand: ParsableCommand {
             abstract: "Load money used per activity and quarter from CSV: all or nothing, idempotent, audited.",
             discussion: """
                 Columns activity|aktivitet, period (a quarter: 2022Q3, 2022K3, 2022 kv3), spent|förbrukat|utfall (kronor), \
-                note|anmärkning; delimiter ; , or tab; decimal comma or point; UTF-8 or Windows-1252. Any rejected row \
+                note|anmärkning; delimiter ; , or tab; decimal comma or point; UTF-8, Windows-1252 or UTF-16 with BOM. Any rejected row \
                 refuses the whole import (exit 65).
                 """)
         @OptionGroup var store: StoreOptions

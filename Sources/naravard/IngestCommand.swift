@@ -9,7 +9,8 @@ struct IngestCommand: ParsableCommand {
         discussion: """
             Excel .xlsx: the first sheet (or --sheet NAME) in the same long layout as CSV, or a workbook written by \
             `export --format xlsx --layout wide`, read sheet by sheet. \
-            CSV: delimiter ; , or tab; decimal comma or point; UTF-8 (with or without BOM) or Windows-1252; \
+            CSV: delimiter ; , or tab; decimal comma or point; UTF-8 (with or without BOM), Windows-1252 or \
+            UTF-16 with BOM; a quote left open refuses the file, a row with more fields than the header is rejected; \
             columns indicator|indikator, area|område|kommun|kod, period, value|värde, numerator|täljare, \
             denominator|nämnare, gender|kön, status, note. Any rejected row refuses the whole import (exit 65) \
             unless --skip-invalid.

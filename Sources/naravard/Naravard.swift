@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import NaraVardKit
 #if canImport(Glibc)
 import Glibc
@@ -31,7 +32,7 @@ struct Naravard: ParsableCommand {
         do {
             command = try parseAsRoot()
         } catch {
-            exit(withError: error)
+            exitEscaped(error)
         }
         do {
             try command.run()
@@ -39,10 +40,20 @@ struct Naravard: ParsableCommand {
             printError(refusal.description)
             exit(withError: ExitCode(refusal.exitCode))
         } catch {
-            guard let failure = SystemFailure(error, store: storeOptions(in: command)?.path ?? "the store") else { exit(withError: error) }
+            guard let failure = SystemFailure(error, store: storeOptions(in: command)?.path ?? "the store") else { exitEscaped(error) }
             printError(failure.description)
             exit(withError: ExitCode(failure.exitCode))
         }
+    }
+
+    /// Exits as ArgumentParser's `exit(withError:)` does, but a failure's message (which may quote an argument or
+    /// a file) goes through ``printError(_:)``, so control characters in it reach the terminal escaped.
+    private static func exitEscaped(_ error: any Error) -> Never {
+        let code = exitCode(for: error)
+        guard code != .success else { exit(withError: error) }  // help and version: our own text, on standard output
+        let message = fullMessage(for: error)
+        if !message.isEmpty { printError(message) }
+        Foundation.exit(code.rawValue)
     }
 
     /// Commands over a whole store allocate and free arrays of megabytes per indicator. By default glibc

@@ -33,10 +33,11 @@ enum Cell {
         }
     }
 
-    /// For people: numbers with at most two decimals (CSV and JSON keep every digit).
+    /// For people: numbers with at most two decimals (CSV and JSON keep every digit), control characters and
+    /// bidirectional overrides from the input escaped (`\u{1B}`).
     var tableText: String {
         if case .number(let number?) = self { return formatNumber((number * 100).rounded() / 100) }
-        return plainText
+        return plainText.escapingControlCharacters
     }
 
     var isNumeric: Bool {
@@ -46,7 +47,7 @@ enum Cell {
 
 /// Shortest text that reads back as the same number (`74.1`, `12`).
 func formatNumber(_ number: Double) -> String {
-    number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : "\(number)"
+    number.plain
 }
 
 func jsonString(_ text: String) -> String {
@@ -58,7 +59,7 @@ func jsonString(_ text: String) -> String {
         case "\n": out += "\\n"
         case "\r": out += "\\r"
         case "\t": out += "\\t"
-        case let c where c.value < 0x20: out += String(format: "\\u%04x", c.value)
+        case let c where c.isUnsafeOnTerminal: out += String(format: "\\u%04x", c.value)
         default: out.unicodeScalars.append(scalar)
         }
     }
@@ -86,6 +87,7 @@ struct OutputTable {
             return
         }
         let texts = rows.map { $0.map(\.tableText) }
+        let columns = columns.map(\.escapingControlCharacters)
         let widths = columns.indices.map { column in
             max(columns[column].count, texts.map { $0[column].count }.max() ?? 0)
         }
@@ -135,6 +137,7 @@ final class RowPrinter {
         let chunk = 2048
         let starts = Array(stride(from: 0, to: rows.count, by: chunk))
         var texts = [String](repeating: "", count: starts.count)
+        let rows = rows
         let format = format, columns = columns, written = written
         texts.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let slots = buffer

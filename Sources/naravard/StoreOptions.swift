@@ -52,7 +52,9 @@ enum ExitStatus {
 
 /// Writes a line to standard error.
 func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+    // Each line with the control characters of the input escaped: nothing from a file moves the terminal's cursor.
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { String($0).escapingControlCharacters }
+    FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
 }
 
 /// Runs a store request, turning "there is no such import" and the like into a usage error (exit 64).

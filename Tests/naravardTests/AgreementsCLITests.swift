@@ -60,4 +60,24 @@ import TestSupport
         #expect(try cli.run("agreements", "ingest", "saknas.csv").status == 66)
         #expect(try cli.run("agreements", "load", "saknas").status == 66)
     }
+
+    /// Input that cannot be read right refuses both kinds of ingest the same way: exit 65, `FILE:LINE:`, nothing written.
+    @Test(arguments: [
+        ("quote.csv", Array("aktivitet;period;förbrukat\nA22-01;2022 kv3;\"450 000;\n".utf8), "quote.csv:2:17: this quote is never closed"),
+        ("long.csv", Array("aktivitet;period;förbrukat\nA22-01;\"".utf8) + [UInt8](repeating: 0x78, count: 17 << 20),
+         "long.csv:2: a record longer than 16 MiB"),
+        ("money.csv", Array("aktivitet;period;förbrukat\nA22-01;2022 kv3;99999999999999999999999\n".utf8), "money.csv:2: spent: '99999999999999999999999' is too large"),
+    ])
+    func unreadableUseIsRefusedWithItsPlace(name: String, bytes: [UInt8], message: String) throws {
+        #expect(try cli.run("agreements", "load", activities).status == 0)
+        try Data(bytes).write(to: cli.directory.url.appending(path: name))
+        for command in [["agreements", "ingest"], ["ingest"]] where command.count == 2 || name != "money.csv" {
+            let refused = try cli.run(command + [name])
+            #expect(refused.status == 65, "\(command) \(refused)")
+            if command.count == 2 { #expect(refused.stderr.hasPrefix(message), "\(refused.stderr)") }
+            #expect(refused.stderr.contains("\(name):2:"), "\(command) \(refused.stderr)")
+        }
+        let imports = try cli.run("imports", "--format", "json").stdout
+        #expect(imports.components(separatedBy: "\"kind\"").count - 1 == 2, "init and load only: \(imports)")
+    }
 }

@@ -42,6 +42,25 @@ import TestSupport
         #expect(try export(dialect: dialect) == before)
     }
 
+    /// Tiny and huge values too: export writes plain digits (never `1e-05` or `1e+21`), which ingest reads back.
+    @Test(arguments: ["excel", "rfc4180"])
+    func tinyAndHugeValuesSurviveTheRoundTrip(dialect: String) throws {
+        let tiny = "0," + String(repeating: "0", count: 300) + "17"
+        let rows = ["PV01;2580;2024Q1;T;;;0,00001", "PV01;2582;2024Q1;T;;;0,0000000000000000000001", "PV01;2584;2024Q1;T;;;\(tiny)",
+                    "OV06;2580;2024Q1;T;;;1000000000000000000000", "OV06;2582;2024Q1;T;;;123456789012345678901234567890"]
+        try Data((["indicator;area;period;gender;numerator;denominator;value"] + rows).joined(separator: "\n").utf8)
+            .write(to: cli.directory.url.appending(path: "extremes.csv"))
+        #expect(try ingest(["extremes.csv"])["imported"] as? Int == rows.count)
+
+        let before = try export(dialect: dialect)
+        let text = String(decoding: before, as: UTF8.self)
+        #expect(!text.contains("e-") && !text.contains("e+"), "\(text)")
+        try before.write(to: cli.directory.url.appending(path: "round.csv"))
+        let summary = try ingest(["round.csv"])
+        #expect(summary["unchanged"] as? Int == rows.count && summary["updated"] as? Int == 0, "\(summary)")
+        #expect(try export(dialect: dialect) == before)
+    }
+
     @Test(arguments: [UInt64(1), 2, 3])
     func anyOrderOfTheRowsGivesTheSameStore(seed: UInt64) throws {
         _ = try ingest(CLITests.samples.map { CLITests.examples.appending(path: $0).path })

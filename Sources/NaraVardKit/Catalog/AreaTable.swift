@@ -45,6 +45,9 @@ enum AreaTable {
                 population = Int(text)
                 if population == nil {
                     problems.append(Diagnostic(file: path, line: index + 1, column: 1, "population must be a whole number, not '\(text)'"))
+                } else if population! < 0 {
+                    problems.append(Diagnostic(file: path, line: index + 1, column: 1, "population cannot be negative, not '\(text)'"))
+                    population = nil
                 }
             }
             if areaKind == .county, let county, county != areaCode {

@@ -53,7 +53,7 @@ public struct Catalog: Sendable {
             do {
                 let data = try Data(contentsOf: url)
                 guard let text = String(data: data, encoding: .utf8) else {
-                    problems.append(Diagnostic(file: url.relativePath, line: 1, column: 1, "not UTF-8 text"))
+                    problems.append(Diagnostic(file: url.relativePath, line: 1, column: 1, UTF16Text.notUTF8(data)))
                     continue
                 }
                 texts.append((url.relativePath, text))

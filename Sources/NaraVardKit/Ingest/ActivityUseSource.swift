@@ -11,6 +11,8 @@ struct ActivityUseSource {
         var spent: String
         var note: String?
         var fields: [String]
+        /// Why the fields do not fit the header, if they do not.
+        var shapeProblem: String?
     }
 
     enum Column: String, CSVColumn {
@@ -31,14 +33,16 @@ struct ActivityUseSource {
     private var columns: [Column: Int] = [:]
     /// Problems with the header: if any, the file cannot be read.
     private(set) var headerProblems: [Diagnostic] = []
+    private var header: CSVHeader<Column>?
 
     init(url: URL, displayPath: String) throws {
         path = displayPath
-        reader = try CSVReader(url: url)
+        reader = try CSVReader(url: url, displayPath: displayPath)
         guard let header = try CSVHeader<Column>(&reader, path: path) else {
             headerProblems.append(Diagnostic(file: path, line: 1, "the file is empty: expected a header row"))
             return
         }
+        self.header = header
         columns = header.columns
         let lacking = [Column.activity, .period, .spent].filter { columns[$0] == nil }.map(\.rawValue)
         if !lacking.isEmpty {
@@ -58,6 +62,7 @@ struct ActivityUseSource {
             return CSVText.unneutralize(record.fields[index]).trimmingWhitespace()
         }
         return Row(line: record.line, activity: field(.activity) ?? "", period: field(.period) ?? "", spent: field(.spent) ?? "",
-                   note: field(.note).flatMap { $0.isEmpty ? nil : $0 }, fields: record.fields)
+                   note: field(.note).flatMap { $0.isEmpty ? nil : $0 }, fields: record.fields,
+                   shapeProblem: header?.shapeProblem(fieldCount: record.fields.count, required: header?.requiredFieldCount(optional: [.note]) ?? 0))
     }
 }

@@ -2,10 +2,12 @@ import Foundation
 
 /// Streams the records of a delimited text file as Swedish and English spreadsheets save them:
 /// `;`, `,` or tab (detected from the header), quoted fields with `""` escapes and line breaks,
-/// UTF-8 with or without BOM, or Windows-1252. Memory stays flat whatever the file size.
+/// UTF-8 with or without BOM, Windows-1252, or UTF-16 with its byte order mark (Excel's "Unicode text").
+/// A quote left open, or text after a closing quote, stops the file: the rest of it cannot be read right.
+/// Memory stays flat whatever the file size.
 ///
 /// ```swift
-/// var reader = try CSVReader(url: url)
+/// var reader = try CSVReader(url: url, displayPath: "data.csv")
 /// while let record = try reader.next() { print(record.line, record.fields) }
 /// ```
 struct CSVReader {
@@ -18,13 +20,12 @@ struct CSVReader {
     /// A record longer than this is not a spreadsheet row: the file is refused rather than read into memory.
     static let maxRecordBytes = 1 << 24
 
-    /// A record too long to be a row (a binary file, or an unclosed quote running to the end).
-    struct RecordTooLong: Error, CustomStringConvertible {
-        var line: Int
-        var description: String { "a record longer than \(CSVReader.maxRecordBytes >> 20) MiB starts here: is this a CSV file, or is a quote left open?" }
-    }
+    /// The message for a record longer than ``maxRecordBytes``.
+    static let tooLongMessage = "a record longer than \(maxRecordBytes >> 20) MiB starts here: is this a CSV file, or is a quote left open?"
 
     let url: URL
+    /// The file as messages name it.
+    let path: String
     private(set) var delimiter: UInt8 = UInt8(ascii: ";")
     /// Bytes read so far (for progress reporting).
     private(set) var bytesRead = 0
@@ -40,11 +41,18 @@ struct CSVReader {
     private var fieldBytes: [UInt8] = []
     private var fieldEnds: [Int] = []
     private static let chunkSize = 1 << 20
+    /// Set for a UTF-16 file, which is turned into UTF-8 as it is read.
+    private var utf16: UTF16Text?
 
-    init(url: URL) throws {
+    /// Opens a file; reading throws ``InputStopped`` (with `path` in its message) where the rest of the
+    /// file cannot be read right: a quote left open, text after a closing quote, a record too long to be a row.
+    init(url: URL, displayPath: String) throws {
         self.url = url
+        path = displayPath
         handle = try FileHandle(forReadingFrom: url)
-        try refill()
+        if let bigEndian = UTF16Text.byteOrder(of: try handle.read(upToCount: 2) ?? Data()) { utf16 = UTF16Text(bigEndian: bigEndian) }
+        try handle.seek(toOffset: 0)
+        _ = try refill()
         if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
         delimiter = Self.detectDelimiter(buffer[position...])
     }
@@ -83,12 +91,21 @@ struct CSVReader {
     private mutating func refill() throws -> Bool {
         guard !atEnd else { return false }
         let data = try handle.read(upToCount: Self.chunkSize) ?? Data()
-        if data.isEmpty { atEnd = true; return false }
-        hasher.update(data)
-        bytesRead += data.count
         buffer.removeFirst(position)
         position = 0
-        buffer.append(contentsOf: data)
+        if data.isEmpty {
+            atEnd = true
+            // A UTF-16 file may end in half a character, held back until now.
+            if let rest = utf16?.utf8([UInt8](), final: true), !rest.isEmpty { buffer += rest; return true }
+            return false
+        }
+        hasher.update(data)
+        bytesRead += data.count
+        if utf16 != nil {
+            buffer += utf16!.utf8(data, final: false)
+        } else {
+            buffer.append(contentsOf: data)
+        }
         return true
     }
 
@@ -97,16 +114,19 @@ struct CSVReader {
     private mutating func readRecord() throws -> Int? {
         while true {
             if position == buffer.count, !(try refill()) { return nil }
-            if let end = parseRecord() {
+            if let end = try parseRecord() {
                 let startLine = line
                 line += end.lines
                 position = end.next
                 return startLine
             }
-            guard buffer.count - position <= Self.maxRecordBytes else { throw RecordTooLong(line: line) }
+            guard buffer.count - position <= Self.maxRecordBytes else {
+                let quote = openQuote.map { " (the quote at line \($0.line), column \($0.column) is never closed)" } ?? ""
+                throw InputStopped(diagnostic: Diagnostic(file: path, line: line, Self.tooLongMessage + quote))
+            }
             if !(try refill()) {
                 // The last record of a file without a final line break.
-                let end = parseRecord(atEndOfFile: true)!
+                let end = try parseRecord(atEndOfFile: true)!
                 let startLine = line
                 line += end.lines
                 position = end.next
@@ -115,8 +135,16 @@ struct CSVReader {
         }
     }
 
+    /// Where the quote of a record cut by the end of the buffer opened, if it is still open.
+    private var openQuote: (line: Int, column: Int)?
+
+    /// Line and column (in characters) of a byte of the buffer, given where its line starts.
+    private func place(_ index: Int, lineStart: Int, lines: Int) -> (line: Int, column: Int) {
+        (line + lines, Self.decode(buffer[lineStart..<index]).count + 1)
+    }
+
     /// The record at ``position``: nil when the buffer ends before it does (unless at the end of the file).
-    private mutating func parseRecord(atEndOfFile: Bool = false) -> (next: Int, lines: Int)? {
+    private mutating func parseRecord(atEndOfFile: Bool = false) throws(InputStopped) -> (next: Int, lines: Int)? {
         let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n"), delimiter = delimiter
         // Parse into local arrays (moved out and back, so no copy) while the buffer is borrowed.
         var fieldBytes: [UInt8] = [], fieldEnds: [Int] = []
@@ -130,7 +158,12 @@ struct CSVReader {
         fieldEnds.removeAll(keepingCapacity: true)
         var lines = 0
         let start = position
-        return buffer.withUnsafeBufferPointer { bytes -> (Int, Int)? in
+        // Where the current line starts, where the open quote is (and its line), and a problem found.
+        var lineStart = start, quoteAt = start, quoteLines = 0, quoteLineStart = start
+        // A problem: the quote at `index` is never closed, or text follows a closing quote at `index`.
+        var problem: (index: Int, lineStart: Int, lines: Int, neverClosed: Bool)?
+        var stillOpen = false
+        let end = buffer.withUnsafeBufferPointer { bytes -> (Int, Int)? in
             var index = start
             var inQuotes = false
             var fieldStart = true
@@ -140,14 +173,24 @@ struct CSVReader {
                 if inQuotes {
                     if byte == quote {
                         if index < bytes.count {
-                            if bytes[index] == quote { fieldBytes.append(quote); index += 1 } else { inQuotes = false }
+                            if bytes[index] == quote {
+                                fieldBytes.append(quote)
+                                index += 1
+                            } else {
+                                inQuotes = false
+                                if bytes[index] != delimiter, bytes[index] != lf, bytes[index] != cr {
+                                    problem = (index, lineStart, lines, false)
+                                    return nil
+                                }
+                            }
                         } else if !atEndOfFile {
+                            stillOpen = true
                             return nil  // is the quote doubled? The next chunk tells.
                         } else {
                             inQuotes = false
                         }
                     } else {
-                        if byte == lf { lines += 1 }
+                        if byte == lf { lines += 1; lineStart = index }
                         fieldBytes.append(byte)
                     }
                     continue
@@ -156,6 +199,7 @@ struct CSVReader {
                 case quote where fieldStart:
                     inQuotes = true
                     fieldStart = false
+                    (quoteAt, quoteLines, quoteLineStart) = (index - 1, lines, lineStart)
                 case delimiter:
                     fieldEnds.append(fieldBytes.count)
                     fieldStart = true
@@ -175,10 +219,26 @@ struct CSVReader {
                     fieldStart = false
                 }
             }
+            if inQuotes {
+                if atEndOfFile { problem = (quoteAt, quoteLineStart, quoteLines, true) }
+                stillOpen = true
+                return nil
+            }
             guard atEndOfFile else { return nil }
             fieldEnds.append(fieldBytes.count)
             return (index, lines)
         }
+        if let problem {
+            let (line, column) = place(problem.index, lineStart: problem.lineStart, lines: problem.lines)
+            let quote = place(quoteAt, lineStart: quoteLineStart, lines: quoteLines)
+            let message = problem.neverClosed
+                ? "this quote is never closed: the rest of the file would be one field"
+                : "text after the closing quote of the field quoted from line \(quote.line), column \(quote.column): "
+                    + "is a quote left open there, or a quote inside the field not doubled (\"\")?"
+            throw InputStopped(diagnostic: Diagnostic(file: path, line: line, column: column, message))
+        }
+        openQuote = stillOpen ? place(quoteAt, lineStart: quoteLineStart, lines: quoteLines) : nil
+        return end
     }
 
     /// The delimiter that occurs most often outside quotes in the first line (`;` wins ties).

@@ -8,7 +8,11 @@ enum KoladaSource {
     static func isJSON(_ url: URL) -> Bool {
         guard let handle = try? FileHandle(forReadingFrom: url) else { return false }
         defer { try? handle.close() }
-        let head = (try? handle.read(upToCount: 64)) ?? Data()
+        var head = [UInt8]((try? handle.read(upToCount: 64)) ?? Data())
+        if let bigEndian = UTF16Text.byteOrder(of: head) {
+            var transcoder = UTF16Text(bigEndian: bigEndian)
+            head = transcoder.utf8(head, final: true)
+        }
         let first = head.first { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }
         return first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
     }
@@ -28,76 +32,85 @@ enum KoladaSource {
         return data
     }
 
+    /// The records of a Kolada file, and its problems, each at its line and column: JSON that is not
+    /// valid, a key given twice, a value of the wrong JSON type (`value` a number or null, `period` a
+    /// number, `kpi`, `municipality` and `gender` strings, `status` a string or null). Records carry the line
+    /// of their entry's `{`. A file with a UTF-16 byte order mark is read as UTF-16.
     static func read(data: Data, path: String, indicatorForKPI: [String: String]) -> (records: [RawRecord], problems: [Diagnostic]) {
-        let json: Any
+        var bytes = [UInt8](data)
+        if let bigEndian = UTF16Text.byteOrder(of: bytes) {
+            var transcoder = UTF16Text(bigEndian: bigEndian)
+            bytes = transcoder.utf8(bytes, final: true)
+        }
+        let root: JSONReader.Node
         do {
-            json = try JSONSerialization.jsonObject(with: data)
+            root = try JSONReader.parse(bytes)
         } catch {
-            return ([], [Diagnostic(file: path, line: 1, "not valid JSON: \(error.localizedDescription)")])
+            return ([], [Diagnostic(file: path, line: error.at.line, column: error.at.column, "not valid JSON: \(error.message)")])
         }
-        guard let root = json as? [String: Any], let entries = root["values"] as? [Any] else {
-            return ([], [Diagnostic(file: path, line: 1, "expected Kolada API JSON: an object with a \"values\" list")])
-        }
-        let lines = entryLines(data)
-        var records: [RawRecord] = []
         var problems: [Diagnostic] = []
+        func problem(_ node: JSONReader.Node, _ message: String) {
+            problems.append(Diagnostic(file: path, line: node.at.line, column: node.at.column, message))
+        }
+        guard let list = root.member("values"), case .array(let entries) = list.value else {
+            problem(root.member("values") ?? root, "expected Kolada API JSON: an object with a \"values\" list")
+            return ([], problems)
+        }
+        /// The text of a member that must be of one JSON type; nil (with a problem) when it is of another.
+        func member(_ object: JSONReader.Node, _ key: String, _ kinds: Set<String>, required: Bool = true) -> String?? {
+            guard let node = object.member(key) else {
+                if required { problem(object, "\"\(key)\" is missing") }
+                return required ? nil : .some(nil)
+            }
+            switch node.value {
+            case .string(let text) where kinds.contains("string"): return .some(text)
+            case .number(let text) where kinds.contains("number"): return .some(Self.plainNumber(text))
+            case .null where kinds.contains("null"): return .some(nil)
+            default:
+                let wanted = [("number", "a number"), ("string", "a string"), ("null", "null")].filter { kinds.contains($0.0) }.map(\.1)
+                problem(node, "\"\(key)\" must be \(wanted.joined(separator: " or ")), not \(node.value.kind)")
+                return nil
+            }
+        }
+        var records: [RawRecord] = []
         for (index, entry) in entries.enumerated() {
-            let line = index < lines.count ? lines[index] : 1
-            guard let entry = entry as? [String: Any] else {
-                problems.append(Diagnostic(file: path, line: line, "entry \(index + 1) is not an object"))
+            guard case .object = entry.value else {
+                problem(entry, "entry \(index + 1) is not an object")
                 continue
             }
-            let kpi = text(entry["kpi"]) ?? ""
-            let area = text(entry["municipality"]) ?? text(entry["ou"]) ?? ""
-            let period = text(entry["period"]) ?? ""
-            guard let values = entry["values"] as? [Any] else {
-                problems.append(Diagnostic(file: path, line: line, "entry for \(kpi) \(area) \(period) has no \"values\" list"))
+            let kpi = member(entry, "kpi", ["string"])
+            let area = entry.member("municipality") != nil || entry.member("ou") == nil
+                ? member(entry, "municipality", ["string"]) : member(entry, "ou", ["string"])
+            let period = member(entry, "period", ["number"])
+            guard let values = entry.member("values"), case .array(let items) = values.value else {
+                problem(entry.member("values") ?? entry, "entry \(index + 1) has no \"values\" list")
                 continue
             }
-            for (position, item) in values.enumerated() {
-                guard let item = item as? [String: Any] else {
-                    problems.append(Diagnostic(file: path, line: line, "value \(position + 1) of \(kpi) \(area) \(period) is not an object"))
+            guard let kpi = kpi ?? nil, let area = area ?? nil, let period = period ?? nil else { continue }
+            for (position, item) in items.enumerated() {
+                guard case .object = item.value else {
+                    problem(item, "value \(position + 1) of \(kpi) \(area) \(period) is not an object")
                     continue
                 }
-                let value = item["value"].flatMap { $0 is NSNull ? nil : text($0) }
+                guard let gender = member(item, "gender", ["string"], required: false),
+                      let value = member(item, "value", ["number", "null"]),
+                      let status = member(item, "status", ["string", "null"], required: false)
+                else { continue }
                 records.append(RawRecord(
-                    file: path, line: line, indicator: indicatorForKPI[kpi] ?? (kpi.isEmpty ? "" : "Kolada \(kpi)"),
-                    area: area, period: period, gender: text(item["gender"]), value: value,
-                    numerator: nil, denominator: nil, status: nil, note: text(item["status"]).flatMap { $0.isEmpty ? nil : $0 },
-                    fields: [kpi, area, period, text(item["gender"]) ?? "", value ?? ""]))
+                    file: path, line: entry.at.line, indicator: indicatorForKPI[kpi] ?? (kpi.isEmpty ? "" : "Kolada \(kpi)"),
+                    area: area, period: period, gender: gender, value: value,
+                    numerator: nil, denominator: nil, status: nil, note: status.flatMap { $0.isEmpty ? nil : $0 },
+                    fields: [kpi, area, period, gender ?? "", value ?? ""]))
             }
         }
         return (records, problems)
     }
 
-    /// Numbers and strings as text; numbers as JSON wrote them (so decimals are kept).
-    private static func text(_ any: Any?) -> String? {
-        switch any {
-        case let string as String: string
-        case let number as NSNumber: number.description
-        default: nil
+    /// A JSON number as a decimal without an exponent (`1e-5` as `0.00001`), so it reads as written.
+    static func plainNumber(_ text: String) -> String {
+        guard let mark = text.firstIndex(where: { $0 == "e" || $0 == "E" }), let exponent = Int(text[text.index(after: mark)...]) else {
+            return text
         }
-    }
-
-    /// The line of each object directly inside the top-level `values` list.
-    static func entryLines(_ data: Data) -> [Int] {
-        var lines: [Int] = []
-        var line = 1, depth = 0, inString = false, escaped = false
-        for byte in data {
-            if byte == UInt8(ascii: "\n") { line += 1 }
-            if inString {
-                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
-                continue
-            }
-            switch byte {
-            case UInt8(ascii: "\""): inString = true
-            case UInt8(ascii: "{"), UInt8(ascii: "["):
-                if byte == UInt8(ascii: "{"), depth == 2 { lines.append(line) }
-                depth += 1
-            case UInt8(ascii: "}"), UInt8(ascii: "]"): depth -= 1
-            default: break
-            }
-        }
-        return lines
+        return DecimalText.expand(String(text[..<mark]), exponent: exponent)
     }
 }

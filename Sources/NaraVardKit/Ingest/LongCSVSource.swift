@@ -39,14 +39,19 @@ struct LongCSVSource {
     private(set) var headerProblems: [Diagnostic] = []
     /// Notes about the header that do not stop the import.
     private(set) var warnings: [Diagnostic] = []
+    private var header: CSVHeader<Column>?
+    /// The fields a row must have: a row may leave off only a trailing gender, status or note.
+    private var requiredFields = 0
 
     init(url: URL, displayPath: String) throws {
         path = displayPath
-        reader = try CSVReader(url: url)
+        reader = try CSVReader(url: url, displayPath: displayPath)
         guard let header = try CSVHeader<Column>(&reader, path: path) else {
             headerProblems.append(Diagnostic(file: path, line: 1, "the file is empty: expected a header row"))
             return
         }
+        self.header = header
+        requiredFields = header.requiredFieldCount(optional: [.gender, .status, .note])
         columns = header.columns
         warnings = header.warnings
         fieldIndexes = Column.allCases.map { columns[$0] ?? -1 }
@@ -71,6 +76,9 @@ struct LongCSVSource {
     mutating func next() throws -> RawRecord? {
         guard let line = try reader.advance() else { return nil }
         let reader = reader
+        let count = reader.fieldCount
+        let shapeProblem = count < requiredFields || count > header?.record.fields.count ?? count
+            ? header?.shapeProblem(fieldCount: count, required: requiredFields) : nil
         func field(_ column: Column) -> String? {
             let index = fieldIndexes[column.position]
             guard index >= 0, index < reader.fieldCount else { return nil }
@@ -80,13 +88,10 @@ struct LongCSVSource {
             file: path, line: line, indicator: field(.indicator) ?? "", area: field(.area) ?? "",
             period: field(.period) ?? "", gender: field(.gender), value: field(.value),
             numerator: field(.numerator), denominator: field(.denominator), status: field(.status),
-            note: field(.note), fields: [])
+            note: field(.note), fields: [], shapeProblem: shapeProblem)
     }
 
     /// All fields of the row ``next()`` returned last, as written (its `fields` stay empty: most rows
     /// never need them, only rejected ones).
     var currentFields: [String] { (0..<reader.fieldCount).map(reader.field) }
-
-    /// The number of fields a row should have, to report short rows.
-    var fieldCount: Int { (columns.values.max() ?? 0) + 1 }
 }

@@ -52,7 +52,7 @@ struct NumberText: Equatable {
         let fractionPart = markIndex.map { scalars[($0 + 1)...] } ?? []
         let groups = integerPart.split(omittingEmptySubsequences: false, whereSeparator: { $0 == " " || $0 == "\u{00A0}" || $0 == "\u{202F}" })
         guard !groups.isEmpty, groups.allSatisfy({ group in !group.isEmpty && group.allSatisfy { $0.isASCIIDigit } }),
-              fractionPart.allSatisfy { $0.isASCIIDigit }, markIndex == nil || !fractionPart.isEmpty
+              fractionPart.allSatisfy({ $0.isASCIIDigit }), markIndex == nil || !fractionPart.isEmpty
         else { throw ParseError(reason: "'\(text)' is not a number") }
         if groups.count > 1 {
             guard groups.first!.count <= 3, groups.dropFirst().allSatisfy({ $0.count == 3 }) else {

@@ -15,4 +15,6 @@ struct RawRecord {
     var fields: [String]
     /// In a workbook, the sheet and cell of the row or value (`Blad1!A7`).
     var sheetCell: String? = nil
+    /// Why the row's fields do not fit its file's header (too many, or too few), if they do not.
+    var shapeProblem: String?
 }

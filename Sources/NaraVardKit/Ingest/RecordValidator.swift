@@ -49,6 +49,8 @@ final class RecordValidator {
     }
 
     func validate(_ raw: RawRecord) -> Outcome {
+        // A row that does not fit its header is misread in every field after the misfit: nothing else is said.
+        if let shape = raw.shapeProblem { return .rejected([shape]) }
         var problems: [String] = []
         let indicator = indicators[raw.indicator.trimmingWhitespace()]
         if indicator == nil {
@@ -150,6 +152,13 @@ final class RecordValidator {
             return .failure(.init(reason: "the value \(value.value.plain) is negative: \(indicator.id) is in \(unit.rawValue)"))
         }
         if !unit.hasDenominator {
+            if unit == .count {
+                for (number, name) in [(value?.value, "value"), (numerator, "numerator")] {
+                    if let number, number != number.rounded() {
+                        return .failure(.init(reason: "the \(name) \(number.plain) is not a whole number: \(indicator.id) is a count"))
+                    }
+                }
+            }
             if denominator != nil { return .failure(.init(reason: "\(indicator.id) is a \(unit.rawValue) indicator: it has no denominator")) }
             if let numerator, let value, numerator != value.value {
                 return .failure(.init(reason: "the value \(value.value.plain) differs from the numerator \(numerator.plain); for a \(unit.rawValue) indicator they are the same"))
@@ -200,12 +209,6 @@ final class RecordValidator {
 }
 
 extension Double {
-    /// Shortest text that reads back as the same number, without a trailing `.0`.
-    var plain: String {
-        if self == rounded(), abs(self) < 1e15 { return String(Int64(self)) }
-        return description
-    }
-
     func rounded(toDecimals decimals: Int) -> Double {
         let scale = pow10(decimals)
         return (self * scale).rounded() / scale

@@ -17,6 +17,9 @@ public struct Money: Hashable, Sendable, Codable {
     /// and one krona for whole kronor (published kronor are themselves rounded sums of parts).
     public var tolerance: Int64 { precision == 1 ? 1 : precision / 2 }
 
+    /// Amounts from this up are refused: whole kronor below it are exact in a double, and far beyond any budget.
+    public static let limit: Double = 1e15
+
     /// The units money is written in, with their size in kronor.
     static let units: [(name: String, kronor: Int64)] = [
         ("kr", 1), ("kronor", 1), ("tkr", 1_000), ("mkr", 1_000_000), ("mnkr", 1_000_000), ("mdkr", 1_000_000_000),
@@ -53,7 +56,9 @@ public struct Money: Hashable, Sendable, Codable {
         guard step >= 1, step == step.rounded() else {
             throw ParseError(description: "'\(text)' has more decimals than whole kronor")
         }
-        guard number.value * Double(unit.kronor) < 1e15 else { throw ParseError(description: "'\(text)' is too large") }
+        guard number.value * Double(unit.kronor) < Self.limit else {
+            throw ParseError(description: "'\(text)' is too large: amounts must be below \(Self.format(Int64(Self.limit))) kr")
+        }
         kronor = Int64((number.value * Double(unit.kronor)).rounded())
         precision = Int64(step)
         self.text = text
@@ -61,13 +66,23 @@ public struct Money: Hashable, Sendable, Codable {
 
     /// `57 923 351`: kronor with spaces between groups of three digits.
     public static func format(_ kronor: Int64) -> String {
-        let digits = String(kronor.magnitude)
+        group(String(kronor.magnitude), negative: kronor < 0)
+    }
+
+    /// Whole kronor of a sum that may be beyond `Int64` (many large figures added up), grouped the same way.
+    public static func format(_ kronor: Double) -> String {
+        let whole = kronor.rounded()
+        if let exact = Int64(exactly: whole) { return format(exact) }
+        return whole.isFinite ? group(whole.magnitude.plain, negative: whole < 0) : whole.description
+    }
+
+    private static func group(_ digits: String, negative: Bool) -> String {
         var out = ""
         for (index, digit) in digits.enumerated() {
             if index > 0, (digits.count - index) % 3 == 0 { out += " " }
             out.append(digit)
         }
-        return (kronor < 0 ? "-" : "") + out
+        return (negative ? "-" : "") + out
     }
 }
 

@@ -258,8 +258,8 @@ struct ReportBuilder {
         data.filter { $0.indicator.shift == shift.id }
     }
 
-    /// `1 Hälsofrämjande`: the tab name of a shift.
-    func sheetName(_ shift: Shift) -> String { "\(shift.id) \(shift.short)" }
+    /// `1 Hälsofrämjande`: the tab name of a shift, made fit for Excel (``ExcelText/sheetName(_:)``).
+    func sheetName(_ shift: Shift) -> String { ExcelText.sheetName("\(shift.id) \(shift.short)") }
 
     /// `Fast läkarkontakt (%)`.
     func chartTitle(_ indicator: Indicator) -> String { "\(indicator.name) (\(indicator.unit.label))" }

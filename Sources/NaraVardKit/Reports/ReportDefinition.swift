@@ -60,7 +60,7 @@ public struct ReportDefinition: Sendable {
             throw InputFileError(path: url.relativePath, reason: exists ? "cannot be read" : "no such file")
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw Diagnostics([Diagnostic(file: url.relativePath, line: 1, column: 1, "not UTF-8 text")])
+            throw Diagnostics([Diagnostic(file: url.relativePath, line: 1, column: 1, UTF16Text.notUTF8(data))])
         }
         return try read(path: url.relativePath, text: text)
     }

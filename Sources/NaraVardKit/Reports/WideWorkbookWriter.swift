@@ -71,7 +71,7 @@ public struct WideWorkbookWriter {
     static func sheetName(_ number: Int) -> String { "Värden \(number + 1)" }
 
     private func title(_ id: String) -> String {
-        catalog.indicator(id).map { "\(id) \($0.name)" } ?? id
+        ExcelText.fit(catalog.indicator(id).map { "\(id) \($0.name)" } ?? id)
     }
 
     // MARK: - Value sheets
@@ -177,8 +177,7 @@ public struct WideWorkbookWriter {
                 }
             }
             let last = header + periods.count
-            // Chart titles and alt texts hold at most 255 characters.
-            let chartTitle = String(title(id).prefix(200))
+            let chartTitle = ExcelText.fit(title(id), limit: ExcelText.name)
             try sheet.insertChart(
                 .line, row: 3 + index / 2 * Self.chartRows, column: index % 2 * 8,
                 placement: .size(width: 600, height: 285, altText: chartTitle)
@@ -225,7 +224,7 @@ public struct WideWorkbookWriter {
             for (offset, id) in group.enumerated() {
                 row += 1
                 try sheet.write(id, row: row, column: 0)
-                try sheet.write(catalog.indicator(id)?.name ?? "", row: row, column: 1)
+                try sheet.write(ExcelText.fit(catalog.indicator(id)?.name ?? ""), row: row, column: 1)
                 try sheet.write(catalog.indicator(id)?.unit.rawValue ?? "", row: row, column: 2)
                 try sheet.write(Self.sheetName(number), row: row, column: 3)
                 try sheet.write(CellRange.columnName(Self.labelColumns.count + offset), row: row, column: 4)

@@ -51,11 +51,11 @@ private struct SheetWriter {
     func write() throws {
         var row = 0
         if let title = sheet.title {
-            try worksheet.write(title, row: row, column: 0, format: Look.title)
+            try worksheet.write(ExcelText.fit(title), row: row, column: 0, format: Look.title)
             row += 1
         }
         if let subtitle = sheet.subtitle {
-            try worksheet.write(subtitle, row: row, column: 0, format: Look.subtitle)
+            try worksheet.write(ExcelText.fit(subtitle), row: row, column: 0, format: Look.subtitle)
             row += 1
         }
         if sheet.title != nil || sheet.subtitle != nil { row += 1 }
@@ -68,7 +68,7 @@ private struct SheetWriter {
         var frozen: Int?
         for (index, table) in sheet.tables.enumerated() {
             if let caption = table.caption {
-                try worksheet.write(caption, row: row, column: 0, format: Look.caption)
+                try worksheet.write(ExcelText.fit(caption), row: row, column: 0, format: Look.caption)
                 row += 1
             }
             if index == 0, table.freezeHeader { frozen = row }
@@ -79,7 +79,7 @@ private struct SheetWriter {
             row = try writeRows(table, from: row + 1) + 1
         }
         for note in sheet.notes {
-            try worksheet.write(note, row: row, column: 0, format: Look.note)
+            try worksheet.write(ExcelText.fit(note), row: row, column: 0, format: Look.note)
             row += 1
         }
 
@@ -100,18 +100,18 @@ private struct SheetWriter {
         let excelTable = table.isExcelTable && !table.rows.isEmpty && !constantMemory
         if excelTable {
             // Added before the rows are written: in constant-memory mode rows must come in order.
-            try worksheet.addTable(whole, columns: table.columns.map(\.header),
+            try worksheet.addTable(whole, columns: table.columns.map { ExcelText.fit($0.header, limit: ExcelText.name) },
                                    name: table.name.replacingOccurrences(of: "-", with: "_"), style: .medium(2))
         } else {
             for (column, spec) in table.columns.enumerated() {
                 var format = Look.header
                 if spec.centered { format.horizontalAlignment = .center }
-                try worksheet.write(spec.header, row: row, column: column, format: format)
+                try worksheet.write(ExcelText.fit(spec.header), row: row, column: column, format: format)
             }
             if filter, table.filter || table.isExcelTable, !table.rows.isEmpty { try worksheet.setAutofilter(whole) }
         }
         let lines = table.columns.map { Self.lines($0.header, width: $0.width, bold: true) }.max() ?? 1
-        if lines > 1 { try worksheet.setRowHeight(15 * Double(lines), row: row) }
+        if lines > 1 { try worksheet.setRowHeight(min(15 * Double(lines), ExcelText.rowHeight), row: row) }
     }
 
     /// The data rows, their row heights and colour rules; returns the row after the last.
@@ -122,7 +122,7 @@ private struct SheetWriter {
                 return Self.lines(text, width: column.width, bold: tableRow.emphasis)
             }.max() ?? 1
             if let height = table.rowHeight ?? (lines > 1 ? 15 * Double(lines) : nil) {
-                try worksheet.setRowHeight(height, row: first + offset)
+                try worksheet.setRowHeight(min(height, ExcelText.rowHeight), row: first + offset)
             }
             for (column, cell) in tableRow.cells.enumerated() {
                 try write(cell, row: first + offset, column: column, in: tableRow, of: table)
@@ -160,14 +160,14 @@ private struct SheetWriter {
                 try worksheet.writeBlank(row: row, column: column, format: format)
             }
         case .text(let text):
-            try worksheet.write(text, row: row, column: column, format: format)
+            try worksheet.write(ExcelText.fit(text), row: row, column: column, format: format)
         case .number(let value, _):
             try worksheet.write(value, row: row, column: column, format: format)
         case .placeholder(let placeholder):
             try worksheet.write(placeholder.label, row: row, column: column, format: format)
         }
         if let revision = cell.revision {
-            try worksheet.writeComment(revision, row: row, column: column, author: "naravard")
+            try worksheet.writeComment(ExcelText.fit(revision), row: row, column: column, author: "naravard")
         }
     }
 
@@ -207,6 +207,7 @@ private struct SheetWriter {
     private func addCharts(dataStarts: [Int], gridTop: Int) throws {
         let besideColumn = (sheet.tables.map(\.columns.count).max() ?? 0) + 1
         for (index, chart) in sheet.charts.enumerated() {
+            let title = ExcelText.fit(chart.title, limit: ExcelText.name - 1)
             let start = dataStarts[chart.table]
             let rows = (start + chart.rows.lowerBound)...(start + chart.rows.upperBound - 1)
             let row: Int, column: Int, placement: ChartPlacement
@@ -215,14 +216,14 @@ private struct SheetWriter {
                 column = 0
                 placement = ChartPlacement(xOffset: index % columns * (Self.gridChart.width + 20),
                                            xScale: Double(Self.gridChart.width) / 480, yScale: Double(Self.gridChart.height) / 288,
-                                           altText: chart.title)
+                                           altText: title)
             } else {
                 row = rows.lowerBound
                 column = besideColumn
-                placement = .size(width: 560, height: max(rows.count * 20, 220), altText: chart.title)
+                placement = .size(width: 560, height: max(rows.count * 20, 220), altText: title)
             }
             try worksheet.insertChart(chart.kind == .line ? .line : .column, row: row, column: column, placement: placement) { excel in
-                try excel.setTitle(chart.title.hasPrefix("=") ? " " + chart.title : chart.title, fontSize: 11)
+                try excel.setTitle(title.hasPrefix("=") ? " " + title : title, fontSize: 11)
                 for (number, valueColumn) in chart.valueColumns.enumerated() {
                     let series = try excel.addSeries(
                         values: worksheet.chartRange(CellRange(firstRow: rows.lowerBound, firstColumn: valueColumn,
@@ -237,7 +238,7 @@ private struct SheetWriter {
                     }
                 }
                 try excel.setLegend(chart.valueColumns.count > 1 ? .bottom : .none)
-                if let title = chart.yAxisTitle { try excel.setYAxisTitle(title) }
+                if let title = chart.yAxisTitle { try excel.setYAxisTitle(ExcelText.fit(title, limit: ExcelText.name)) }
                 if chart.startsAtZero { try excel.setYAxisBounds(minimum: 0) }
             }
         }

@@ -152,34 +152,39 @@ extension MetricsStore {
                     result.diagnosticCount += 1
                     if result.diagnostics.count < options.diagnosticLimit { result.diagnostics.append(diagnostic) }
                 }
-                for url in urls {
-                    let path = url.relativePath
-                    var source = try ActivityUseSource(url: url, displayPath: path)
-                    var rows = 0
-                    while let row = try source.next() {
-                        rows += 1
-                        let at = Diagnostic(file: path, line: row.line, "")
-                        guard source.headerProblems.isEmpty else { continue }
-                        switch Self.validateUse(row, activities: activities, agreements: state) {
-                        case .failure(let reason):
-                            reject(Diagnostic(file: path, line: row.line, reason.message))
-                        case .success(let (use, warning)):
-                            if let warning { result.warnings.append(Diagnostic(file: path, line: row.line, warning, severity: .warning)) }
-                            let key = "\(use.activity) \(use.period)"
-                            if conflicted.contains(key) {
-                                reject(Diagnostic(file: path, line: row.line, "\(key) is given more than once in this import with different amounts"))
-                            } else if let earlier = staged[key], earlier.use.spent != use.spent {
-                                conflicted.insert(key)
-                                staged[key] = nil
-                                reject(Diagnostic(file: earlier.at.file, line: earlier.at.line, "\(key) is given again at \(path):\(row.line) with a different amount"))
-                                reject(Diagnostic(file: path, line: row.line, "\(key) was already given at \(earlier.at.location) with a different amount"))
-                            } else {
-                                staged[key] = (use, at)
+                do {
+                    for url in urls {
+                        let path = url.relativePath
+                        var source = try ActivityUseSource(url: url, displayPath: path)
+                        var rows = 0
+                        while let row = try source.next() {
+                            rows += 1
+                            let at = Diagnostic(file: path, line: row.line, "")
+                            guard source.headerProblems.isEmpty else { continue }
+                            switch Self.validateUse(row, activities: activities, agreements: state) {
+                            case .failure(let reason):
+                                reject(Diagnostic(file: path, line: row.line, reason.message))
+                            case .success(let (use, warning)):
+                                if let warning { result.warnings.append(Diagnostic(file: path, line: row.line, warning, severity: .warning)) }
+                                let key = "\(use.activity) \(use.period)"
+                                if conflicted.contains(key) {
+                                    reject(Diagnostic(file: path, line: row.line, "\(key) is given more than once in this import with different amounts"))
+                                } else if let earlier = staged[key], earlier.use.spent != use.spent {
+                                    conflicted.insert(key)
+                                    staged[key] = nil
+                                    reject(Diagnostic(file: earlier.at.file, line: earlier.at.line, "\(key) is given again at \(path):\(row.line) with a different amount"))
+                                    reject(Diagnostic(file: path, line: row.line, "\(key) was already given at \(earlier.at.location) with a different amount"))
+                                } else {
+                                    staged[key] = (use, at)
+                                }
                             }
                         }
+                        for problem in source.headerProblems { reject(problem) }
+                        files.append((path, source.sha256, rows))
                     }
-                    for problem in source.headerProblems { reject(problem) }
-                    files.append((path, source.sha256, rows))
+                } catch let stop as InputStopped {
+                    result.stop(stop)
+                    return .rollback
                 }
                 if result.summary.rejected > 0 {
                     result.refused = true
@@ -216,6 +221,7 @@ extension MetricsStore {
         _ row: ActivityUseSource.Row, activities: [String: Activity], agreements: AgreementState
     ) -> Result<(ActivityUse, String?), Diagnostic> {
         func refuse(_ message: String) -> Result<(ActivityUse, String?), Diagnostic> { .failure(Diagnostic(file: "", line: 0, message)) }
+        if let shape = row.shapeProblem { return refuse(shape) }
         guard let activity = activities[row.activity] else {
             return refuse(row.activity.isEmpty ? "no activity given" : "unknown activity '\(row.activity)' (load it with `naravard agreements load`)")
         }
@@ -228,6 +234,7 @@ extension MetricsStore {
         let spent: Double
         do { spent = try NumberText(parsing: row.spent).value } catch { return refuse("spent: \(error.reason)") }
         guard spent >= 0 else { return refuse("spent cannot be negative: load the corrected figure for the quarter instead") }
+        guard spent < Money.limit else { return refuse("spent: '\(row.spent)' is too large: amounts must be below \(Money.format(Int64(Money.limit))) kr") }
         let year = agreements.agreement(activity.agreement)?.year
         let warning = year.flatMap { $0 == period.year ? nil : "\(activity.id) \(period): outside the agreement's year \($0)" }
         return .success((ActivityUse(activity: activity.id, period: period, spent: spent, note: row.note), warning))
@@ -245,8 +252,8 @@ extension MetricsStore {
             guard let activity = activities[id], let total = spent[id], total > Double(activity.amount.kronor) else { return nil }
             var warning = at
             warning.severity = .warning
-            warning.message = "\(id): \(Money.format(Int64(total.rounded()))) kr spent in all, "
-                + "\(Money.format(Int64((total - Double(activity.amount.kronor)).rounded()))) kr more than the \(activity.amount.text) decided"
+            warning.message = "\(id): \(Money.format(total)) kr spent in all, "
+                + "\(Money.format(total - Double(activity.amount.kronor))) kr more than the \(activity.amount.text) decided"
             return warning
         }
     }

@@ -63,6 +63,15 @@ public struct IngestResult: Sendable {
     public var refused = false
     /// With ``IngestOptions/listChanges`` in a dry run: every key the import would change (`importID` nil).
     public var changes: [RecordChange] = []
+
+    /// Refused by an input that cannot be read on: its problem comes last, and nothing counts as written.
+    mutating func stop(_ stop: InputStopped) {
+        diagnostics.append(stop.diagnostic)
+        diagnosticCount += 1
+        if stop.rejectsARecord { summary.rejected += 1 }
+        (summary.imported, summary.updated, summary.unchanged) = (0, 0, 0)
+        refused = true
+    }
 }
 
 /// Progress of a long ingest, reported now and then.
@@ -120,10 +129,10 @@ extension MetricsStore {
                     files = try Self.readAndWrite(urls, indicatorForKPI: indicatorForKPI, checker: checker, writer: writer,
                                                   progress: progress)
                 } catch let stop as InputStopped {
-                    result.diagnostics = checker.sortedDiagnostics + [stop.diagnostic]
-                    result.diagnosticCount = checker.diagnosticCount + 1
+                    result.diagnostics = checker.sortedDiagnostics
+                    result.diagnosticCount = checker.diagnosticCount
                     result.summary.rejected = checker.rejected
-                    result.refused = true
+                    result.stop(stop)
                     return .rollback
                 }
                 if writer.hasConflicts {
@@ -245,27 +254,23 @@ extension MetricsStore {
                 continue
             }
             let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
-            do {
-                var source = try LongCSVSource(url: url, displayPath: path)
-                checker.warn(source.warnings)
-                var rows = 0
-                if source.headerProblems.isEmpty {
-                    while let record = try source.next() {
-                        rows += 1
-                        try handle(record, { source.currentFields })
-                        if rows % 100_000 == 0 {
-                            progress?(IngestProgress(file: path, rows: rows, bytesRead: source.bytesRead, bytesTotal: size))
-                        }
+            var source = try LongCSVSource(url: url, displayPath: path)
+            checker.warn(source.warnings)
+            var rows = 0
+            if source.headerProblems.isEmpty {
+                while let record = try source.next() {
+                    rows += 1
+                    try handle(record, { source.currentFields })
+                    if rows % 100_000 == 0 {
+                        progress?(IngestProgress(file: path, rows: rows, bytesRead: source.bytesRead, bytesTotal: size))
                     }
-                } else {
-                    // Counted for the summary, but not past the rejection limit.
-                    while rows < checker.options.rejectionLimit, try source.next() != nil { rows += 1 }
                 }
-                try checker.fileProblems(source.headerProblems, rows: max(rows, 1))
-                files.append(ReadFile(path: path, sha256: source.sha256, rows: rows))
-            } catch let error as CSVReader.RecordTooLong {
-                throw InputStopped(diagnostic: Diagnostic(file: path, line: error.line, error.description))
+            } else {
+                // Counted for the summary, but not past the rejection limit.
+                while rows < checker.options.rejectionLimit, try source.next() != nil { rows += 1 }
             }
+            try checker.fileProblems(source.headerProblems, rows: max(rows, 1))
+            files.append(ReadFile(path: path, sha256: source.sha256, rows: rows))
         }
         return files
     }
@@ -375,7 +380,7 @@ private final class RecordChecker {
         if !isRechecking, rejected >= options.rejectionLimit, !options.skipInvalid || rejected == row - ignored {
             throw InputStopped(diagnostic: Diagnostic(
                 file: record.file, line: record.line, sheetCell: record.sheetCell,
-                "stopped reading after \(rejected) rejected rows, nothing written: is this the right file?"))
+                "stopped reading after \(rejected) rejected rows, nothing written: is this the right file?"), rejectsARecord: false)
         }
     }
 
@@ -467,4 +472,6 @@ private final class RecordChecker {
 /// oversized file): the import stops and is refused, nothing written.
 struct InputStopped: Error {
     var diagnostic: Diagnostic
+    /// Whether the stop is a record of its own to count as rejected (not so for the rejection limit).
+    var rejectsARecord = true
 }

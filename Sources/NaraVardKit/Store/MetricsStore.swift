@@ -78,7 +78,7 @@ public struct MetricsStore: Sendable {
         case .empty, .older, .current: break
         }
         do {
-            let pool = try DatabasePool(path: file.path, configuration: configuration())
+            let pool = try openPool(file.path)
             if state != .current { try upgrade(pool, creating: creating, file: file) }
             return MetricsStore(dbWriter: pool, path: file.path)
         } catch let error as DatabaseError where [.SQLITE_READONLY, .SQLITE_CANTOPEN].contains(error.resultCode.primaryResultCode) {
@@ -86,6 +86,20 @@ public struct MetricsStore: Sendable {
             // fail as read-only, after the input has been checked.
             guard state == .current else { throw error }
             return MetricsStore(dbWriter: try file.openReadOnly(configuration(), DatabasePool.init(path:configuration:)), path: file.path)
+        }
+    }
+
+    /// The writer's pool. Opening switches a new store to WAL, and SQLite makes that switch without waiting for
+    /// a lock held by another process: two `init`s creating the same store at once retry it (every 20 ms, up to
+    /// the busy timeout) instead of failing.
+    private static func openPool(_ path: String) throws -> DatabasePool {
+        let deadline = Date().addingTimeInterval(busyTimeout)
+        while true {
+            do {
+                return try DatabasePool(path: path, configuration: configuration())
+            } catch let error as DatabaseError where error.resultCode.primaryResultCode == .SQLITE_BUSY && Date() < deadline {
+                Thread.sleep(forTimeInterval: 0.02)
+            }
         }
     }
 

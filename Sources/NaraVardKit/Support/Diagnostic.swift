@@ -24,8 +24,9 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
         return column.map { "\(file):\(line):\($0)" } ?? "\(file):\(line)"
     }
 
+    /// One line; control characters and bidirectional overrides from the input are shown escaped (`\u{1B}`).
     public var description: String {
-        severity == .warning ? "\(location): warning: \(message)" : "\(location): \(message)"
+        (severity == .warning ? "\(location): warning: \(message)" : "\(location): \(message)").escapingControlCharacters
     }
 }
 

@@ -58,12 +58,14 @@ import Testing
         #expect(try fixture.current("PV01", "2580", "2024Q3")?.numerator == 32)
     }
 
+    /// A row with more fields than the header, or fewer than its numbers need, is rejected, not read shifted.
     @Test func missingAndExtraColumnsInARow() throws {
-        let text = header + "\nPV01;2580;2024Q1;T;30;100;;extra;more\nPV01;2580\n"
+        let text = header + "\nPV01;2580;2024Q1;T;30;100;;extra;more\nPV01;2580\nPV01;2582;2024Q1;T;30;100;\n"
         let result = try fixture.ingest(try fixture.file("in.csv", utf8(text))) { $0.skipInvalid = true }
-        #expect(result.summary.rejected == 1)
-        #expect(result.diagnostics.map(\.line) == [3])
-        #expect(result.diagnostics.first?.description.contains("period") == true, "\(result.diagnostics)")
+        #expect(result.summary.rejected == 2)
+        #expect(result.diagnostics.map(\.line) == [2, 3])
+        #expect(result.diagnostics.first?.message.contains("the row has 9 fields but the header has 7") == true, "\(result.diagnostics)")
+        #expect(result.diagnostics.last?.message.contains("it lacks period, gender, numerator, denominator, value") == true, "\(result.diagnostics)")
         #expect(result.summary.imported == 1)
     }
 
@@ -71,7 +73,8 @@ import Testing
         for (name, bytes) in [("a.json", utf8("{\"values\": 3}")), ("b.json", utf8("[1, 2")), ("c.json", utf8("{\u{0}") + [0xFF])] {
             let result = try ingest(bytes, name: name)
             #expect(result.refused, "\(name)")
-            #expect(result.diagnostics.first?.description.contains("\(name):1: ") == true, "\(result.diagnostics)")
+            #expect(result.diagnostics.first?.description.contains("\(name):1:") == true, "\(result.diagnostics)")
+            #expect(result.diagnostics.first?.column != nil, "every JSON error has its column")
         }
     }
 
