@@ -9,6 +9,9 @@ let package = Package(
         .executable(name: "naravard", targets: ["naravard"]),
         .library(name: "NaraVardKit", targets: ["NaraVardKit"]),
         .library(name: "XLSXWriter", targets: ["XLSXWriter"]),
+        // Synthetic data and the workbook reader of the tests, for the benchmark package in Benchmarks/ (as
+        // swift-nio offers NIOTestUtils).
+        .library(name: "TestSupport", targets: ["TestSupport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -59,13 +62,6 @@ let package = Package(
                 "NaraVardKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
-        ),
-
-        // Run by hand: swift run -c release trend-engine-benchmark
-        .executableTarget(
-            name: "trend-engine-benchmark",
-            dependencies: ["NaraVardKit", "TestSupport"],
-            path: "Benchmarks/TrendEngineBenchmark"
         ),
 
         .target(

@@ -5,7 +5,7 @@ import TestSupport
 
 // The trend engine alone over a national-scale store's worth of series: 300 indicators × 311 areas ×
 // 3 genders = 279 900 series of 40 quarters, with gaps and a target on half of them, on every core.
-// Run by hand: swift run -c release trend-engine-benchmark
+// Run by hand: swift run -c release --package-path Benchmarks trend-engine-benchmark
 
 
 let seriesCount = 300 * 311 * 3

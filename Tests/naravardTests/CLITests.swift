@@ -139,8 +139,16 @@ import TestSupport
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        // Standard error is read on another thread while standard output is read here: read one after the
+        // other, a command that fills the stderr pipe (64 KiB of problems) before it closes stdout would hang.
+        nonisolated(unsafe) var stderr = Data()
+        let errorsRead = DispatchSemaphore(value: 0)
+        Thread {
+            stderr = err.fileHandleForReading.readDataToEndOfFile()
+            errorsRead.signal()
+        }.start()
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        errorsRead.wait()
         process.waitUntilExit()
         return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
                    stderr: String(decoding: stderr, as: UTF8.self))

@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// Several naravard processes on one store at once, as analysts run them.
-@Suite struct ConcurrencyTests {
+@Suite(.tags(.slow), .slow) struct ConcurrencyTests {
     let cli: CLITests
     /// Quarterly rate indicators the made-up files fill: a reader that mixes two imports shows some of them from
     /// one and some from the other.

@@ -67,7 +67,7 @@ import TestSupport
         #expect(try state() == before)
     }
 
-    @Test func storeLockedByAnotherWriterWaitsThenGivesUpCleanly() throws {
+    @Test(.tags(.slow), .slow) func storeLockedByAnotherWriterWaitsThenGivesUpCleanly() throws {
         let extra = SyntheticCSV.text(indicators: ["PV01"], quarters: 4, seed: 1)
         try Data(extra.utf8).write(to: cli.directory.url.appending(path: "extra.csv"))
         let before = try state()

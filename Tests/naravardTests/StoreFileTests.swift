@@ -150,7 +150,7 @@ import TestSupport
         #expect(try Data(contentsOf: URL(fileURLWithPath: frozen)) == before)
     }
 
-    @Test func twoInitsAtOnceOnANewPathBothSucceed() async throws {
+    @Test(.tags(.slow), .slow) func twoInitsAtOnceOnANewPathBothSucceed() async throws {
         for round in 0..<10 {
             let name = "ny-\(round).sqlite"
             let cli = cli

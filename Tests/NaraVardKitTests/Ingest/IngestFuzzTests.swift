@@ -5,7 +5,7 @@ import Testing
 
 /// A short fuzz run: mangled copies of a valid file never crash the importer; each is either refused whole
 /// (nothing written) or imported, and importing the same bytes again then changes nothing.
-@Suite struct IngestFuzzTests {
+@Suite(.tags(.slow), .slow) struct IngestFuzzTests {
     static let valid = Array("""
         Indikator;Kommun;Period;Kön;Täljare;Nämnare;Värde;Anmärkning
         PV01;Luleå;2024 kv1;T;23 527;79 034;29,8;"citat ""med"" ; semikolon"
