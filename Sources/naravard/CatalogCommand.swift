@@ -37,7 +37,7 @@ struct CatalogCommand: ParsableCommand {
         func run() throws {
             let catalog = try store.openForReading().catalog()
             guard let indicator = catalog.indicator(id) else {
-                throw ValidationError("no indicator '\(id)' in the catalogue (see `naravard catalog list`)")
+                throw UsageError("no indicator '\(id)' in the catalogue (see `naravard catalog list`)")
             }
             if json {
                 try printJSON(ShownIndicator(indicator))

@@ -32,7 +32,7 @@ struct ChangesCommand: ParsableCommand {
         let until = try asUsageError { try metrics.snapshot(asOf: self.until) }
         let known = Set(try metrics.catalog().indicators.map(\.id)).union(try metrics.storedIndicators())
         for id in indicators where !known.contains(id) {
-            throw ValidationError("no indicator '\(id)' in the catalogue (see `naravard catalog list`)")
+            throw UsageError("no indicator '\(id)' in the catalogue (see `naravard catalog list`)")
         }
         // Streamed in batches (a table waits to align its columns), so a whole store's changes stay flat.
         let printer = RowPrinter(columns: Self.columns, format: format)

@@ -28,7 +28,7 @@ struct CheckCommand: ParsableCommand {
         let asOf = try self.asOf.snapshot(in: metrics)
         let catalog = try asUsageError { try metrics.catalog(asOf: asOf) }
         for id in indicators where catalog.indicator(id) == nil {
-            throw ValidationError("no indicator '\(id)' in the catalogue (see `naravard catalog list`)")
+            throw UsageError("no indicator '\(id)' in the catalogue (see `naravard catalog list`)")
         }
         let findings = try asUsageError { try metrics.check(indicators: indicators, asOf: asOf, period: period) }
         try OutputTable(

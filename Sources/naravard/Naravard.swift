@@ -36,6 +36,9 @@ struct Naravard: ParsableCommand {
         }
         do {
             try command.run()
+        } catch let error as UsageError {
+            printError("Error: \(error.description)")
+            exit(withError: ExitCode(ExitStatus.usage))
         } catch let refusal as OutputRefusal {
             printError(refusal.description)
             exit(withError: ExitCode(refusal.exitCode))

@@ -25,12 +25,12 @@ struct ReadingOptions: ParsableArguments {
     /// Checks the indicator and area names against the catalogue and returns the area ids.
     func resolve(in catalog: StoredCatalog) throws -> (indicators: [String], areas: [Area]) {
         for id in indicators where catalog.indicator(id) == nil {
-            throw ValidationError("no indicator '\(id)' in the catalogue (see `naravard catalog list`)")
+            throw UsageError("no indicator '\(id)' in the catalogue (see `naravard catalog list`)")
         }
         let resolver = AreaResolver(catalog.geography.areas)
         let areaList = try areas.map { text in
             guard let id = resolver.resolve(text), let area = catalog.geography[id] else {
-                throw ValidationError("no area '\(text)' in the geography")
+                throw UsageError("no area '\(text)' in the geography")
             }
             return area
         }

@@ -57,7 +57,7 @@ struct ReportOptions: ParsableArguments {
             request.asOf = asOf.id
             report = try metrics.report(request)
         } catch let error as StoreQueryError {
-            throw ValidationError(error.description)
+            throw UsageError(error.description)
         } catch let error as Diagnostics {
             printError(error.description)
             throw ExitCode(ExitStatus.inputRefused)

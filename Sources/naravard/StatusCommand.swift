@@ -30,7 +30,7 @@ struct StatusCommand: ParsableCommand {
         let catalog = try asUsageError { try metrics.catalog(asOf: asOf) }
         let (indicators, areas) = try reading.resolve(in: catalog)
         guard let period = try self.period ?? asUsageError({ try metrics.latestPeriod(indicators: indicators, asOf: asOf) }) else {
-            throw ValidationError("the store has no values yet: give --period")
+            throw UsageError("the store has no values yet: give --period")
         }
         let rows = try asUsageError { try metrics.deliveryStatus(period: period, indicators: indicators, asOf: asOf) }
             .filter { reading.admits($0.area, areas, catalog.geography, period) }

@@ -57,11 +57,19 @@ func printError(_ text: String) {
     FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
 }
 
+/// A request the store cannot answer as asked (an unknown indicator, area or import, a period without data):
+/// one line and exit 64, without the usage text ArgumentParser adds to a `ValidationError` (which stays for
+/// flags that do not go together).
+struct UsageError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
 /// Runs a store request, turning "there is no such import" and the like into a usage error (exit 64).
 func asUsageError<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()
     } catch let error as StoreQueryError {
-        throw ValidationError(error.description)
+        throw UsageError(error.description)
     }
 }

@@ -34,7 +34,7 @@ struct TemplateCommand: ParsableCommand {
             expected.entries[index].areas.removeAll { !reading.admits($0.id, areas, catalog.geography, period) }
         }
         guard expected.entries.contains(where: { !$0.areas.isEmpty }) else {
-            throw ValidationError("nothing is due in \(period) for the indicators and areas given (an indicator is due only in periods of its frequency)")
+            throw UsageError("nothing is due in \(period) for the indicators and areas given (an indicator is due only in periods of its frequency)")
         }
         let summary = try TemplateWriter(expected: expected).write(to: target.stagingPath)
         try target.commitStagedFile()

@@ -22,7 +22,7 @@ import TestSupport
         for command in Self.commands {
             let result = try cli.run(command + ["--as-of", asOf])
             #expect(result.status == 64, "\(command) --as-of \(asOf): \(result.stderr)")
-            #expect(result.stderr.hasPrefix("Error: there is no import \(asOf) (see `naravard imports`)"), "\(command): \(result.stderr)")
+            #expect(result.stderr == "Error: there is no import \(asOf) (see `naravard imports`)\n", "one line, no usage text: \(command): \(result.stderr)")
             #expect(result.stdout.isEmpty, "\(command): \(result.stdout)")
         }
         #expect(!cli.directory.exists("all.csv") && !cli.directory.exists("all.xlsx") && !cli.directory.exists("r.xlsx"))
