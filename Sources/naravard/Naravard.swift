@@ -17,7 +17,8 @@ struct Naravard: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             InitCommand.self, CatalogCommand.self, IngestCommand.self, ValuesCommand.self,
-            ExportCommand.self, ImportsCommand.self, CheckCommand.self, TrendsCommand.self, ShiftsCommand.self, ReportCommand.self,
+            ExportCommand.self, ImportsCommand.self, CheckCommand.self, TrendsCommand.self, ShiftsCommand.self, CompareCommand.self,
+            ReportCommand.self,
             AgreementsCommand.self,
         ]
     )
