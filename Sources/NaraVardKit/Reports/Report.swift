@@ -121,9 +121,17 @@ public struct ReportCell: Hashable, Sendable {
     public var revision: String?
     /// Indentation level: a municipality beneath its länsdel.
     public var indent = 0
+    /// A comment on the cell (a compared value's 95 % interval and verdict), after the revision if there is one.
+    public var note: String?
 
-    public init(_ content: Content, tone: Tone? = nil, revision: String? = nil, indent: Int = 0) {
-        self.content = content; self.tone = tone; self.revision = revision; self.indent = indent
+    public init(_ content: Content, tone: Tone? = nil, revision: String? = nil, indent: Int = 0, note: String? = nil) {
+        self.content = content; self.tone = tone; self.revision = revision; self.indent = indent; self.note = note
+    }
+
+    /// The cell's comment: the revision and the note, each on a line.
+    public var comment: String? {
+        let lines = [revision, note].compactMap { $0 }
+        return lines.isEmpty ? nil : lines.joined(separator: "\n")
     }
 
     public static let empty = ReportCell(.empty)

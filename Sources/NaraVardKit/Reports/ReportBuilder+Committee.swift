@@ -57,7 +57,7 @@ extension ReportBuilder {
             ReportColumn("Trend", width: 24), ReportColumn("Sen-lutning per period", width: 11, wrap: true),
             ReportColumn("Variation (SPC)", width: 22), ReportColumn("Måluppfyllelse", width: 20),
             ReportColumn("Mål", width: 8),
-        ]
+        ] + comparisonColumns
         var rows: [ReportRow] = []
         var colors: [ConditionalColor] = []
         for data in indicators(of: shift) {
@@ -70,7 +70,8 @@ extension ReportBuilder {
                      valueCell(data, area.id, data.period), changeCell(data, area.id), trendCell(data, area.id),
                      .number(trend?.result.senSlope, .slope(data.unit)),
                      .text(trend?.result.variation.map(ReportText.variation)), .text(trend?.result.assurance.map(ReportText.assurance)),
-                     .number(indicator.target(area: area.id, year: data.period.year), .value(data.unit))],
+                     .number(indicator.target(area: area.id, year: data.period.year), .value(data.unit))]
+                        + comparisonCells(data, area.id),
                     emphasis: area.kind == .county, startsGroup: rows.count == start))
             }
             colors.append(ConditionalColor(rows: start..<rows.count, columns: 5...5, rule: .sign(indicator.better)))
@@ -83,10 +84,12 @@ extension ReportBuilder {
             ConditionalColor(rows: 0..<rows.count, columns: 6...6, rule: .labels(ReportText.trendLabels)),
             ConditionalColor(rows: 0..<rows.count, columns: 8...8, rule: .labels(ReportText.variationLabels)),
             ConditionalColor(rows: 0..<rows.count, columns: 9...9, rule: .labels(ReportText.assuranceLabels)),
+            ConditionalColor(rows: 0..<rows.count, columns: 13...13, rule: .labels(ReportText.verdictLabels)),
         ]
         return ReportSheet(
             name: sheetName(shift), title: "\(shift.id) \(shift.name)",
-            subtitle: "Senaste värde per område, förändring mot samma period ett år tidigare och trend. "
+            subtitle: "Senaste värde per område, förändring mot samma period ett år tidigare och trend. Värdet färgas "
+                + "mot målet; jämförelsen med \(benchmarkName) står längst till höger (bättre eller sämre bara utöver slumpen). "
                 + "Rapportperiod \(ReportText.periodTitle(period)).",
             tables: [ReportTable(name: fileStem(sheetName(shift)), columns: columns, rows: rows, colors: colors,
                                  freezeHeader: true, filter: true)])
@@ -132,11 +135,15 @@ extension ReportBuilder {
             for area in totals {
                 let women = data.values[data.key(area.id, data.period, .women)]?.value
                 let men = data.values[data.key(area.id, data.period, .men)]?.value
+                let intervals = [Gender.women, .men].map { data.comparisons[data.key(area.id, data.period, $0)]?.compared.ci95 }
+                let assured: String? = if let womenCI = intervals[0], let menCI = intervals[1] {
+                    womenCI.overlaps(menCI) ? "nej" : "ja"
+                } else { nil }
                 rows.append(ReportRow(
                     [.text(data.indicator.name), .text(data.indicator.unit.label), .text(ReportText.period(data.period)),
                      .text(area.name), valueCell(data, area.id, data.period, .women), valueCell(data, area.id, data.period, .men),
                      .number(women.flatMap { women in men.map { women - $0 } }, .change(data.unit)),
-                     valueCell(data, area.id, data.period)],
+                     valueCell(data, area.id, data.period), .text(assured)],
                     emphasis: area.kind == .county, startsGroup: rows.count == start))
             }
         }
@@ -144,11 +151,16 @@ extension ReportBuilder {
             ReportColumn("Indikator", width: 34, wrap: true), ReportColumn("Enhet", width: 12), ReportColumn("Period", width: 9),
             ReportColumn("Område", width: 28), ReportColumn("Kvinnor", width: 12), ReportColumn("Män", width: 12),
             ReportColumn("Skillnad kvinnor − män", width: 12, wrap: true), ReportColumn("Totalt", width: 12),
+            ReportColumn("Skillnaden säkerställd", width: 12, wrap: true),
         ]
         return ReportSheet(
             name: "Kön", title: "Kvinnor och män",
             subtitle: "Indikatorer som redovisas per kön, senaste period. Jämlik vård är ett mål: stora skillnader är värda en fråga.",
             tables: [ReportTable(name: "kon", columns: columns, rows: rows, freezeHeader: true, filter: true)],
-            notes: rows.isEmpty ? ["Inga indikatorer redovisas per kön för perioden."] : [])
+            notes: rows.isEmpty ? ["Inga indikatorer redovisas per kön för perioden."] : [
+                "Skillnaden säkerställd: ja när kvinnors och mäns 95 % konfidensintervall inte överlappar. Det är en "
+                    + "försiktig prövning: ett nej betyder att skillnaden kan vara slump, inte att den saknas. Tomt: "
+                    + "intervall saknas (prickat värde, värde utan täljare och nämnare, eller dagar, index och kronor).",
+            ])
     }
 }

@@ -156,7 +156,7 @@ private struct SheetWriter {
         switch cell.content {
         case .empty:
             // A blank cell only where it shows something: the group line, a colour, a revision.
-            if tableRow.startsGroup || cell.tone != nil || cell.revision != nil {
+            if tableRow.startsGroup || cell.tone != nil || cell.comment != nil {
                 try worksheet.writeBlank(row: row, column: column, format: format)
             }
         case .text(let text):
@@ -166,8 +166,8 @@ private struct SheetWriter {
         case .placeholder(let placeholder):
             try worksheet.write(placeholder.label, row: row, column: column, format: format)
         }
-        if let revision = cell.revision {
-            try worksheet.writeComment(revision, row: row, column: column, author: "naravard")
+        if let comment = cell.comment {
+            try worksheet.writeComment(comment, row: row, column: column, author: "naravard")
         }
     }
 

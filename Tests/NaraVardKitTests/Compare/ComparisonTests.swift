@@ -52,6 +52,15 @@ struct ComparisonTests {
         #expect(compared.reason == .zeroDenominator && compared.ci95 == nil && compared.method == .none)
     }
 
+    @Test("intervals overlap when they share a point")
+    func overlap() {
+        let women = ConfidenceInterval(low: 54.57, high: 81.93)
+        #expect(women.overlaps(ConfidenceInterval(low: 24.47, high: 61.17)))
+        #expect(women.overlaps(ConfidenceInterval(low: 81.93, high: 90)))  // touching counts as overlap
+        #expect(!women.overlaps(ConfidenceInterval(low: 20, high: 54.5)))
+        #expect(!women.overlaps(ConfidenceInterval(low: 82, high: 95)))
+    }
+
     // MARK: - Compared values
 
     static func value(area: String = "2513", numerator: Double?, denominator: Double?, value: Double?,

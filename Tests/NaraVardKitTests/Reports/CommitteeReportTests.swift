@@ -162,6 +162,30 @@ import TestSupport
         #expect(abs(try #require(sheet["G", row]?.number) - (women - men)) < 1e-9)
     }
 
+    /// The case: PC05 in Östra Norrbotten, 28 of 40 women (Wilson 54.57 %–81.93 %) against 10 of 24 men
+    /// (24.47 %–61.17 %), worked out in Python with scipy 1.17.1: the intervals overlap, so the difference is not
+    /// säkerställd. HF03 in the county, 294 per 31 919 women (Byar 818.8–1 032.6 per 100 000) against 278 per 29 463
+    /// men (835.9–1 061.2): not säkerställd either.
+    @Test func genderDifferencesAreSakerstalldOnlyWithoutOverlap() throws {
+        let sheet = try workbook.sheet(named: "Kön")
+        #expect(sheet["I", try sheet.row(where: ["A": "Indikator"])] == .string("Skillnaden säkerställd"))
+        #expect(sheet["I", try sheet.row(where: ["A": "Fast vårdkontakt", "D": "Östra Norrbotten"])] == .string("nej"))
+        #expect(sheet["I", try sheet.row(where: ["A": "Fallskador 65+", "D": "Region Norrbotten"])] == .string("nej"))
+    }
+
+    /// PV01 2025Q4 against the county (33.2709 %): Östra 25.3739 %–26.3418 % is worse, Luleå–Boden
+    /// 32.8053 %–33.3680 % similar (Python, scipy 1.17.1). The value keeps its colour against the target.
+    @Test func shiftSheetsCompareWithTheCounty() throws {
+        let sheet = try workbook.sheet(named: "3 Primärvård")
+        let ostra = try sheet.row(where: ["A": "Fast läkarkontakt", "D": "Östra Norrbotten"])
+        #expect(sheet["M", ostra] == .string("25,4–26,3") && sheet["N", ostra] == .string("sämre"))
+        let lulea = try sheet.row(where: ["A": "Fast läkarkontakt", "D": "Luleå–Boden"])
+        #expect(sheet["N", lulea] == .string("likvärdig"))
+        #expect(sheet["N", try sheet.row(where: ["A": "Fast läkarkontakt", "D": "Region Norrbotten"])] == .string("jämförelsevärde"))
+        let verdicts = sheet.conditionalFormats.filter { $0.sqref.hasPrefix("N") }
+        #expect(Set(verdicts.flatMap(\.formulas)) == ["\"bättre\"", "\"sämre\""])
+    }
+
     @Test func aboutSheetNamesTheImportsAndFileHashes() throws {
         let about = try workbook.sheet(named: "Om rapporten")
         #expect(about["B", try about.row(where: ["A": "Period"])]?.string?.hasPrefix("2025 kvartal 4 (2025Q4)") == true)

@@ -17,7 +17,7 @@ import TestSupport
         #expect {
             try ReportDefinition.read(path: "r.yaml", text: "title: X\nhistory_yeras: 2\n")
         } throws: { error in
-            (error as? Diagnostics)?.description == "r.yaml:2:1: unknown field 'history_yeras' (known: areas, company, history_years, indicators, subtitle, title)"
+            (error as? Diagnostics)?.description == "r.yaml:2:1: unknown field 'history_yeras' (known: areas, benchmark, company, history_years, indicators, subtitle, title)"
         }
         #expect(throws: Diagnostics.self) { try ReportDefinition.read(path: "r.yaml", text: "subtitle: no title\n") }
         let definition = try ReportDefinition.read(path: "r.yaml", text: "title: X\nindicators:\n  - PV01\n  - NOPE\nareas: [ostra, \"2580\"]\n")
@@ -28,6 +28,23 @@ import TestSupport
             let lines = (error as? Diagnostics)?.items.map(\.description) ?? []
             return lines.count == 2 && lines[0].hasPrefix("r.yaml:4: indicator 'NOPE'") && lines[1].hasPrefix("r.yaml:5: area '2580' is a municipality")
         }
+    }
+
+    @Test func aDefinitionNamesItsBenchmark() throws {
+        let fixture = try StoreFixture.withExamples()
+        let unknown = try ReportDefinition.read(path: "r.yaml", text: "title: X\nbenchmark: \"9999\"\n")
+        #expect {
+            try fixture.report(.polsam, definition: unknown)
+        } throws: { error in
+            (error as? Diagnostics)?.items.map(\.description).first?.hasPrefix("r.yaml:2: benchmark '9999' is not in the geography") == true
+        }
+        #expect(try ReportDefinition.read(path: "r.yaml", text: "title: X\nbenchmark: county\n").benchmark == nil)
+        let riket = try ReportDefinition.read(path: "r.yaml", text: "title: X\nindicators: [PV01]\nbenchmark: \"0000\"\n")
+        let sheet = try fixture.workbook(try fixture.report(.polsam, definition: riket)).sheet(named: "3 Primärvård")
+        #expect(sheet["J", try sheet.row(where: ["A": "Indikator"])] == .string("Jämfört med Riket"))
+        // The sample has no Riket value of PV01: nothing is compared, nothing coloured.
+        let ostra = try sheet.row(where: ["A": "Fast läkarkontakt", "D": "Östra Norrbotten"])
+        #expect(sheet["J", ostra] == .string("ej jämförd") && sheet.styles["E\(ostra + 1)"]?.fillColor == nil)
     }
 
     @Test func aDefinitionSelectsAndOrdersIndicatorsAndAreas() throws {
