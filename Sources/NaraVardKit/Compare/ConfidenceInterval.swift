@@ -70,10 +70,16 @@ public struct ConfidenceInterval: Hashable, Sendable {
             let high = next * pow(1 - 1 / (9 * next) + z / (3 * next.squareRoot()), 3)
             return (low, high, .byar)
         }
+        let exact = exactPoissonLimits(observed, level: level)
+        return (exact.low, exact.high, .exactPoisson)
+    }
+
+    /// The exact Poisson limits of O (which may be an expected, non-integer count): χ²(α/2; 2O)/2 (0 when
+    /// O = 0) and χ²(1 − α/2; 2O + 2)/2, through the gamma quantile.
+    public static func exactPoissonLimits(_ observed: Double, level: Level) -> (low: Double, high: Double) {
         let alpha = level.alpha
         let low = observed == 0 ? 0 : GammaDistribution.quantile(alpha / 2, shape: observed)
-        let high = GammaDistribution.quantile(1 - alpha / 2, shape: observed + 1)
-        return (low, high, .exactPoisson)
+        return (low, GammaDistribution.quantile(1 - alpha / 2, shape: observed + 1))
     }
 
     /// The interval of a rate factor × O / n (O events over a population or person-time n); nil when n is not positive.

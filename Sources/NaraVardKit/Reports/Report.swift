@@ -233,7 +233,8 @@ public struct ConditionalColor: Sendable {
 
 /// A native chart drawn from a table on the same sheet.
 public struct ReportChart: Sendable {
-    public enum Kind: Sendable { case line, column }
+    /// `scatter` is an XY chart: ``categoryColumn`` holds the x values.
+    public enum Kind: Sendable { case line, column, scatter }
 
     public var kind: Kind
     public var title: String
@@ -246,4 +247,11 @@ public struct ReportChart: Sendable {
     public var categoryColumn: Int
     /// One series per column; its name is the column header.
     public var valueColumns: [Int]
+    /// Value columns drawn as points without a line (scatter charts).
+    public var pointColumns: Set<Int> = []
+    /// Value columns drawn as dashed lines.
+    public var dashedColumns: Set<Int> = []
+    public var xAxisTitle: String?
+    /// A base-10 logarithmic x axis (scatter charts).
+    public var logarithmicX = false
 }

@@ -2,7 +2,7 @@
 
 extension ReportBuilder {
     func polsamSheets(_ values: [(value: ReportValue, data: IndicatorData)]) -> [ReportSheet] {
-        [overviewSheet()] + shifts.map(comparisonSheet) + [dataSheet(values)] + commonSheets()
+        [overviewSheet()] + shifts.map(comparisonSheet) + (funnelSheet().map { [$0] } ?? []) + [dataSheet(values)] + commonSheets()
     }
 
     /// Översikt: every indicator's latest value for the compared areas side by side, coloured only where it is

@@ -130,6 +130,13 @@ extension ReportBuilder {
                 (.text("Når inte målet"), "Målet ligger utanför styrgränserna: det nås inte utan en förändring."),
                 (.text("Varierar kring målet"), "Målet ligger inom styrgränserna: ibland nås det, ibland inte."),
             ]
+        } else {
+            entries += [
+                (.text("Trattdiagram"), "Polsam: varje kommun och länsdel som en punkt, med nämnaren vågrätt och värdet lodrätt. "
+                    + "Linjerna runt \(benchmarkName)s värde visar hur mycket ett område av den storleken kan avvika av ren slump: "
+                    + "innanför de heldragna (95 %) är skillnaden slump, utanför de streckade (99,8 %) är den verklig. Små områden "
+                    + "får en vid tratt, stora en smal: så jämförs områden av mycket olika storlek rättvist."),
+            ]
         }
         let labels = ReportText.trendLabels + ReportText.rollupLabels + ReportText.variationLabels + ReportText.assuranceLabels
             + ReportText.verdictLabels

@@ -216,3 +216,34 @@ struct ComparisonTests {
         #expect(rows[1].verdict == .worse && rows[1].compared.population == 3_162)
     }
 }
+
+/// Funnel limits (comparisons.md §5); expected values from scipy 1.17.1 (`gamma.ppf`, `norm.ppf` with the Wilson formula).
+@Suite("Funnel plot limits")
+struct FunnelLimitsTests {
+    @Test("percent: Wilson limits of E = n·p₀ out of n")
+    func percent() {
+        let limits = FunnelLimits.limits(around: 33.27089494572715, n: 500, unit: .percent, level: .ci95)
+        #expect(ComparisonTests.close(limits, 29.282213353469558, 37.51467332308645, places: 1e-9))
+    }
+
+    @Test("rates: exact Poisson limits of E = r₀·n / factor, also for a non-integer E")
+    func rates() {
+        // 5 per 1 000 at n = 2 000: E = 10.
+        #expect(ComparisonTests.close(FunnelLimits.limits(around: 5, n: 2_000, unit: .per1000, level: .ci95),
+                                      2.3976943480662167, 9.19517802100889, places: 1e-9))
+        // 3.3 per 1 000 at n = 1 000: E = 3.3.
+        #expect(ComparisonTests.close(FunnelLimits.limits(around: 3.3, n: 1_000, unit: .per1000, level: .ci95),
+                                      0.7519699292527258, 9.215549366226211, places: 1e-9))
+        #expect(ComparisonTests.close(FunnelLimits.limits(around: 3.3, n: 1_000, unit: .per1000, level: .ci998),
+                                      0.25314188042515473, 13.590744497001955, places: 1e-9))
+        #expect(FunnelLimits.limits(around: 3.3, n: 1_000, unit: .count, level: .ci95) == nil)
+        #expect(FunnelLimits.limits(around: 3.3, n: 0, unit: .per1000, level: .ci95) == nil)
+    }
+
+    @Test("the grid is logarithmic and keeps both ends")
+    func grid() {
+        let grid = FunnelLimits.grid(from: 100, to: 10_000, count: 3)
+        #expect(grid.count == 3 && grid[0] == 100 && grid[2] == 10_000 && abs(grid[1] - 1_000) < 1e-9)
+        #expect(FunnelLimits.grid(from: 50, to: 50, count: 10) == [50])
+    }
+}

@@ -14,7 +14,7 @@ import TestSupport
     @Test func sheets() throws {
         #expect(workbook.sheetNames == [
             "Översikt", "1 Hälsofrämjande", "2 Personcentrering", "3 Primärvård", "4 Öppnare vårdformer",
-            "Data", "Definitioner", "Teckenförklaring", "Om rapporten",
+            "Trattdiagram", "Data", "Definitioner", "Teckenförklaring", "Om rapporten",
         ])
         #expect(try workbook.documentProperties().title == "Jämförelse länsdelar och kommuner – 2025 kvartal 4")
     }
@@ -119,6 +119,30 @@ import TestSupport
             }
         }
         #expect(suppressed > 0, "the sample has suppressed values")
+    }
+
+    /// PV01's funnel: the 18 municipalities and länsdelar with a value as points, the county's 33.2709 % as a line,
+    /// and the limits; at Arjeplog's 2 544 the 95 % limits are the Wilson limits of E = 2 544 · 0.332709 out of
+    /// 2 544, 31.466362 %–35.125873 % (Python, scipy 1.17.1).
+    @Test func funnelPlotsOnTrattdiagram() throws {
+        let sheet = try workbook.sheet(named: "Trattdiagram")
+        let chart = try #require(sheet.charts.first { $0.title == "Fast läkarkontakt (%), 2025 K4" })
+        #expect(chart.type == "scatter" && chart.series.count == 6)
+        let rows = sheet.rows(where: ["A": "Fast läkarkontakt"])
+        let first = rows.first! + 1, last = rows.last! + 1
+        #expect(rows.count == 18 + ReportBuilder.funnelGridPoints)
+        #expect(chart.series.map(\.categoriesRef) == Array(repeating: "Trattdiagram!$C$\(first):$C$\(last)", count: 6))
+        #expect(chart.series.map(\.valuesRef) == ["D", "E", "F", "G", "H", "I"].map { "Trattdiagram!$\($0)$\(first):$\($0)$\(last)" })
+        #expect(chart.series[0].hasLine == false && chart.series[0].marker == "circle", "the areas are points")
+        #expect(chart.series[1...].allSatisfy(\.hasLine) && chart.series[4].dash == "dash" && chart.series[2].dash == nil)
+        let denominators = rows.compactMap { sheet["C", $0]?.number }
+        #expect(denominators == denominators.sorted(), "sorted by denominator, so the limit lines run left to right")
+        let arjeplog = try sheet.row(where: ["A": "Fast läkarkontakt", "B": "Arjeplog"])
+        #expect(sheet["C", arjeplog] == .number(2544) && sheet["D", arjeplog] == .number(39.8))
+        #expect(abs(try #require(sheet["E", arjeplog]?.number) - 33.27089494572715) < 1e-9)
+        #expect(abs(try #require(sheet["F", arjeplog]?.number) - 31.46636248072894) < 1e-9)
+        #expect(abs(try #require(sheet["G", arjeplog]?.number) - 35.12587338172607) < 1e-9)
+        #expect(!sheet.charts.contains { $0.title?.hasPrefix("Besök vid filialer") == true }, "no funnel for a count")
     }
 
     @Test func theLegendExplainsIntervalsAndLikvardig() throws {
