@@ -40,13 +40,49 @@ extension ReportBuilder {
             },
             colors: [ConditionalColor(rows: 0..<rollups.count, columns: 7...7, rule: .labels(ReportText.rollupLabels))])
         return ReportSheet(
-            name: "Sammanfattning", title: title, subtitle: subtitle, tables: [grid, counts] + (agreements.map { [shiftMoneyTable($0)] } ?? []),
+            name: "Sammanfattning", title: title, subtitle: subtitle, tables: [grid, attentionTable(), counts] + (agreements.map { [shiftMoneyTable($0)] } ?? []),
             notes: [
                 "Förbättras: fler indikatorer förbättras än försämras. Försämras: fler försämras. Blandat: lika många. "
                     + "Stabilt: ingen har en tydlig trend. Trend enligt Mann–Kendall (minst 5 mätpunkter, p < 0,05).",
                 "Indikatorer utan önskad riktning räknas som neutrala. Varje indikator finns på fliken för sin "
                     + "riktningsförändring; färger och tecken förklaras under Teckenförklaring.",
             ])
+    }
+
+    /// Att notera (comparisons.md §4): the compared areas' values that are worse than the benchmark and worsening
+    /// first, then those only worsening, then those only worse; in report order within each group.
+    func attentionTable() -> ReportTable {
+        let groups: [(label: String, admits: (Comparison) -> Bool)] = [
+            ("Sämre och försämras", { $0.attention }),
+            ("Försämras", { $0.trend == .worsening && $0.verdict != .worse }),
+            ("Sämre", { $0.verdict == .worse && $0.trend != .worsening }),
+        ]
+        var rows: [ReportRow] = []
+        for (label, admits) in groups {
+            for data in data {
+                for area in totals {
+                    guard let comparison = data.comparisons[data.key(area.id, data.period)], admits(comparison) else { continue }
+                    rows.append(ReportRow(
+                        [.text(label), .text(data.indicator.name), .text(area.name), .text(ReportText.period(data.period)),
+                         comparedCell(data, area.id), .text(comparison.compared.ci95.map { ReportText.interval($0, decimals: comparedDecimals(data)) }),
+                         .text(verdictText(comparison)), trendCell(data, area.id)],
+                        startsGroup: rows.last.map { $0.cells[0] != .text(label) } ?? false))
+                }
+            }
+        }
+        if rows.isEmpty { rows = [ReportRow([.text("Inget att notera: inget område är sämre än \(benchmarkName) eller försämras.")])] }
+        let labels: [ConditionalColor.Label] = [.init(text: groups[0].label, tone: .bad)]
+        return ReportTable(
+            name: "att-notera",
+            caption: "Att notera: sämre än \(benchmarkName) (utöver slumpen) och en trend som försämras, sedan bara försämras, sedan bara sämre",
+            columns: [ReportColumn("Notera", width: 46, wrap: true), ReportColumn("Indikator", width: 28, wrap: true),
+                      ReportColumn("Område", width: 22, wrap: true), ReportColumn("Period", width: 9), ReportColumn("Värde", width: 12),
+                      ReportColumn("95 % konfidensintervall", width: 15, wrap: true),
+                      ReportColumn("Jämfört med \(benchmarkName)", width: 13, wrap: true), ReportColumn("Trend", width: 24)],
+            rows: rows,
+            colors: [ConditionalColor(rows: 0..<rows.count, columns: 0...0, rule: .labels(labels)),
+                     ConditionalColor(rows: 0..<rows.count, columns: 6...6, rule: .labels(ReportText.verdictLabels)),
+                     ConditionalColor(rows: 0..<rows.count, columns: 7...7, rule: .labels(ReportText.trendLabels))])
     }
 
     /// One direction shift: per indicator the latest value for each compared area, change, trend and SPC.

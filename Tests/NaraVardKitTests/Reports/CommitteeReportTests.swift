@@ -173,6 +173,26 @@ import TestSupport
         #expect(sheet["I", try sheet.row(where: ["A": "Fallskador 65+", "D": "Region Norrbotten"])] == .string("nej"))
     }
 
+    /// Att notera lists worse-and-worsening first, then worsening alone, then worse alone. PV01 in Östra is worse
+    /// than the county (25.37 %–26.34 % against 33.27 %, see below) while its trend improves: "Sämre".
+    @Test func attentionComesFirstOnTheSummary() throws {
+        let summary = try workbook.sheet(named: "Sammanfattning")
+        let header = try summary.row(where: ["A": "Notera", "B": "Indikator"])
+        #expect(summary["A", header - 1]?.string?.hasPrefix("Att notera") == true)
+        let order = ["Sämre och försämras", "Försämras", "Sämre"]
+        var labels: [String] = []
+        var row = header + 1
+        while let label = summary["A", row]?.string, order.contains(label) {
+            labels.append(label)
+            row += 1
+        }
+        #expect(!labels.isEmpty)
+        #expect(labels == labels.sorted { order.firstIndex(of: $0)! < order.firstIndex(of: $1)! })
+        let ostra = try summary.row(where: ["B": "Fast läkarkontakt", "C": "Östra Norrbotten"])
+        #expect(summary["A", ostra] == .string("Sämre") && summary["G", ostra] == .string("sämre"))
+        #expect(summary["F", ostra] == .string("25,4–26,3"))
+    }
+
     /// PV01 2025Q4 against the county (33.2709 %): Östra 25.3739 %–26.3418 % is worse, Luleå–Boden
     /// 32.8053 %–33.3680 % similar (Python, scipy 1.17.1). The value keeps its colour against the target.
     @Test func shiftSheetsCompareWithTheCounty() throws {
