@@ -144,7 +144,7 @@ final class RowPrinter {
         let chunk = 2048
         let starts = Array(stride(from: 0, to: rows.count, by: chunk))
         var texts = [String](repeating: "", count: starts.count)
-        nonisolated(unsafe) let rows = rows
+        let rows = rows
         let format = format, columns = columns, written = written, dialect = csvDialect
         texts.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let slots = buffer

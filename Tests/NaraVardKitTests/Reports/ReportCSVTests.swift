@@ -31,7 +31,7 @@ import TestSupport
         let directory = fixture.directory.url.appending(path: "alla")
         let files = try CSVReportWriter.write(report, to: directory).map(\.lastPathComponent)
         #expect(files == [
-            "sammanfattning.csv", "sammanfattning-antal.csv", "1-halsoframjande.csv", "2-personcentrering.csv",
+            "sammanfattning.csv", "att-notera.csv", "sammanfattning-antal.csv", "1-halsoframjande.csv", "2-personcentrering.csv",
             "3-primarvard.csv", "4-oppnare-vardformer.csv", "trender.csv", "data.csv", "kon.csv", "definitioner.csv",
             "teckenforklaring.csv", "om-rapporten.csv", "importer.csv",
         ])
