@@ -18,7 +18,8 @@ import TestSupport
             lines.append("PV01;\(code);2025Q4;\(pv01)")
             lines.append("OV06;\(code);2025Q4;\(code == "2513" ? 0 : 100);")
         }
-        lines += ["OV02;2514;2025Q4;20;1000", "OV02;2580;2025Q4;100;1000", "PV01;2580;2025Q3;480;1000"]
+        lines += ["OV02;2514;2025Q4;20;1000", "OV02;2580;2025Q4;100;1000", "PV01;2580;2025Q3;480;1000",
+                  "PV01;0000;2026Q1;400000;1000000"]
         return lines.joined(separator: "\n") + "\n"
     }()
 
@@ -49,7 +50,8 @@ import TestSupport
         ]
         #expect(!rows.isEmpty)
         for row in rows { #expect(Set(row.keys) == fields) }
-        // The latest period by default, every level: county, 4 länsdelar, 14 municipalities.
+        // The latest period by default (Riket's 2026Q1 runs ahead and does not count), every level: county,
+        // 4 länsdelar, 14 municipalities.
         #expect(rows.count == 19)
         #expect(rows.allSatisfy { $0["period"] as? String == "2025Q4" })
     }
@@ -94,6 +96,16 @@ import TestSupport
         #expect(lulea["population"] as? Int == 79352 && lulea["ci_method"] as? String == "byar")
         #expect(abs(try #require(lulea["compared_value"] as? Double) - 1000 * 100.0 / 79352) < 1e-9)
         #expect(lulea["verdict"] as? String == "worse")  // 1.26 per 1 000 against 5.23
+    }
+
+    /// Modellområde Östra is Kalix, Haparanda, Överkalix and Övertorneå: (300 + 400 + 17 + 400) / (1 000 + 1 000 + 40
+    /// + 1 000) = 36.7522 %, compared with the county; its series has one point, too few for a trend.
+    @Test func aGroupIsAggregatedComparedAndHasATrend() throws {
+        let rows = try json("--indicator", "PV01", "--area", "modell-ostra")
+        let group = try #require(rows.first)
+        #expect(rows.count == 1 && group["area"] as? String == "modell-ostra")
+        #expect(abs(try #require(group["value"] as? Double) - 100 * 1117.0 / 3040) < 1e-9)
+        #expect(group["benchmark"] as? String == "25" && group["trend"] as? String == "too_few_points")
     }
 
     @Test func riketWithoutValuesLeavesEveryRowUncomparedAndExitsZero() throws {

@@ -30,17 +30,36 @@ extension MetricsStore {
             ? catalog.indicators
             : catalog.indicators.filter { query.indicators.contains($0.id) }
         let benchmarkArea = query.benchmark.flatMap { geography[$0] }
-        let totals = geography.areas.filter { $0.kind == .lansdel || $0.kind == .county }
-            + (query.groups + [benchmarkArea].compactMap { $0 }).filter { $0.kind == .group }
+        let groups = (query.groups + [benchmarkArea].compactMap { $0 }).filter { $0.kind == .group }
+        let totals = geography.areas.filter { $0.kind == .lansdel || $0.kind == .county } + groups
         return try indicators.concurrentMap { indicator -> [Comparison] in
             var trends: [Comparer.SeriesKey: TrendClass] = [:]
-            var latest: Period?
+            // The latest period with data in the geography's own areas; Riket's only when nothing else has data
+            // (national rows from Kolada may run a year ahead of the municipalities').
+            var latest: Period?, latestNational: Period?
             for series in try self.series(of: indicator, asOf: query.asOf, upTo: query.period, aggregator: aggregator) {
                 let trend = SeriesTrend.analyze(series, indicator: indicator)
                 trends[Comparer.SeriesKey(area: series.area, gender: series.gender)] = trend.result.classification
-                if let last = trend.lastPeriod, latest.map({ last > $0 }) ?? true { latest = last }
+                guard let last = trend.lastPeriod else { continue }
+                if geography[series.area]?.kind == .country {
+                    if latestNational.map({ last > $0 }) ?? true { latestNational = last }
+                } else if latest.map({ last > $0 }) ?? true {
+                    latest = last
+                }
             }
-            guard let period = query.period ?? latest else { return [] }
+            // Groups (model areas) are not among the trend series: their series are aggregated here.
+            if !groups.isEmpty {
+                var history = ObservationQuery(asOf: query.asOf)
+                history.indicators = [indicator.id]
+                history.period = query.period
+                let ids = Set(groups.map(\.id))
+                let values = aggregator.values(try self.observations(history), aggregating: groups).filter { ids.contains($0.area) }
+                for series in Series.build(values) {
+                    trends[Comparer.SeriesKey(area: series.area, gender: series.gender)] =
+                        SeriesTrend.analyze(series, indicator: indicator).result.classification
+                }
+            }
+            guard let period = query.period ?? latest ?? latestNational else { return [] }
             var observations = ObservationQuery(asOf: query.asOf)
             observations.indicators = [indicator.id]
             observations.period = period
