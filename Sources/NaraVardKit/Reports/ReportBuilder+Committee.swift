@@ -85,7 +85,8 @@ extension ReportBuilder {
                      ConditionalColor(rows: 0..<rows.count, columns: 7...7, rule: .labels(ReportText.trendLabels))])
     }
 
-    /// One direction shift: per indicator the latest value for each compared area, change, trend and SPC.
+    /// One direction shift: per indicator the latest value for each compared area with its municipalities beneath,
+    /// change, trend, SPC and the comparison with the benchmark.
     func shiftSheet(_ shift: Shift) -> ReportSheet {
         let columns = [
             ReportColumn("Indikator", width: 46), ReportColumn("Enhet", width: 12), ReportColumn("Period", width: 9),
@@ -99,16 +100,17 @@ extension ReportBuilder {
         for data in indicators(of: shift) {
             let indicator = data.indicator
             let start = rows.count
-            for area in totals {
+            for (area, indented) in areas {
                 let trend = data.trends[area.id]
                 rows.append(ReportRow(
-                    [.text(indicator.name), .text(indicator.unit.label), .text(ReportText.period(data.period)), .text(area.name),
+                    [.text(indicator.name), .text(indicator.unit.label), .text(ReportText.period(data.period)),
+                     ReportCell(.text(area.name), indent: indented ? 1 : 0),
                      valueCell(data, area.id, data.period), changeCell(data, area.id), trendCell(data, area.id),
                      .number(trend?.result.senSlope, .slope(data.unit)),
                      .text(trend?.result.variation.map(ReportText.variation)), .text(trend?.result.assurance.map(ReportText.assurance)),
                      .number(indicator.target(area: area.id, year: data.period.year), .value(data.unit))]
                         + comparisonCells(data, area.id),
-                    emphasis: area.kind == .county, startsGroup: rows.count == start))
+                    emphasis: !indented, startsGroup: rows.count == start))
             }
             colors.append(ConditionalColor(rows: start..<rows.count, columns: 5...5, rule: .sign(indicator.better)))
             if indicator.target != nil || !indicator.targets.isEmpty {
@@ -124,7 +126,8 @@ extension ReportBuilder {
         ]
         return ReportSheet(
             name: sheetName(shift), title: "\(shift.id) \(shift.name)",
-            subtitle: "Senaste värde per område, förändring mot samma period ett år tidigare och trend. Värdet färgas "
+            subtitle: "Senaste värde per länsdel och län, med kommunerna under sin länsdel, förändring mot samma period "
+                + "ett år tidigare och trend. Värdet färgas "
                 + "mot målet; jämförelsen med \(benchmarkName) står längst till höger (bättre eller sämre bara utöver slumpen). "
                 + "Rapportperiod \(ReportText.periodTitle(period)).",
             tables: [ReportTable(name: fileStem(sheetName(shift)), columns: columns, rows: rows, colors: colors,

@@ -194,13 +194,17 @@ import TestSupport
     }
 
     /// PV01 2025Q4 against the county (33.2709 %): Östra 25.3739 %–26.3418 % is worse, Luleå–Boden
-    /// 32.8053 %–33.3680 % similar (Python, scipy 1.17.1). The value keeps its colour against the target.
+    /// 32.8053 %–33.3680 % similar, Boden 31.5088 %–32.6047 % worse (Python, scipy 1.17.1). The value keeps its
+    /// colour against the target.
     @Test func shiftSheetsCompareWithTheCounty() throws {
         let sheet = try workbook.sheet(named: "3 Primärvård")
         let ostra = try sheet.row(where: ["A": "Fast läkarkontakt", "D": "Östra Norrbotten"])
         #expect(sheet["M", ostra] == .string("25,4–26,3") && sheet["N", ostra] == .string("sämre"))
         let lulea = try sheet.row(where: ["A": "Fast läkarkontakt", "D": "Luleå–Boden"])
         #expect(sheet["N", lulea] == .string("likvärdig"))
+        // Municipalities beneath their länsdel, compared the same way: Boden 31.5088 %–32.6047 % is worse.
+        let boden = try sheet.row(where: ["A": "Fast läkarkontakt", "D": "Boden"])
+        #expect(sheet.styles["D\(boden + 1)"]?.indent == 1 && sheet["N", boden] == .string("sämre"))
         #expect(sheet["N", try sheet.row(where: ["A": "Fast läkarkontakt", "D": "Region Norrbotten"])] == .string("jämförelsevärde"))
         let verdicts = sheet.conditionalFormats.filter { $0.sqref.hasPrefix("N") }
         #expect(Set(verdicts.flatMap(\.formulas)) == ["\"bättre\"", "\"sämre\""])
