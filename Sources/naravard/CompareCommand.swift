@@ -100,9 +100,14 @@ struct CompareCommand: ParsableCommand {
             ]
         }
         try OutputTable(columns: columns, rows: cells) { row, column, text in
-            guard column == 8 || column == 9 else { return text }
-            let verdict = column == 8 ? rows[row].verdict : rows[row].verdict998
-            return TrendStyle.colour(text, good: verdict == .better ? true : verdict == .worse ? false : nil)
+            switch column {
+            case 8, 9:
+                let verdict = column == 8 ? rows[row].verdict : rows[row].verdict998
+                return TrendStyle.colour(text, good: verdict == .better ? true : verdict == .worse ? false : nil)
+            case 10: return TrendStyle.colour(text, good: rows[row].trend.flatMap(TrendStyle.isGood))
+            case 11: return TrendStyle.colour(text, good: rows[row].attention ? false : nil)
+            default: return text
+            }
         }.print(.table)
     }
 
