@@ -49,21 +49,23 @@ struct CompareCommand: ParsableCommand {
             }
             query.benchmark = id
         }
-        let all = try asUsageError { try reading.metrics.comparisons(query, catalog: catalog) }
-        if let period, all.isEmpty {
+        // One indicator at a time (catalogue order): CSV and JSON stream, so memory stays flat on a large store.
+        let printer = format == .table ? nil : RowPrinter(columns: Self.columns, format: format, csvDialect: csvDialect?.dialect)
+        var table: [Comparison] = []
+        var any = false
+        try asUsageError {
+            try reading.metrics.comparisons(query, catalog: catalog) { rows in
+                any = any || !rows.isEmpty
+                let kept = rows.filter { reading.shows($0.value.area) }
+                let sortKeys = kept.map { (levelRank($0.value.area, catalog), $0.value.area, $0.value.gender) }
+                let shown = kept.indices.sorted { sortKeys[$0] < sortKeys[$1] }.map { kept[$0] }
+                if let printer { printer.write(shown.map(Self.row)) } else { table += shown }
+            }
+        }
+        if let period, !any {
             throw ValidationError("the store has no values for \(period)" + (indicators.isEmpty ? "" : " of the chosen indicators"))
         }
-        let order = Dictionary(catalog.indicators.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let kept = all.filter { reading.shows($0.value.area) }
-        let sortKeys = kept.map { (order[$0.value.indicator] ?? .max, levelRank($0.value.area, catalog), $0.value.area, $0.value.gender) }
-        let shown = kept.indices.sorted { sortKeys[$0] < sortKeys[$1] }.map { kept[$0] }
-        if format == .table {
-            try printTable(shown, catalog: catalog)
-        } else {
-            var table = OutputTable(columns: Self.columns, rows: shown.map(Self.row))
-            table.csvDialect = csvDialect?.dialect
-            try table.print(format)
-        }
+        if let printer { printer.finish() } else { try printTable(table, catalog: catalog) }
     }
 
     /// The contract's fields (comparisons.md §6).
