@@ -51,21 +51,27 @@ struct CompareCommand: ParsableCommand {
         }
         // One indicator at a time (catalogue order): CSV and JSON stream, so memory stays flat on a large store.
         let printer = format == .table ? nil : RowPrinter(columns: Self.columns, format: format, csvDialect: csvDialect?.dialect)
-        var table: [Comparison] = []
+        // Rows wait until there are enough to format on every core at once.
+        var pending: [Comparison] = []
         var any = false
         try asUsageError {
             try reading.metrics.comparisons(query, catalog: catalog) { rows in
                 any = any || !rows.isEmpty
                 let kept = rows.filter { reading.shows($0.value.area) }
                 let sortKeys = kept.map { (levelRank($0.value.area, catalog), $0.value.area, $0.value.gender) }
-                let shown = kept.indices.sorted { sortKeys[$0] < sortKeys[$1] }.map { kept[$0] }
-                if let printer { printer.write(shown.map(Self.row)) } else { table += shown }
+                pending += kept.indices.sorted { sortKeys[$0] < sortKeys[$1] }.map { kept[$0] }
+                if let printer, pending.count >= 16_384 {
+                    printer.write(pending.map(Self.row))
+                    pending.removeAll(keepingCapacity: true)
+                }
             }
         }
         if let period, !any {
             throw ValidationError("the store has no values for \(period)" + (indicators.isEmpty ? "" : " of the chosen indicators"))
         }
-        if let printer { printer.finish() } else { try printTable(table, catalog: catalog) }
+        guard let printer else { return try printTable(pending, catalog: catalog) }
+        printer.write(pending.map(Self.row))
+        printer.finish()
     }
 
     /// The contract's fields (comparisons.md §6).

@@ -38,7 +38,7 @@ extension MetricsStore {
             ? catalog.indicators
             : catalog.indicators.filter { query.indicators.contains($0.id) }
         let aggregator = Aggregator(geography: catalog.geography, indicators: catalog.indicators)
-        let batch = 4 * ProcessInfo.processInfo.activeProcessorCount
+        let batch = 16 * ProcessInfo.processInfo.activeProcessorCount
         for start in stride(from: 0, to: indicators.count, by: batch) {
             let part = Array(indicators[start..<min(start + batch, indicators.count)])
             for rows in try part.concurrentMap({ try comparisons(of: $0, query, geography: catalog.geography, aggregator: aggregator) }) {
