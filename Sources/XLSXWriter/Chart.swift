@@ -3,6 +3,9 @@ internal import CXLSXWriter
 /// The native chart types the reports use.
 public enum ChartType: Hashable, Sendable, CaseIterable {
     case line, column, bar, columnStacked, barStacked, lineStacked
+    /// An XY chart with straight lines between points: a series' categories are its x values. A series shows
+    /// only its markers after ``ChartSeries/hideLine()`` (a funnel plot's points beside its limit lines).
+    case scatter
 
     var lxw: UInt8 {
         let value: lxw_chart_type = switch self {
@@ -12,11 +15,12 @@ public enum ChartType: Hashable, Sendable, CaseIterable {
         case .columnStacked: LXW_CHART_COLUMN_STACKED
         case .barStacked: LXW_CHART_BAR_STACKED
         case .lineStacked: LXW_CHART_LINE_STACKED
+        case .scatter: LXW_CHART_SCATTER_STRAIGHT
         }
         return UInt8(value.rawValue)
     }
 
-    var isLine: Bool { self == .line || self == .lineStacked }
+    var isLine: Bool { self == .line || self == .lineStacked || self == .scatter }
 }
 
 /// Where a chart's legend goes.
@@ -210,6 +214,16 @@ public struct Chart {
         if let maximum { chart_axis_set_max(pointer.pointee.y_axis, maximum) }
     }
 
+    /// Draws the x axis of a ``ChartType/scatter`` chart on a base-10 logarithmic scale.
+    public func setXAxisLogarithmic() throws(XLSXError) {
+        let operation = "chart_axis_set_log_base(x)"
+        try workbook.ensureOpen(operation)
+        guard type == .scatter, let axis = pointer.pointee.x_axis else {
+            throw XLSXError.invalid("only a scatter chart's x axis holds values", operation)
+        }
+        chart_axis_set_log_base(axis, 10)
+    }
+
     /// Places (or hides) the legend.
     public func setLegend(_ position: LegendPosition) throws(XLSXError) {
         try workbook.ensureOpen("chart_legend_set_position")
@@ -283,6 +297,20 @@ public struct ChartSeries {
         try applyLineAndFill()
     }
 
+    /// Draws no line between the points (line and scatter charts): markers only.
+    public func hideLine() throws(XLSXError) {
+        try chart.workbook.ensureOpen("chart_series_set_line")
+        state.lineHidden = true
+        try applyLineAndFill()
+    }
+
+    /// Draws the line dashed (line and scatter charts).
+    public func setDashed() throws(XLSXError) {
+        try chart.workbook.ensureOpen("chart_series_set_line")
+        state.dashed = true
+        try applyLineAndFill()
+    }
+
     /// Smooths the line (line charts).
     public func setSmooth(_ smooth: Bool) throws(XLSXError) {
         try chart.workbook.ensureOpen("chart_series_set_smooth")
@@ -294,6 +322,8 @@ public struct ChartSeries {
         var line = lxw_chart_line()
         if let color = state.color { line.color = color.lxw }
         if let width = state.lineWidth { line.width = Float(width) }
+        if state.lineHidden { line.none = 1 }
+        if state.dashed { line.dash_type = UInt8(LXW_CHART_LINE_DASH_DASH.rawValue) }
         if chart.type.isLine {
             chart_series_set_line(pointer, &line)
             if let color = state.color, let marker = state.marker, marker != .none {
@@ -326,6 +356,8 @@ final class SeriesState {
     var color: Color?
     var lineWidth: Double?
     var marker: MarkerStyle?
+    var lineHidden = false
+    var dashed = false
 }
 
 // MARK: - Inserting charts

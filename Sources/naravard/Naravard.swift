@@ -19,8 +19,8 @@ struct Naravard: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             InitCommand.self, CatalogCommand.self, IngestCommand.self, ValuesCommand.self,
-            ExportCommand.self, ImportsCommand.self, CheckCommand.self, TrendsCommand.self, ShiftsCommand.self, ReportCommand.self,
-            AgreementsCommand.self, StatusCommand.self, ChangesCommand.self, TemplateCommand.self,
+            ExportCommand.self, ImportsCommand.self, CheckCommand.self, TrendsCommand.self, ShiftsCommand.self, CompareCommand.self,
+            ReportCommand.self, AgreementsCommand.self, StatusCommand.self, ChangesCommand.self, TemplateCommand.self,
         ]
     )
 

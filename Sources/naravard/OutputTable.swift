@@ -72,6 +72,8 @@ struct OutputTable {
     var rows: [[Cell]]
     /// Optional decoration of a table cell (colours, arrows); CSV and JSON never see it.
     var decorate: ((_ row: Int, _ column: Int, _ text: String) -> String)?
+    /// The CSV dialect for `--format csv` (nil: RFC 4180 with LF line ends, as on standard output).
+    var csvDialect: CSVDialect?
 
     init(columns: [String], rows: [[Cell]], decorate: ((Int, Int, String) -> String)? = nil) {
         self.columns = columns
@@ -81,7 +83,7 @@ struct OutputTable {
 
     func print(_ format: OutputFormat) throws {
         guard format == .table else {
-            let printer = RowPrinter(columns: columns, format: format)
+            let printer = RowPrinter(columns: columns, format: format, csvDialect: csvDialect)
             printer.write(rows)
             printer.finish()
             return
@@ -114,15 +116,22 @@ struct OutputTable {
 final class RowPrinter {
     let columns: [String]
     let format: OutputFormat
+    /// The CSV dialect (nil: `,`, `.` and LF).
+    let csvDialect: CSVDialect?
     private var tableRows: [[Cell]] = []
     private var pending = ""
     private var written = 0
 
-    init(columns: [String], format: OutputFormat) {
+    init(columns: [String], format: OutputFormat, csvDialect: CSVDialect? = nil) {
         self.columns = columns
         self.format = format
+        self.csvDialect = csvDialect
         switch format {
-        case .csv: pending = columns.map { CSVText.quoted($0, delimiter: ",") }.joined(separator: ",") + "\n"
+        case .csv:
+            let delimiter = csvDialect?.delimiter ?? ","
+            pending = (csvDialect?.byteOrderMark == true ? "\u{FEFF}" : "")
+                + columns.map { CSVText.quoted($0, delimiter: delimiter) }.joined(separator: String(delimiter))
+                + (csvDialect?.lineEnding ?? "\n")
         case .json: pending = "["
         case .table: break
         }
@@ -138,13 +147,14 @@ final class RowPrinter {
         let starts = Array(stride(from: 0, to: rows.count, by: chunk))
         var texts = [String](repeating: "", count: starts.count)
         let rows = rows
-        let format = format, columns = columns, written = written
+        let format = format, columns = columns, written = written, dialect = csvDialect
         texts.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let slots = buffer
             DispatchQueue.concurrentPerform(iterations: starts.count) { index in
                 var text = ""
                 for position in starts[index]..<min(starts[index] + chunk, rows.count) {
-                    text += Self.line(rows[position], format: format, columns: columns, first: written + position == 0)
+                    text += Self.line(rows[position], format: format, columns: columns, dialect: dialect,
+                                      first: written + position == 0)
                 }
                 slots[index] = text
             }
@@ -157,10 +167,10 @@ final class RowPrinter {
     }
 
     /// One row as a CSV line, or as a JSON object after the separator from the row before.
-    private static func line(_ row: [Cell], format: OutputFormat, columns: [String], first: Bool) -> String {
+    private static func line(_ row: [Cell], format: OutputFormat, columns: [String], dialect: CSVDialect?, first: Bool) -> String {
         switch format {
         case .csv:
-            return row.map(csvField).joined(separator: ",") + "\n"
+            return row.map { csvField($0, dialect) }.joined(separator: String(dialect?.delimiter ?? ",")) + (dialect?.lineEnding ?? "\n")
         case .json:
             let fields = zip(columns, row).map { "\(jsonString($0)): \($1.json)" }.joined(separator: ", ")
             return (first ? "\n  {" : ",\n  {") + fields + "}"
@@ -184,8 +194,9 @@ final class RowPrinter {
     }
 
     /// Text is neutralised against formula injection; numbers stay numbers.
-    private static func csvField(_ cell: Cell) -> String {
-        cell.isNumeric ? cell.plainText : CSVText.quoted(CSVText.neutralize(cell.plainText), delimiter: ",")
+    private static func csvField(_ cell: Cell, _ dialect: CSVDialect?) -> String {
+        guard cell.isNumeric else { return CSVText.quoted(CSVText.neutralize(cell.plainText), delimiter: dialect?.delimiter ?? ",") }
+        return dialect?.decimalComma == true ? cell.plainText.replacingOccurrences(of: ".", with: ",") : cell.plainText
     }
 }
 

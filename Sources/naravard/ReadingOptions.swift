@@ -52,6 +52,34 @@ struct AsOfOption: ParsableArguments {
     }
 }
 
+/// What a reading command works on: the store as of `--as-of`, its catalogue, and the chosen indicators and areas.
+struct Reading {
+    let metrics: MetricsStore
+    let asOf: Int64?
+    let catalog: StoredCatalog
+    let indicators: [String]
+    let areas: [Area]
+    let level: AreaLevel
+    private let wanted: Set<String>
+
+    init(_ store: StoreOptions, _ options: ReadingOptions) throws {
+        metrics = try store.openForReading()
+        asOf = try options.asOf.snapshot(in: metrics)
+        let catalog = try asUsageError { [metrics, asOf] in try metrics.catalog(asOf: asOf) }
+        self.catalog = catalog
+        (indicators, areas) = try options.resolve(in: catalog)
+        level = options.level
+        wanted = Set(areas.map(\.id))
+    }
+
+    /// Whether a row of this area is shown: one of `--area`, else of the `--level` (areas outside the
+    /// geography only at level all).
+    func shows(_ area: String) -> Bool {
+        guard let found = catalog.geography[area] else { return level == .all && wanted.isEmpty }
+        return wanted.isEmpty ? level.includes(found.kind) : wanted.contains(area)
+    }
+}
+
 extension Period: ExpressibleByArgument {
     public init?(argument: String) {
         guard let period = try? Period(parsing: argument) else { return nil }

@@ -23,20 +23,14 @@ struct TrendsCommand: ParsableCommand {
     @Option(help: "Table labels: en or sv.") var lang: Language = .en
 
     func run() throws {
-        let metrics = try store.openForReading()
-        let asOf = try reading.asOf.snapshot(in: metrics)
-        let catalog = try asUsageError { try metrics.catalog(asOf: asOf) }
-        let (indicators, areas) = try reading.resolve(in: catalog)
-        var query = TrendQuery(asOf: asOf)
-        query.indicators = indicators
+        let reading = try Reading(store, self.reading)
+        let catalog = reading.catalog
+        var query = TrendQuery(asOf: reading.asOf)
+        query.indicators = reading.indicators
         query.period = period
-        let trends = try asUsageError { try metrics.trends(query, catalog: catalog) }
-        let wanted = Set(areas.map(\.id))
+        let trends = try asUsageError { try reading.metrics.trends(query, catalog: catalog) }
         let order = Dictionary(catalog.indicators.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let kept = trends.filter { trend in
-            guard let area = catalog.geography[trend.area] else { return reading.level == .all && wanted.isEmpty }
-            return wanted.isEmpty ? reading.level.includes(area.kind) : wanted.contains(trend.area)
-        }
+        let kept = trends.filter { reading.shows($0.area) }
         // Sort keys worked out once per series, not in every comparison.
         let sortKeys = kept.map { (order[$0.indicator] ?? .max, levelRank($0.area, catalog), $0.area, $0.gender) }
         let shown = kept.indices.sorted { sortKeys[$0] < sortKeys[$1] }.map { kept[$0] }

@@ -15,13 +15,10 @@ struct ValuesCommand: ParsableCommand {
     @Option(help: "table, csv or json.") var format: OutputFormat = .table
 
     func run() throws {
-        let metrics = try store.openForReading()
-        let asOf = try reading.asOf.snapshot(in: metrics)
-        let catalog = try asUsageError { try metrics.catalog(asOf: asOf) }
-        let (indicators, areas) = try reading.resolve(in: catalog)
+        let reading = try Reading(store, self.reading)
+        let (metrics, asOf, catalog, indicators, areas) = (reading.metrics, reading.asOf, reading.catalog, reading.indicators, reading.areas)
         let aggregator = Aggregator(geography: catalog.geography, indicators: catalog.indicators)
         let totals = catalog.geography.areas.filter { $0.kind == .lansdel || $0.kind == .county } + areas.filter { $0.kind == .group }
-        let wanted = Set(areas.map(\.id))
         let printer = RowPrinter(
             columns: ["indicator", "area", "period", "gender", "value", "numerator", "denominator", "status", "detail"],
             format: format)
@@ -34,10 +31,7 @@ struct ValuesCommand: ParsableCommand {
             query.gender = gender
             let observations = try asUsageError { try metrics.observations(query) }
             let rows = aggregator.values(observations, aggregating: totals)
-                .filter { value in
-                    guard let area = catalog.geography[value.area] else { return reading.level == .all && wanted.isEmpty }
-                    return wanted.isEmpty ? reading.level.includes(area.kind) : wanted.contains(value.area)
-                }
+                .filter { reading.shows($0.area) }
                 .sorted { lhs, rhs in
                     (lhs.period, levelRank(lhs.area, catalog), lhs.area, lhs.gender)
                         < (rhs.period, levelRank(rhs.area, catalog), rhs.area, rhs.gender)

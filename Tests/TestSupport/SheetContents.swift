@@ -369,6 +369,10 @@ public struct SeriesInfo: Hashable, Sendable {
     public let color: String?
     /// The marker symbol (`circle`, `none`, …), if set.
     public let marker: String?
+    /// False when the series draws no line (`<a:ln><a:noFill/>`): markers only.
+    public let hasLine: Bool
+    /// The line's dash (`dash`, …), if set.
+    public let dash: String?
 
     init(_ series: XMLTreeNode) {
         if let reference = series.path("tx", "strRef", "f") {
@@ -376,12 +380,15 @@ public struct SeriesInfo: Hashable, Sendable {
         } else {
             name = series.path("tx", "v")?.text
         }
-        let categories = series.child("cat")
+        // A scatter series has x and y values where other charts have categories and values.
+        let categories = series.child("cat") ?? series.child("xVal")
         categoriesRef = (categories?.path("numRef", "f") ?? categories?.path("strRef", "f"))?.text
-        valuesRef = series.path("val", "numRef", "f")?.text
+        valuesRef = (series.path("val", "numRef", "f") ?? series.path("yVal", "numRef", "f"))?.text
         let shape = series.child("spPr")
         let colorNode = shape?.path("ln", "solidFill", "srgbClr") ?? shape?.path("solidFill", "srgbClr")
         color = colorNode?.attribute("val")?.uppercased()
         marker = series.path("marker", "symbol")?.attribute("val")
+        hasLine = shape?.path("ln", "noFill") == nil
+        dash = shape?.path("ln", "prstDash")?.attribute("val")
     }
 }

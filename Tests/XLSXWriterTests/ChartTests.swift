@@ -50,6 +50,40 @@ import XLSXWriter
         #expect(charts.first?.anchorRow == 10)
     }
 
+    @Test func scatterChartWithPointsDashedLinesAndALogarithmicXAxis() throws {
+        let path = directory.path("r.xlsx")
+        try Workbook.write(to: path) { workbook in
+            let sheet = try workbook.addWorksheet(named: "Tratt")
+            for row in 0..<3 {
+                try sheet.writeRow([.number(Double(100 * (row + 1))), .number(Double(row)), .number(Double(row + 1))], row: row)
+            }
+            try sheet.insertChart(.scatter, row: 5, column: 0) { chart in
+                let x = sheet.chartRange(try CellRange(a1: "A1:A3"))
+                let points = try chart.addSeries(values: sheet.chartRange(try CellRange(a1: "B1:B3")), categories: x)
+                try points.hideLine()
+                try points.setMarker(.circle, size: 6)
+                let limit = try chart.addSeries(values: sheet.chartRange(try CellRange(a1: "C1:C3")), categories: x)
+                try limit.setColor(Color(rgb: 0xC00000))
+                try limit.setDashed()
+                try chart.setXAxisLogarithmic()
+            }
+            #expect(throws: XLSXError.self) {
+                try sheet.insertChart(.line, row: 20, column: 0) { chart in
+                    try chart.addSeries(values: sheet.chartRange(try CellRange(a1: "B1:B3")))
+                    try chart.setXAxisLogarithmic()
+                }
+            }
+        }
+        let reader = try XLSXReader(path: path)
+        let chart = try #require(try reader.sheet(named: "Tratt").charts.first)
+        #expect(chart.type == "scatter" && chart.series.count == 2)
+        #expect(chart.series[0].categoriesRef == "Tratt!$A$1:$A$3" && chart.series[0].valuesRef == "Tratt!$B$1:$B$3")
+        #expect(!chart.series[0].hasLine && chart.series[0].marker == "circle")
+        #expect(chart.series[1].hasLine && chart.series[1].dash == "dash" && chart.series[1].color == "C00000")
+        let xml = String(decoding: try reader.part(chart.partName), as: UTF8.self)
+        #expect(xml.contains("<c:logBase val=\"10\"/>"))
+    }
+
     @Test func stackedAndBarChartTypes() throws {
         let sheet = try roundTrip(in: directory) { sheet in
             for row in 0..<3 {

@@ -120,9 +120,17 @@ public struct ReportCell: Hashable, Sendable {
     public var revision: String?
     /// Indentation level: a municipality beneath its länsdel.
     public var indent = 0
+    /// A comment on the cell (a compared value's 95 % interval and verdict), after the revision if there is one.
+    public var note: String?
 
-    public init(_ content: Content, tone: Tone? = nil, revision: String? = nil, indent: Int = 0) {
-        self.content = content; self.tone = tone; self.revision = revision; self.indent = indent
+    public init(_ content: Content, tone: Tone? = nil, revision: String? = nil, indent: Int = 0, note: String? = nil) {
+        self.content = content; self.tone = tone; self.revision = revision; self.indent = indent; self.note = note
+    }
+
+    /// The cell's comment: the revision and the note, each on a line.
+    public var comment: String? {
+        let lines = [revision, note].compactMap { $0 }
+        return lines.isEmpty ? nil : lines.joined(separator: "\n")
     }
 
     public static let empty = ReportCell(.empty)
@@ -225,7 +233,8 @@ public struct ConditionalColor: Sendable {
 
 /// A native chart drawn from a table on the same sheet.
 public struct ReportChart: Sendable {
-    public enum Kind: Sendable { case line, column }
+    /// `scatter` is an XY chart: ``categoryColumn`` holds the x values.
+    public enum Kind: Sendable { case line, column, scatter }
 
     public var kind: Kind
     public var title: String
@@ -238,4 +247,11 @@ public struct ReportChart: Sendable {
     public var categoryColumn: Int
     /// One series per column; its name is the column header.
     public var valueColumns: [Int]
+    /// Value columns drawn as points without a line (scatter charts).
+    public var pointColumns: Set<Int> = []
+    /// Value columns drawn as dashed lines.
+    public var dashedColumns: Set<Int> = []
+    public var xAxisTitle: String?
+    /// A base-10 logarithmic x axis (scatter charts).
+    public var logarithmicX = false
 }

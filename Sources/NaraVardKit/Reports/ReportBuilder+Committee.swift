@@ -42,7 +42,7 @@ extension ReportBuilder {
             },
             colors: [ConditionalColor(rows: 0..<rollups.count, columns: 7...7, rule: .labels(ReportText.rollupLabels))])
         return ReportSheet(
-            name: "Sammanfattning", title: title, subtitle: subtitle, tables: [grid, counts] + (agreements.map { [shiftMoneyTable($0)] } ?? []),
+            name: "Sammanfattning", title: title, subtitle: subtitle, tables: [grid, attentionTable(), counts] + (agreements.map { [shiftMoneyTable($0)] } ?? []),
             notes: [
                 "Förbättras: fler indikatorer förbättras än försämras. Försämras: fler försämras. Blandat: lika många. "
                     + "Stabilt: ingen har en tydlig trend. Trend enligt Mann–Kendall (minst 5 mätpunkter, p < 0,05).",
@@ -51,7 +51,44 @@ extension ReportBuilder {
             ])
     }
 
-    /// One direction shift: per indicator the latest value for each compared area, change, trend and SPC.
+    /// Att notera (comparisons.md §4): the compared areas' values that are worse than the benchmark and worsening
+    /// first, then those only worsening, then those only worse; in report order within each group.
+    func attentionTable() -> ReportTable {
+        let groups: [(label: String, admits: (Comparison) -> Bool)] = [
+            ("Sämre och försämras", { $0.attention }),
+            ("Försämras", { $0.trend == .worsening && $0.verdict != .worse }),
+            ("Sämre", { $0.verdict == .worse && $0.trend != .worsening }),
+        ]
+        var rows: [ReportRow] = []
+        for (label, admits) in groups {
+            for data in data {
+                for area in totals {
+                    guard let comparison = data.comparisons[data.key(area.id, data.period)], admits(comparison) else { continue }
+                    rows.append(ReportRow(
+                        [.text(label), .text(data.indicator.name), .text(area.name), .text(ReportText.period(data.period)),
+                         comparedCell(data, area.id), .text(comparison.compared.ci95.map { ReportText.interval($0, decimals: comparedDecimals(data)) }),
+                         .text(verdictText(comparison)), trendCell(data, area.id)],
+                        startsGroup: rows.last.map { $0.cells[0] != .text(label) } ?? false))
+                }
+            }
+        }
+        if rows.isEmpty { rows = [ReportRow([.text("Inget att notera: inget område är sämre än \(benchmarkName) eller försämras.")])] }
+        let labels: [ConditionalColor.Label] = [.init(text: groups[0].label, tone: .bad)]
+        return ReportTable(
+            name: "att-notera",
+            caption: "Att notera: sämre än \(benchmarkName) (utöver slumpen) och en trend som försämras, sedan bara försämras, sedan bara sämre",
+            columns: [ReportColumn("Notera", width: 46, wrap: true), ReportColumn("Indikator", width: 28, wrap: true),
+                      ReportColumn("Område", width: 22, wrap: true), ReportColumn("Period", width: 9), ReportColumn("Värde", width: 12),
+                      ReportColumn("95 % konfidensintervall", width: 15, wrap: true),
+                      ReportColumn("Jämfört med \(benchmarkName)", width: 13, wrap: true), ReportColumn("Trend", width: 24)],
+            rows: rows,
+            colors: [ConditionalColor(rows: 0..<rows.count, columns: 0...0, rule: .labels(labels)),
+                     ConditionalColor(rows: 0..<rows.count, columns: 6...6, rule: .labels(ReportText.verdictLabels)),
+                     ConditionalColor(rows: 0..<rows.count, columns: 7...7, rule: .labels(ReportText.trendLabels))])
+    }
+
+    /// One direction shift: per indicator the latest value for each compared area with its municipalities beneath,
+    /// change, trend, SPC and the comparison with the benchmark.
     func shiftSheet(_ shift: Shift) -> ReportSheet {
         let columns = [
             ReportColumn("Indikator", width: 46), ReportColumn("Enhet", width: 12), ReportColumn("Period", width: 9),
@@ -59,21 +96,23 @@ extension ReportBuilder {
             ReportColumn("Trend", width: 24), ReportColumn("Sen-lutning per period", width: 11, wrap: true),
             ReportColumn("Variation (SPC)", width: 22), ReportColumn("Måluppfyllelse", width: 20),
             ReportColumn("Mål", width: 8),
-        ]
+        ] + comparisonColumns
         var rows: [ReportRow] = []
         var colors: [ConditionalColor] = []
         for data in indicators(of: shift) {
             let indicator = data.indicator
             let start = rows.count
-            for area in totals where indicator.isPublished(for: area.kind) {
+            for (area, indented) in areas where indicator.isPublished(for: area.kind) {
                 let trend = data.trends[area.id]
                 rows.append(ReportRow(
-                    [.text(indicator.name), .text(indicator.unit.label), .text(ReportText.period(data.period)), .text(area.name),
+                    [.text(indicator.name), .text(indicator.unit.label), .text(ReportText.period(data.period)),
+                     ReportCell(.text(area.name), indent: indented ? 1 : 0),
                      valueCell(data, area.id, data.period), changeCell(data, area.id), trendCell(data, area.id),
                      .number(trend?.result.senSlope, .slope(data.unit)),
                      .text(trend.flatMap { ReportText.variation($0.result) }), .text(trend?.result.assurance.map(ReportText.assurance)),
-                     .number(indicator.target(area: area.id, year: data.period.year), .value(data.unit))],
-                    emphasis: area.kind == .county, startsGroup: rows.count == start))
+                     .number(indicator.target(area: area.id, year: data.period.year), .value(data.unit))]
+                        + comparisonCells(data, area.id),
+                    emphasis: !indented, startsGroup: rows.count == start))
             }
             colors.append(ConditionalColor(rows: start..<rows.count, columns: 5...5, rule: .sign(indicator.better)))
             if indicator.target != nil || !indicator.targets.isEmpty {
@@ -85,10 +124,13 @@ extension ReportBuilder {
             ConditionalColor(rows: 0..<rows.count, columns: 6...6, rule: .labels(ReportText.trendLabels)),
             ConditionalColor(rows: 0..<rows.count, columns: 8...8, rule: .labels(ReportText.variationLabels)),
             ConditionalColor(rows: 0..<rows.count, columns: 9...9, rule: .labels(ReportText.assuranceLabels)),
+            ConditionalColor(rows: 0..<rows.count, columns: 13...13, rule: .labels(ReportText.verdictLabels)),
         ]
         return ReportSheet(
             name: sheetName(shift), title: "\(shift.id) \(shift.name)",
-            subtitle: "Senaste värde per område, förändring mot samma period ett år tidigare och trend. "
+            subtitle: "Senaste värde per länsdel och län, med kommunerna under sin länsdel, förändring mot samma period "
+                + "ett år tidigare och trend. Värdet färgas "
+                + "mot målet; jämförelsen med \(benchmarkName) står längst till höger (bättre eller sämre bara utöver slumpen). "
                 + "Rapportperiod \(ReportText.periodTitle(period)).",
             tables: [ReportTable(name: fileStem(sheetName(shift)), columns: columns, rows: rows, colors: colors,
                                  freezeHeader: true, filter: true)])
@@ -134,11 +176,15 @@ extension ReportBuilder {
             for area in totals {
                 let women = data.values[data.key(area.id, data.period, .women)]?.value
                 let men = data.values[data.key(area.id, data.period, .men)]?.value
+                let intervals = [Gender.women, .men].map { data.comparisons[data.key(area.id, data.period, $0)]?.compared.ci95 }
+                let assured: String? = if let womenCI = intervals[0], let menCI = intervals[1] {
+                    womenCI.overlaps(menCI) ? "nej" : "ja"
+                } else { nil }
                 rows.append(ReportRow(
                     [.text(data.indicator.name), .text(data.indicator.unit.label), .text(ReportText.period(data.period)),
                      .text(area.name), valueCell(data, area.id, data.period, .women), valueCell(data, area.id, data.period, .men),
                      .number(women.flatMap { women in men.map { women - $0 } }, .change(data.unit)),
-                     valueCell(data, area.id, data.period)],
+                     valueCell(data, area.id, data.period), .text(assured)],
                     emphasis: area.kind == .county, startsGroup: rows.count == start))
             }
         }
@@ -146,11 +192,16 @@ extension ReportBuilder {
             ReportColumn("Indikator", width: 34, wrap: true), ReportColumn("Enhet", width: 12), ReportColumn("Period", width: 9),
             ReportColumn("Område", width: 28), ReportColumn("Kvinnor", width: 12), ReportColumn("Män", width: 12),
             ReportColumn("Skillnad kvinnor − män", width: 12, wrap: true), ReportColumn("Totalt", width: 12),
+            ReportColumn("Skillnaden säkerställd", width: 12, wrap: true),
         ]
         return ReportSheet(
             name: "Kön", title: "Kvinnor och män",
             subtitle: "Indikatorer som redovisas per kön, senaste period. Jämlik vård är ett mål: stora skillnader är värda en fråga.",
             tables: [ReportTable(name: "kon", columns: columns, rows: rows, freezeHeader: true, filter: true)],
-            notes: rows.isEmpty ? ["Inga indikatorer redovisas per kön för perioden."] : [])
+            notes: rows.isEmpty ? ["Inga indikatorer redovisas per kön för perioden."] : [
+                "Skillnaden säkerställd: ja när kvinnors och mäns 95 % konfidensintervall inte överlappar. Det är en "
+                    + "försiktig prövning: ett nej betyder att skillnaden kan vara slump, inte att den saknas. Tomt: "
+                    + "intervall saknas (prickat värde, värde utan täljare och nämnare, eller dagar, index och kronor).",
+            ])
     }
 }

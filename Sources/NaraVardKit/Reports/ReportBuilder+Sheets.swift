@@ -91,7 +91,19 @@ extension ReportBuilder {
             (ReportCell(.number(-1.5, NumberStyle(decimals: 1, signed: true)), tone: .bad), "Rött: åt fel håll. Lila: indikator utan önskad riktning."),
             (ReportCell(.number(56.2, NumberStyle(decimals: 1)), tone: .good), committee
                 ? "Värde i grönt: målet nås. Rött: målet nås inte."
-                : "Värde i grönt: bättre än länet. Rött: sämre än länet."),
+                : "Värde i grönt: bättre än \(benchmarkName) efter indikatorns önskade riktning, och skillnaden är större än "
+                    + "slumpen förklarar. Rött: sämre, på samma sätt. Ett ofärgat värde är likvärdigt eller jämförs inte."),
+            (.text("95 % konfidensintervall"), "Det spann där det verkliga värdet med 95 % säkerhet ligger, med hänsyn till hur "
+                + "många personer eller händelser värdet bygger på. Ett litet område får ett brett intervall: dess värde kan "
+                + "ändras mycket av en slump. Andelar: Wilsons metod; kvoter och antal: Byars metod, eller exakt (Poisson) "
+                + "under 10 händelser. Prickade värden, dagar, index, kronor och värden utan täljare och nämnare får inget intervall."),
+            (.text("likvärdig"), "Jämfört med \(benchmarkName): \(benchmarkName)s värde ligger inom områdets 95 % konfidensintervall, "
+                + "så skillnaden kan vara slump. Likvärdig färgas aldrig."),
+            (ReportCell(.text("bättre"), tone: .good), "Jämfört med \(benchmarkName): hela intervallet ligger på den bättre sidan. "
+                + "\"Sämre\" (rött) på samma sätt åt fel håll. \"Högre\" och \"lägre\" gäller indikatorer utan önskad riktning "
+                + "och färgas inte. \"Jämförelsevärde\": området är det som jämförs med."),
+            (.text("Per 1 000 invånare"), "Antal (till exempel besök) jämförs per 1 000 invånare i områdets folkmängd enligt "
+                + "geografin, aldrig som totaler: ett stort område har alltid fler besök."),
             (.placeholder(.suppressed), "Litet tal: täljaren är mindre än indikatorns gräns (\"Prickas under\" på fliken Definitioner) "
                 + "och visas inte. Också ett andra värde i samma länsdel (eller kvinnor/män) prickas när det prickade annars "
                 + "kunde räknas fram ur summan."),
@@ -104,6 +116,8 @@ extension ReportBuilder {
         ]
         if committee {
             entries += [
+                (.text("Skillnaden säkerställd"), "Kön: ja när kvinnors och mäns 95 % konfidensintervall inte överlappar. Prövningen "
+                    + "är försiktig: nej betyder att skillnaden kan vara slump."),
                 (.text("Förbättras"), "Sammanfattning: fler indikatorer förbättras än försämras i riktningsförändringen."),
                 (.text("Försämras"), "Sammanfattning: fler indikatorer försämras än förbättras."),
                 (.text("Blandat"), "Sammanfattning: lika många förbättras som försämras."),
@@ -120,8 +134,16 @@ extension ReportBuilder {
                 (.text("Når inte målet"), "Målet ligger utanför styrgränserna: det nås inte utan en förändring."),
                 (.text("Varierar kring målet"), "Målet ligger inom styrgränserna: ibland nås det, ibland inte."),
             ]
+        } else {
+            entries += [
+                (.text("Trattdiagram"), "Polsam: varje kommun och länsdel som en punkt, med nämnaren vågrätt och värdet lodrätt. "
+                    + "Linjerna runt \(benchmarkName)s värde visar hur mycket ett område av den storleken kan avvika av ren slump: "
+                    + "innanför de heldragna (95 %) är skillnaden slump, utanför de streckade (99,8 %) är den verklig. Små områden "
+                    + "får en vid tratt, stora en smal: så jämförs områden av mycket olika storlek rättvist."),
+            ]
         }
         let labels = ReportText.trendLabels + ReportText.rollupLabels + ReportText.variationLabels + ReportText.assuranceLabels
+            + ReportText.verdictLabels
         return ReportSheet(
             name: "Teckenförklaring", title: "Teckenförklaring",
             tables: [ReportTable(
@@ -189,6 +211,6 @@ extension ReportBuilder {
         som publiceras på kommunnivå; en indikator som bara publiceras för länet visas bara där. Förändring 1 år jämför med samma kvartal eller år ett år \
         tidigare. Täljare från 1 till indikatorns gräns minus 1 prickas, liksom ett andra värde i samma grupp när det \
         prickade annars kunde räknas fram ur summan. Värden som ändrats sedan förra rapporten av samma slag markeras \
-        med en kommentar som anger det tidigare värdet.
+        med en kommentar som anger det tidigare värdet. Jämförelser med länet (eller rapportens jämförelseområde) följer         Fingertips (OHID, England): 95 % konfidensintervall med Wilsons metod för andelar och Byars metod (exakt         Poisson under 10 händelser) för kvoter och för antal per 1 000 invånare; bättre eller sämre bara när         jämförelsevärdet ligger utanför intervallet, annars likvärdig. Prickade värden jämförs inte.
         """
 }

@@ -29,6 +29,9 @@ struct IndicatorData {
     let values: [ObservationKey: AreaValue]
     /// Total-gender trends by area, over every period up to the report period.
     let trends: [String: SeriesTrend]
+    /// The values of ``period`` compared with the benchmark (comparisons.md), by key; suppressed values are
+    /// not compared.
+    let comparisons: [ObservationKey: Comparison]
 
     var unit: IndicatorUnit { indicator.unit }
 
@@ -108,17 +111,19 @@ struct ReportBuilder {
         let aggregator = Aggregator(geography: geography, indicators: indicators)
         let shown = Set(areas.map(\.area.id))
         let totals = self.totals
-        // The shown areas and the members their totals are made of: nothing else is read.
-        let needed = Array(shown.union(totals.flatMap { geography.members(of: $0) })).sorted()
+        let benchmark = definition.benchmark
+        // The shown areas, the benchmark and the members their totals are made of: nothing else is read.
+        let needed = Array(shown.union(totals.flatMap { geography.members(of: $0) }).union([benchmark].compactMap { $0 })).sorted()
+        let compared = shown.union([benchmark].compactMap { $0 })
         let data = try indicators.concurrentMap { indicator in
             var query = ObservationQuery(asOf: asOf)
             query.indicators = [indicator.id]
             query.period = period
             query.areas = needed
             let values = aggregator.values(try store.observations(query), aggregating: totals)
-                .filter { shown.contains($0.area) }
+                .filter { compared.contains($0.area) }
             return Self.gather(indicator, values: values, period: period, historyYears: definition.historyYears,
-                               totals: totals, geography: geography)
+                               totals: totals, geography: geography, benchmark: benchmark, shown: shown)
         }
         guard data.contains(where: { !$0.values.isEmpty }) else {
             throw StoreQueryError(description: "there are no values up to \(period) to report")
@@ -142,30 +147,38 @@ struct ReportBuilder {
         return .build(state, year: year, period: period, indicators: better, trends: trends)
     }
 
-    /// Picks an indicator's period and window, suppresses small numbers and analyses the trends.
+    /// Picks an indicator's period and window, suppresses small numbers, analyses the trends and compares the
+    /// latest values with the benchmark (`nil`: each area's county); keeps the values of the `shown` areas.
     private static func gather(
-        _ indicator: Indicator, values: [AreaValue], period: Period, historyYears: Int, totals: [Area], geography: Geography
+        _ indicator: Indicator, values: [AreaValue], period: Period, historyYears: Int, totals: [Area], geography: Geography,
+        benchmark: String?, shown: Set<String>
     ) -> IndicatorData {
         let kind = indicator.frequency.periodKind
         let last = period.lastIndexes
         let limit = switch kind { case .year: last.year; case .quarter: last.quarter; case .month: last.month }
-        let latest = values.filter { $0.period.kind == kind && $0.gender == .total && $0.value != nil }.map(\.period).max()
+        let latest = values.filter { $0.period.kind == kind && $0.gender == .total && $0.value != nil && shown.contains($0.area) }
+            .map(\.period).max()
             ?? Period(kind: kind, index: limit)
         let perYear = Period.perYear(kind)
         let count = max(historyYears * perYear, perYear + 1)
         let periods = (0..<count).map { Period(kind: kind, index: latest.index - count + 1 + $0) }
         let window = Set(periods)
-        let shown = SmallNumbers.suppress(
+        let visible = SmallNumbers.suppress(
             values.filter { window.contains($0.period) }, minN: indicator.minN, unit: indicator.unit,
             totals: totals, geography: geography)
         var trends: [String: SeriesTrend] = [:]
         for series in Series.build(values.filter { $0.gender == .total && $0.period.kind == kind }) {
             trends[series.area] = SeriesTrend.analyze(series, indicator: indicator)
         }
+        let classes = Dictionary(trends.map { (Comparer.SeriesKey(area: $0.key, gender: .total), $0.value.result.classification) },
+                                 uniquingKeysWith: { first, _ in first })
+        let comparisons = Comparer(indicator: indicator, geography: geography, benchmark: benchmark)
+            .compare(visible.filter { $0.period == latest }, trends: classes)
         return IndicatorData(
             indicator: indicator, period: latest, periods: periods,
-            values: Dictionary(shown.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first }),
-            trends: trends)
+            values: Dictionary(visible.filter { shown.contains($0.area) }.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first }),
+            trends: trends,
+            comparisons: Dictionary(comparisons.map { ($0.value.key, $0) }, uniquingKeysWith: { first, _ in first }))
     }
 
     /// The report: the sheets of its kind and every value they show.
@@ -211,6 +224,68 @@ struct ReportBuilder {
 
     func trendCell(_ data: IndicatorData, _ area: String) -> ReportCell {
         .text(ReportText.trend(data.trends[area]?.result.classification, better: data.indicator.better))
+    }
+
+    // MARK: - Comparisons with the benchmark
+
+    /// The benchmark as the reports name it: `länet` by default, else the area's name.
+    var benchmarkName: String {
+        request.definition.benchmark.map { catalog.geography[$0]?.name ?? $0 } ?? "länet"
+    }
+
+    /// The three columns a compared table ends with.
+    var comparisonColumns: [ReportColumn] {
+        [ReportColumn("Per 1 000 invånare", width: 11, wrap: true), ReportColumn("95 % konfidensintervall", width: 15, wrap: true),
+         ReportColumn("Jämfört med \(benchmarkName)", width: 13, wrap: true)]
+    }
+
+    /// The cells of ``comparisonColumns``: a count per 1 000 invånare (coloured by its verdict), the 95 % interval
+    /// of the compared value, and the verdict in words. Empty for a suppressed or missing value.
+    func comparisonCells(_ data: IndicatorData, _ area: String, _ gender: Gender = .total) -> [ReportCell] {
+        let comparison = data.comparisons[data.key(area, data.period, gender)]
+        let interval = comparison?.compared.ci95.map { ReportText.interval($0, decimals: comparedDecimals(data)) }
+        return [data.unit == .count ? comparedCell(data, area, gender) : .empty, .text(interval), .text(comparison.flatMap(verdictText))]
+    }
+
+    /// The value compared: the value itself, or per 1 000 invånare for a count; coloured only when better or
+    /// worse than the benchmark, with its interval and verdict in a comment.
+    func comparedCell(_ data: IndicatorData, _ area: String, _ gender: Gender = .total) -> ReportCell {
+        guard data.unit == .count else { return decorated(valueCell(data, area, data.period, gender), data, area, gender) }
+        guard let comparison = data.comparisons[data.key(area, data.period, gender)], let value = comparison.compared.value else {
+            return .empty
+        }
+        return decorated(.number(value, NumberStyle(decimals: comparedDecimals(data))), data, area, gender)
+    }
+
+    private func decorated(_ cell: ReportCell, _ data: IndicatorData, _ area: String, _ gender: Gender) -> ReportCell {
+        guard let comparison = data.comparisons[data.key(area, data.period, gender)], comparison.compared.value != nil else { return cell }
+        var cell = cell
+        cell.tone = switch comparison.verdict { case .better: .good; case .worse: .bad; default: nil }
+        let decimals = comparedDecimals(data)
+        var lines: [String] = []
+        if let population = comparison.compared.population, let count = comparison.value.value {
+            lines.append("Antal \(ReportText.number(count, decimals: 0)), folkmängd \(ReportText.number(Double(population), decimals: 0)).")
+        }
+        if let interval = comparison.compared.ci95 {
+            lines.append("95 % konfidensintervall \(ReportText.interval(interval, decimals: decimals)).")
+        }
+        if let text = verdictText(comparison), comparison.reason != .isBenchmark {
+            let benchmark = comparison.benchmarkValue.map { " (\(ReportText.number($0, decimals: decimals)))" } ?? ""
+            lines.append(text.prefix(1).uppercased() + text.dropFirst() + " jämfört med \(benchmarkName)\(benchmark).")
+        }
+        cell.note = lines.isEmpty ? nil : lines.joined(separator: " ")
+        return cell
+    }
+
+    /// The verdict in Swedish; `jämförelsevärde` for the benchmark itself, nil where there is no value.
+    func verdictText(_ comparison: Comparison) -> String? {
+        guard comparison.compared.value != nil else { return nil }
+        return comparison.reason == .isBenchmark ? "jämförelsevärde" : ReportText.verdict(comparison.verdict)
+    }
+
+    /// Decimals of a compared value: a count per 1 000 invånare as a rate per 1 000.
+    func comparedDecimals(_ data: IndicatorData) -> Int {
+        data.unit == .count ? IndicatorUnit.per1000.reportDecimals : data.unit.reportDecimals
     }
 
     /// What stands in for a value without a number.

@@ -17,6 +17,7 @@ public enum ReportKind: String, CaseIterable, Sendable {
 /// areas: [lulea-boden, pite-alvdal, ostra, norra, "25"]   # default: every länsdel and the county
 /// indicators: [PV01, PV05, HF03]                            # default: every indicator that is not retired
 /// history_years: 3
+/// benchmark: county                                         # or an area id such as "0000" (Riket)
 /// ```
 public struct ReportDefinition: Sendable {
     /// Where the definition came from, for messages and the workbook's "Om rapporten" sheet.
@@ -32,15 +33,17 @@ public struct ReportDefinition: Sendable {
     public var areas: [String]
     /// How many years of periods the tables and charts show.
     public var historyYears: Int
+    /// The area values are compared with; nil (`county` in the file): each area's own county.
+    public var benchmark: String?
     /// Lines of the listed ids, for diagnostics.
     var lines: [String: Int] = [:]
 
     public init(
         source: String, title: String, subtitle: String? = nil, company: String = "Region Norrbotten",
-        indicators: [String] = [], areas: [String] = [], historyYears: Int = 3
+        indicators: [String] = [], areas: [String] = [], historyYears: Int = 3, benchmark: String? = nil
     ) {
         self.source = source; self.title = title; self.subtitle = subtitle; self.company = company
-        self.indicators = indicators; self.areas = areas; self.historyYears = historyYears
+        self.indicators = indicators; self.areas = areas; self.historyYears = historyYears; self.benchmark = benchmark
     }
 
     /// The definition bundled with naravard (`Reports/committee.yaml` or `Reports/polsam.yaml`).
@@ -79,13 +82,15 @@ public struct ReportDefinition: Sendable {
             throw Diagnostics([Diagnostic(file: path, line: 1, column: 1, "the file is empty")])
         }
         var fields = YAMLMapping(file: path, node: node, what: "a report definition")
-        fields.rejectUnknownKeys(["title", "subtitle", "company", "indicators", "areas", "history_years"])
+        fields.rejectUnknownKeys(["title", "subtitle", "company", "indicators", "areas", "history_years", "benchmark"])
         let title = fields.string("title", required: true)
         var definition = ReportDefinition(
             source: path, title: title ?? "", subtitle: fields.string("subtitle"),
             company: fields.string("company") ?? "Region Norrbotten",
             indicators: fields.strings("indicators"), areas: fields.strings("areas"),
-            historyYears: fields.int("history_years", in: 1...20) ?? 3)
+            historyYears: fields.int("history_years", in: 1...20) ?? 3,
+            benchmark: fields.string("benchmark").flatMap { $0 == "county" ? nil : $0 })
+        if let line = fields.value("benchmark")?.mark?.line, let benchmark = definition.benchmark { definition.lines[benchmark] = line }
         for key in ["indicators", "areas"] {
             for item in fields.value(key)?.sequence ?? [] {
                 if let id = item.string, let line = item.mark?.line { definition.lines[id] = line }
@@ -110,6 +115,9 @@ public struct ReportDefinition: Sendable {
             case .municipality: report(id, "area '\(id)' is a municipality: list länsdelar, the county or groups; municipalities appear beneath them")
             default: break
             }
+        }
+        if let benchmark, catalog.geography[benchmark] == nil {
+            report(benchmark, "benchmark '\(benchmark)' is not in the geography (use county or an area id such as \"0000\")")
         }
         return problems
     }

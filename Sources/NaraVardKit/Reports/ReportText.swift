@@ -163,4 +163,26 @@ public enum ReportText {
         case .suppressedAtSource: "skyddad av källan"
         }
     }
+
+    /// The verdict against a benchmark in Swedish: `bättre`, `likvärdig`, `sämre`, `högre`, `lägre`, `ej jämförd`.
+    public static func verdict(_ verdict: Verdict) -> String {
+        switch verdict {
+        case .better: "bättre"
+        case .similar: "likvärdig"
+        case .worse: "sämre"
+        case .higher: "högre"
+        case .lower: "lägre"
+        case .notCompared: "ej jämförd"
+        }
+    }
+
+    /// Every verdict text with its colour: only better and worse are coloured.
+    static let verdictLabels: [ConditionalColor.Label] = [
+        .init(text: verdict(.better), tone: .good), .init(text: verdict(.worse), tone: .bad),
+    ]
+
+    /// A 95 % interval as a report shows it: `28,5–57,8`.
+    public static func interval(_ interval: ConfidenceInterval, decimals: Int) -> String {
+        number(interval.low, decimals: decimals) + "–" + number(interval.high, decimals: decimals)
+    }
 }

@@ -156,7 +156,7 @@ private struct SheetWriter {
         switch cell.content {
         case .empty:
             // A blank cell only where it shows something: the group line, a colour, a revision.
-            if tableRow.startsGroup || cell.tone != nil || cell.revision != nil {
+            if tableRow.startsGroup || cell.tone != nil || cell.comment != nil {
                 try worksheet.writeBlank(row: row, column: column, format: format)
             }
         case .text(let text):
@@ -166,8 +166,8 @@ private struct SheetWriter {
         case .placeholder(let placeholder):
             try worksheet.write(placeholder.label, row: row, column: column, format: format)
         }
-        if let revision = cell.revision {
-            try worksheet.writeComment(ExcelText.fit(revision), row: row, column: column, author: "naravard")
+        if let comment = cell.comment {
+            try worksheet.writeComment(ExcelText.fit(comment), row: row, column: column, author: "naravard")
         }
     }
 
@@ -222,7 +222,8 @@ private struct SheetWriter {
                 column = besideColumn
                 placement = .size(width: 560, height: max(rows.count * 20, 220), altText: title)
             }
-            try worksheet.insertChart(chart.kind == .line ? .line : .column, row: row, column: column, placement: placement) { excel in
+            let type: ChartType = switch chart.kind { case .line: .line; case .column: .column; case .scatter: .scatter }
+            try worksheet.insertChart(type, row: row, column: column, placement: placement) { excel in
                 try excel.setTitle(title.hasPrefix("=") ? " " + title : title, fontSize: 11)
                 for (number, valueColumn) in chart.valueColumns.enumerated() {
                     let series = try excel.addSeries(
@@ -231,13 +232,23 @@ private struct SheetWriter {
                         categories: worksheet.chartRange(CellRange(firstRow: rows.lowerBound, firstColumn: chart.categoryColumn,
                                                                    lastRow: rows.upperBound, lastColumn: chart.categoryColumn)),
                         name: .cell(sheet: worksheet.name, row: start - 1, column: valueColumn))
-                    try series.setColor(Look.series[number % Look.series.count])
+                    let palette = chart.kind == .scatter ? Look.funnelSeries : Look.series
+                    try series.setColor(palette[number % palette.count])
                     if chart.kind == .line {
                         try series.setLineWidth(2)
                         try series.setMarker(.circle, size: 4)
+                    } else if chart.kind == .scatter, chart.pointColumns.contains(valueColumn) {
+                        try series.hideLine()
+                        try series.setMarker(.circle, size: 6)
+                    } else if chart.kind == .scatter {
+                        try series.setLineWidth(1.5)
+                        try series.setMarker(.none)
+                        if chart.dashedColumns.contains(valueColumn) { try series.setDashed() }
                     }
                 }
                 try excel.setLegend(chart.valueColumns.count > 1 ? .bottom : .none)
+                if let title = chart.xAxisTitle { try excel.setXAxisTitle(ExcelText.fit(title, limit: ExcelText.name)) }
+                if chart.logarithmicX { try excel.setXAxisLogarithmic() }
                 if let title = chart.yAxisTitle { try excel.setYAxisTitle(ExcelText.fit(title, limit: ExcelText.name)) }
                 if chart.startsAtZero { try excel.setYAxisBounds(minimum: 0) }
             }
@@ -256,6 +267,8 @@ enum Look {
     static let note = FormatSpec(italic: true, fontColor: Color(rgb: 0x595959))
     /// Series colours: blues, orange and gold for the areas, dark grey last (the county, by convention).
     static let series = [0x2E75B6, 0xED7D31, 0xFFC000, 0x5B9BD5, 0x404040, 0x70AD47, 0x7030A0].map { Color(rgb: $0) }
+    /// A funnel plot's series: blue points, the benchmark dark grey, the 95 % limits orange, the 99.8 % limits red.
+    static let funnelSeries = [0x2E75B6, 0x404040, 0xED7D31, 0xED7D31, 0xC00000, 0xC00000].map { Color(rgb: $0) }
 
     /// Fill and font of a tone (Excel's own "good", "bad" and "neutral" styles, purple for no direction).
     static func tone(_ tone: Tone) -> FormatSpec {

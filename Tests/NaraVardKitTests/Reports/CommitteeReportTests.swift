@@ -182,6 +182,54 @@ import TestSupport
         #expect(abs(try #require(sheet["G", row]?.number) - (women - men)) < 1e-9)
     }
 
+    /// The case: PC05 in Östra Norrbotten, 28 of 40 women (Wilson 54.57 %–81.93 %) against 10 of 24 men
+    /// (24.47 %–61.17 %), worked out in Python with scipy 1.17.1: the intervals overlap, so the difference is not
+    /// säkerställd. HF03 in the county, 294 per 31 919 women (Byar 818.8–1 032.6 per 100 000) against 278 per 29 463
+    /// men (835.9–1 061.2): not säkerställd either.
+    @Test func genderDifferencesAreSakerstalldOnlyWithoutOverlap() throws {
+        let sheet = try workbook.sheet(named: "Kön")
+        #expect(sheet["I", try sheet.row(where: ["A": "Indikator"])] == .string("Skillnaden säkerställd"))
+        #expect(sheet["I", try sheet.row(where: ["A": "Fast vårdkontakt", "D": "Östra Norrbotten"])] == .string("nej"))
+        #expect(sheet["I", try sheet.row(where: ["A": "Fallskador 65+", "D": "Region Norrbotten"])] == .string("nej"))
+    }
+
+    /// Att notera lists worse-and-worsening first, then worsening alone, then worse alone. PV01 in Östra is worse
+    /// than the county (25.37 %–26.34 % against 33.27 %, see below) while its trend improves: "Sämre".
+    @Test func attentionComesFirstOnTheSummary() throws {
+        let summary = try workbook.sheet(named: "Sammanfattning")
+        let header = try summary.row(where: ["A": "Notera", "B": "Indikator"])
+        #expect(summary["A", header - 1]?.string?.hasPrefix("Att notera") == true)
+        let order = ["Sämre och försämras", "Försämras", "Sämre"]
+        var labels: [String] = []
+        var row = header + 1
+        while let label = summary["A", row]?.string, order.contains(label) {
+            labels.append(label)
+            row += 1
+        }
+        #expect(!labels.isEmpty)
+        #expect(labels == labels.sorted { order.firstIndex(of: $0)! < order.firstIndex(of: $1)! })
+        let ostra = try summary.row(where: ["B": "Fast läkarkontakt", "C": "Östra Norrbotten"])
+        #expect(summary["A", ostra] == .string("Sämre") && summary["G", ostra] == .string("sämre"))
+        #expect(summary["F", ostra] == .string("25,4–26,3"))
+    }
+
+    /// PV01 2025Q4 against the county (33.2709 %): Östra 25.3739 %–26.3418 % is worse, Luleå–Boden
+    /// 32.8053 %–33.3680 % similar, Boden 31.5088 %–32.6047 % worse (Python, scipy 1.17.1). The value keeps its
+    /// colour against the target.
+    @Test func shiftSheetsCompareWithTheCounty() throws {
+        let sheet = try workbook.sheet(named: "3 Primärvård")
+        let ostra = try sheet.row(where: ["A": "Fast läkarkontakt", "D": "Östra Norrbotten"])
+        #expect(sheet["M", ostra] == .string("25,4–26,3") && sheet["N", ostra] == .string("sämre"))
+        let lulea = try sheet.row(where: ["A": "Fast läkarkontakt", "D": "Luleå–Boden"])
+        #expect(sheet["N", lulea] == .string("likvärdig"))
+        // Municipalities beneath their länsdel, compared the same way: Boden 31.5088 %–32.6047 % is worse.
+        let boden = try sheet.row(where: ["A": "Fast läkarkontakt", "D": "Boden"])
+        #expect(sheet.styles["D\(boden + 1)"]?.indent == 1 && sheet["N", boden] == .string("sämre"))
+        #expect(sheet["N", try sheet.row(where: ["A": "Fast läkarkontakt", "D": "Region Norrbotten"])] == .string("jämförelsevärde"))
+        let verdicts = sheet.conditionalFormats.filter { $0.sqref.hasPrefix("N") }
+        #expect(Set(verdicts.flatMap(\.formulas)) == ["\"bättre\"", "\"sämre\""])
+    }
+
     @Test func aboutSheetNamesTheImportsAndFileHashes() throws {
         let about = try workbook.sheet(named: "Om rapporten")
         #expect(about["B", try about.row(where: ["A": "Period"])]?.string?.hasPrefix("2025 kvartal 4 (2025Q4)") == true)

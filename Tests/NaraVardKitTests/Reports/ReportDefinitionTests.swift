@@ -17,7 +17,7 @@ import TestSupport
         #expect {
             try ReportDefinition.read(path: "r.yaml", text: "title: X\nhistory_yeras: 2\n")
         } throws: { error in
-            (error as? Diagnostics)?.description == "r.yaml:2:1: unknown field 'history_yeras' (known: areas, company, history_years, indicators, subtitle, title)"
+            (error as? Diagnostics)?.description == "r.yaml:2:1: unknown field 'history_yeras' (known: areas, benchmark, company, history_years, indicators, subtitle, title)"
         }
         #expect(throws: Diagnostics.self) { try ReportDefinition.read(path: "r.yaml", text: "subtitle: no title\n") }
         let definition = try ReportDefinition.read(path: "r.yaml", text: "title: X\nindicators:\n  - PV01\n  - NOPE\nareas: [ostra, \"2580\"]\n")
@@ -30,6 +30,23 @@ import TestSupport
         }
     }
 
+    @Test func aDefinitionNamesItsBenchmark() throws {
+        let fixture = try StoreFixture.withExamples()
+        let unknown = try ReportDefinition.read(path: "r.yaml", text: "title: X\nbenchmark: \"9999\"\n")
+        #expect {
+            try fixture.report(.polsam, definition: unknown)
+        } throws: { error in
+            (error as? Diagnostics)?.items.map(\.description).first?.hasPrefix("r.yaml:2: benchmark '9999' is not in the geography") == true
+        }
+        #expect(try ReportDefinition.read(path: "r.yaml", text: "title: X\nbenchmark: county\n").benchmark == nil)
+        let riket = try ReportDefinition.read(path: "r.yaml", text: "title: X\nindicators: [PV01]\nbenchmark: \"0000\"\n")
+        let sheet = try fixture.workbook(try fixture.report(.polsam, definition: riket)).sheet(named: "3 Primärvård")
+        #expect(sheet["J", try sheet.row(where: ["A": "Indikator"])] == .string("Jämfört med Riket"))
+        // The sample has no Riket value of PV01: nothing is compared, nothing coloured.
+        let ostra = try sheet.row(where: ["A": "Fast läkarkontakt", "D": "Östra Norrbotten"])
+        #expect(sheet["J", ostra] == .string("ej jämförd") && sheet.styles["E\(ostra + 1)"]?.fillColor == nil)
+    }
+
     @Test func aDefinitionSelectsAndOrdersIndicatorsAndAreas() throws {
         let fixture = try StoreFixture.withExamples()
         let definition = try ReportDefinition.read(
@@ -38,9 +55,13 @@ import TestSupport
         #expect(workbook.sheetNames.prefix(3) == ["Sammanfattning", "1 Hälsofrämjande", "3 Primärvård"])
         let sheet = try workbook.sheet(named: "3 Primärvård")
         let first = try sheet.row(where: ["A": "Indikator"]) + 1
-        #expect([0, 1, 2].map { sheet["A", first + $0]?.string } == ["Medicinsk bedömning i primärvård inom 3 dagar",
-                                                                     "Medicinsk bedömning i primärvård inom 3 dagar", "Fast läkarkontakt"])
-        #expect([0, 1].map { sheet["D", first + $0]?.string } == ["Östra Norrbotten", "Region Norrbotten"])
+        // Each compared area with its municipalities beneath (largest first); the county with those not listed yet.
+        let areas = ["Östra Norrbotten", "Kalix", "Haparanda", "Övertorneå", "Överkalix", "Region Norrbotten", "Luleå", "Piteå",
+                     "Boden", "Kiruna", "Gällivare", "Älvsbyn", "Arvidsjaur", "Pajala", "Jokkmokk", "Arjeplog"]
+        #expect((0..<areas.count).map { sheet["A", first + $0]?.string }
+                == Array(repeating: "Medicinsk bedömning i primärvård inom 3 dagar", count: areas.count))
+        #expect(sheet["A", first + areas.count] == .string("Fast läkarkontakt"))
+        #expect((0..<areas.count).map { sheet["D", first + $0]?.string } == areas)
         #expect(try workbook.sheet(named: "Trender").rows(where: ["A": "Fast läkarkontakt"]).count == 5, "one year and the one before")
     }
 

@@ -78,7 +78,7 @@ import TestSupport
         let sheet = try workbook.sheet(named: "3 Primärvård")
         let lansdel = try sheet.row(where: ["A": "Fast läkarkontakt", "D": "Luleå–Boden"])
         #expect(sheet.comments["E\(lansdel + 1)"]?.hasPrefix("Reviderat: tidigare ") == true)
-        #expect(sheet.comments.count == 2, "Luleå–Boden and the county")
+        #expect(sheet.comments.count == 3, "Luleå (beneath its länsdel), Luleå–Boden and the county")
 
         // Built again on the same data: the same marks. Built on the older data: nothing to compare with.
         let again = try fixture.workbook(try fixture.report(.committee, period: "2025Q4", definition: Self.twoIndicators))
