@@ -3,7 +3,7 @@ import Foundation
 import TestSupport
 import Testing
 
-/// `TemplateWriter`: the delivery template read back, filled in as CSV and loaded with today's ingest.
+/// `TemplateWriter`: the delivery template read back, filled in (as CSV, or in the workbook itself) and loaded with ingest.
 @Suite struct TemplateTests {
     let q1 = Period(year: 2026, quarter: 1)
 
@@ -81,6 +81,18 @@ import Testing
         #expect(try fixture.store.check(indicators: ["PV01", "OV06"], period: q1).isEmpty, "T = K + M holds for the filled counts")
     }
 
+    /// The workbook itself, as written, loads with `ingest` (its sheet "Mall" is the long layout): nothing filled
+    /// in is a quarter reported missing, row by row.
+    @Test func theWorkbookItselfLoads() throws {
+        let fixture = try StoreFixture()
+        let reader = try writeTemplate(fixture)
+        let result = try fixture.ingest(reader.url)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        #expect(result.summary.imported == 126)
+        let status = try fixture.store.deliveryStatus(period: q1, indicators: ["PV01", "OV06", "PV02"])
+        #expect(status.count == 42 && status.allSatisfy { $0.state == .reportedMissing })
+    }
+
     @Test func aRowLeftEmptyLoadsAsReportedMissing() throws {
         let fixture = try StoreFixture()
         let sheet = try writeTemplate(fixture).sheet(named: "Mall")
@@ -102,5 +114,35 @@ struct TemplateOpenpyxlTests {
         #expect(output.contains("sheets: ['Mall', 'Definitioner']"))
         #expect(output.contains("[Mall] dimensions=A1:H127"))
         #expect(output.contains("freeze=A2 data_validations=6"))
+    }
+
+    /// Filled in with openpyxl (as Excel would save it: numbers as number cells) and loaded as it is.
+    @Test func filledInWithOpenpyxlItLoads() throws {
+        let fixture = try StoreFixture()
+        let path = try TemplateTests().writeTemplate(fixture).url.path
+        let script = """
+            import openpyxl, sys
+            wb = openpyxl.load_workbook(sys.argv[1])
+            ws = wb["Mall"]
+            for row in ws.iter_rows(min_row=2):
+                if row[0].value == "PV01" and row[1].value == "Luleå" and row[3].value == "T":
+                    row[4].value, row[5].value = 30, 100
+                if row[0].value == "PV02" and row[1].value == "Kiruna" and row[3].value == "T":
+                    row[6].value = 0.4
+            wb.save(sys.argv[1])
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: ProcessInfo.processInfo.environment["OPENPYXL_PYTHON"]!)
+        process.arguments = ["-c", script, path]
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let result = try fixture.ingest(URL(fileURLWithPath: path))
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        #expect(result.summary.imported == 126)
+        let lulea = try #require(try fixture.current("PV01", "2580", "2026Q1"))
+        #expect(lulea.value == 30 && lulea.numerator == 30 && lulea.denominator == 100)
+        #expect(try fixture.current("PV02", "2584", "2026Q1")?.value == 0.4)
+        #expect(try fixture.current("PV02", "2583", "2026Q1")?.status == .missing)
     }
 }
