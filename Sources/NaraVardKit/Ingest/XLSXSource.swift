@@ -12,16 +12,27 @@ import Foundation
 /// comma is fine). Positions are `FILE:SHEET!CELL`.
 enum XLSXSource {
     /// What the first bytes of an input file say it is.
-    enum Signature {
-        case zip, ole2, other
+    enum Signature: Equatable {
+        case zip, ole2
+        /// Another binary format, by name.
+        case binary(String)
+        case other
     }
+
+    /// Magic numbers of binary files that are sometimes given by mistake.
+    private static let binaries: [(magic: [UInt8], name: String)] = [
+        (Array("SQLite format 3".utf8), "an SQLite database"), (Array("%PDF".utf8), "a PDF document"),
+        ([0x89, 0x50, 0x4E, 0x47], "a PNG image"), ([0xFF, 0xD8, 0xFF], "a JPEG image"), ([0x1F, 0x8B], "a gzip archive"),
+        ([0x7F, 0x45, 0x4C, 0x46], "a program (ELF)"),
+    ]
 
     static func signature(of url: URL) -> Signature {
         guard let handle = try? FileHandle(forReadingFrom: url) else { return .other }
         defer { try? handle.close() }
-        let head = [UInt8]((try? handle.read(upToCount: 8)) ?? Data())
+        let head = [UInt8]((try? handle.read(upToCount: 16)) ?? Data())
         if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) || head.starts(with: [0x50, 0x4B, 0x05, 0x06]) { return .zip }
         if head.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { return .ole2 }
+        if let binary = binaries.first(where: { head.starts(with: $0.magic) }) { return .binary(binary.name) }
         return .other
     }
 
@@ -32,6 +43,8 @@ enum XLSXSource {
             return "Excel 97–2003 .xls is not supported: save as .xlsx or CSV"
         case .zip where url.pathExtension.lowercased() == "ods" || isOpenDocument(url):
             return "OpenDocument spreadsheets (.ods) are not supported: save as .xlsx or CSV"
+        case .binary(let name):
+            return "\(name), not a data file: naravard reads CSV, Kolada JSON and .xlsx"
         case .zip, .other:
             return nil
         }

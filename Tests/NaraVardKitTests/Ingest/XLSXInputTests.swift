@@ -80,6 +80,8 @@ import XLSXWriter
         #expect(result.diagnostics.map(fixture.relative) == ["gammal.xls:1: Excel 97–2003 .xls is not supported: save as .xlsx or CSV"])
         let ods = try fixture.file("kalkyl.ods", Array("PK\u{3}\u{4}....mimetypeapplication/vnd.oasis.opendocument.spreadsheet".utf8))
         #expect(try fixture.ingest(ods).diagnostics.first?.message.hasPrefix("OpenDocument spreadsheets (.ods) are not supported") == true)
+        let png = try fixture.file("bild.csv", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D])
+        #expect(try fixture.ingest(png).diagnostics.map(fixture.relative) == ["bild.csv:1: a PNG image, not a data file: naravard reads CSV, Kolada JSON and .xlsx"])
         let broken = try fixture.file("trasig.xlsx", Array("PK\u{3}\u{4} not really a zip".utf8))
         let refused = try fixture.ingest(broken)
         #expect(refused.refused && refused.diagnostics.count == 1)
