@@ -8,6 +8,11 @@ extension ReportBuilder {
         [request.definition.subtitle, asOf.map { "Data till och med import \($0)" }].compactMap { $0 }.joined(separator: " · ")
     }
 
+    /// The first sheet's subtitle: ``subtitle`` and how many indicators lack a value for the period.
+    var firstPageSubtitle: String {
+        [subtitle, missingValuesNote].filter { !$0.isEmpty }.joined(separator: " · ")
+    }
+
     func commonSheets() -> [ReportSheet] {
         [definitionSheet(), legendSheet(), aboutSheet()]
     }
