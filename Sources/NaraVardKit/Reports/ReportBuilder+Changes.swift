@@ -85,7 +85,11 @@ extension ReportBuilder {
         if let earlier {
             caption = "Förändrade slutsatser sedan förra rapporten (rapport \(earlier.record.id), \(ReportText.periodTitle(earlier.record.period)), "
                 + "data till och med import \(earlier.record.asOf.map(String.init) ?? "–"))"
-            if rows.isEmpty { rows = [ReportRow([.text("Inga slutsatser har ändrats sedan förra rapporten.")])] }
+            if earlier.data.isEmpty {
+                rows = [ReportRow([.text("Förra rapporten kan inte byggas om med den här rapportdefinitionen och katalogen som den var då.")])]
+            } else if rows.isEmpty {
+                rows = [ReportRow([.text("Inga slutsatser har ändrats sedan förra rapporten.")])]
+            }
         } else {
             caption = "Förändrade slutsatser sedan förra rapporten"
             rows = [ReportRow([.text("Ingen tidigare rapport av samma slag för en tidigare period finns i rapportloggen.")])]

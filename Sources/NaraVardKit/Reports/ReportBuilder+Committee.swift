@@ -85,25 +85,27 @@ extension ReportBuilder {
     /// first, then those only worsening, then those only worse; in report order within each group.
     func attentionTable() -> ReportTable {
         let groups: [(label: String, admits: (Comparison) -> Bool)] = [
-            ("Sämre än \(benchmarkName) och försämras", { $0.attention }),
-            ("Försämras", { $0.trend == .worsening && $0.verdict != .worse }),
-            ("Sämre än \(benchmarkName)", { $0.verdict == .worse && $0.trend != .worsening }),
+            ("sämre än \(benchmarkName) och försämras", { $0.attention }),
+            ("försämras", { $0.trend == .worsening && $0.verdict != .worse }),
+            ("sämre än \(benchmarkName)", { $0.verdict == .worse && $0.trend != .worsening }),
         ]
         var rows: [ReportRow] = []
-        for (label, admits) in groups {
+        for (group, (label, admits)) in groups.enumerated() {
+            let start = rows.count
             for data in data {
                 for area in totals {
                     guard let comparison = data.comparisons[data.key(area.id, data.period)], admits(comparison) else { continue }
+                    // One line in plain Swedish, the figures beside it.
+                    let line = "\(data.indicator.name) i \(area.name): \(label)."
                     rows.append(ReportRow(
-                        [.text(label), .text(data.indicator.name), .text(area.name), periodCell(data),
+                        [ReportCell(.text(line), tone: group == 0 ? .bad : nil), .text(data.indicator.name), .text(area.name), periodCell(data),
                          comparedCell(data, area.id), .text(comparison.compared.ci95.map { ReportText.interval($0, decimals: comparedDecimals(data)) }),
                          .text(verdictText(comparison)), trendCell(data, area.id)],
-                        startsGroup: rows.last.map { $0.cells[0] != .text(label) } ?? false))
+                        startsGroup: start > 0 && rows.count == start))
                 }
             }
         }
         if rows.isEmpty { rows = [ReportRow([.text("Inget att notera: inget område är sämre än \(benchmarkName) eller försämras.")])] }
-        let labels: [ConditionalColor.Label] = [.init(text: groups[0].label, tone: .bad)]
         return ReportTable(
             name: "att-notera",
             caption: "Att notera: sämre än \(benchmarkName) (utöver slumpen) och en trend som försämras, sedan bara försämras, sedan bara sämre",
@@ -112,8 +114,7 @@ extension ReportBuilder {
                       ReportColumn("95 % konfidensintervall", width: 15, wrap: true),
                       ReportColumn("Jämfört med \(benchmarkName)", width: 13, wrap: true), ReportColumn("Trend", width: 24)],
             rows: rows,
-            colors: [ConditionalColor(rows: 0..<rows.count, columns: 0...0, rule: .labels(labels)),
-                     ConditionalColor(rows: 0..<rows.count, columns: 6...6, rule: .labels(ReportText.verdictLabels)),
+            colors: [ConditionalColor(rows: 0..<rows.count, columns: 6...6, rule: .labels(ReportText.verdictLabels)),
                      ConditionalColor(rows: 0..<rows.count, columns: 7...7, rule: .labels(ReportText.trendLabels))])
     }
 

@@ -118,9 +118,17 @@ extension ReportBuilder {
             (.placeholder(.undefined), "Nämnaren är 0: värdet är inte definierat."),
             (ReportCell(.number(31.2, NumberStyle(decimals: 1)), revision: "Reviderat: tidigare 30,8"),
              "Markerad cell med kommentar: värdet har ändrats sedan förra rapporten av samma slag. Kommentaren visar det tidigare värdet."),
+            (ReportCell(.text("senaste: 2025 K4"), tone: .muted), "Indikatorn har inget värde för rapportperioden: dess senaste "
+                + "värde visas, med perioden det gäller. Första sidan räknar hur många indikatorer som saknar värde för perioden "
+                + "(bara de som följs per kvartal i en kvartalsrapport; en årsindikator räknas som gammal först när dess år är äldre än året före)."),
         ]
         if committee {
             entries += [
+                (ReportCell(.text("3 ↑ · 1 ↓ · 2 →"), tone: .good), "Sammanfattning: hur många av riktningsförändringens indikatorer "
+                    + "som förbättras (↑), försämras (↓) och inte förändras tydligt (→) i området. Grönt: fler förbättras än "
+                    + "försämras; rött: fler försämras; gult: lika många; grått: ingen tydlig trend eller inget att bedöma."),
+                (.text("utan antal"), "Sammanfattning: indikatorn har värden i området men utan täljare och nämnare, så de kan "
+                    + "inte läggas ihop till en serie för området och dess trend kan inte bedömas."),
                 (.text("Skillnaden säkerställd"), "Kön: ja när kvinnors och mäns 95 % konfidensintervall inte överlappar. Prövningen "
                     + "är försiktig: nej betyder att skillnaden kan vara slump."),
                 (.text("Förbättras"), "Sammanfattning: fler indikatorer förbättras än försämras i riktningsförändringen."),

@@ -176,7 +176,15 @@ struct ReportBuilder {
         var earlier = request
         earlier.period = record.period
         earlier.asOf = earlierAsOf
-        return (record, try ReportBuilder(store: store, request: earlier, comparingEarlier: false).data)
+        // A definition the earlier catalogue cannot satisfy, or a period since withdrawn: nothing to compare with,
+        // which the table says (rather than refusing this report).
+        do {
+            return (record, try ReportBuilder(store: store, request: earlier, comparingEarlier: false).data)
+        } catch is Diagnostics {
+            return (record, [])
+        } catch is StoreQueryError {
+            return (record, [])
+        }
     }
 
     /// The follow-up of the latest agreement year up to the report period, with the county trends already analysed.

@@ -213,17 +213,23 @@ import TestSupport
         let summary = try workbook.sheet(named: "Sammanfattning")
         let header = try summary.row(where: ["A": "Notera", "B": "Indikator"])
         #expect(summary["A", header - 1]?.string?.hasPrefix("Att notera") == true)
-        let order = ["Sämre än länet och försämras", "Försämras", "Sämre än länet"]
+        let order = ["sämre än länet och försämras.", "försämras.", "sämre än länet."]
         var labels: [String] = []
         var row = header + 1
-        while let label = summary["A", row]?.string, order.contains(label) {
+        while let line = summary["A", row]?.string, let indicator = summary["B", row]?.string, let area = summary["C", row]?.string {
+            let label = String(line.dropFirst("\(indicator) i \(area): ".count))
+            #expect(line.hasPrefix("\(indicator) i \(area): ") && order.contains(label), "\(line)")
+            // The group follows from the verdict and the trend beside it.
+            let worse = summary["G", row] == .string("sämre"), worsening = summary["H", row]?.string?.hasSuffix("försämras") == true
+            #expect(label == (worse && worsening ? order[0] : worsening ? order[1] : order[2]), "\(line)")
+            #expect((summary.styles["A\(row + 1)"]?.fillColor == "FFC7CE") == (label == order[0]), "attention in red")
             labels.append(label)
             row += 1
         }
-        #expect(!labels.isEmpty)
+        #expect(Set(labels) == Set(order), "the sample has each kind")
         #expect(labels == labels.sorted { order.firstIndex(of: $0)! < order.firstIndex(of: $1)! })
         let ostra = try summary.row(where: ["B": "Fast läkarkontakt", "C": "Östra Norrbotten"])
-        #expect(summary["A", ostra] == .string("Sämre än länet") && summary["G", ostra] == .string("sämre"))
+        #expect(summary["A", ostra] == .string("Fast läkarkontakt i Östra Norrbotten: sämre än länet.") && summary["G", ostra] == .string("sämre"))
         #expect(summary["F", ostra] == .string("25,4–26,3"))
     }
 
