@@ -22,8 +22,7 @@ extension ReportBuilder {
         for now in data {
             guard let before = earlier.first(where: { $0.indicator.id == now.indicator.id }) else { continue }
             for area in totals where now.indicator.isPublished(for: area.kind) {
-                let better = now.indicator.better
-                let trends = [before, now].map { ReportText.trend($0.trends[area.id]?.result.classification, better: better) }
+                let trends = [before, now].map { ReportText.trend($0.trends[area.id]?.result.classification, better: $0.indicator.better) }
                 let verdicts = [before, now].map { data in
                     data.comparisons[data.key(area.id, data.period)].map { verdictText($0) ?? ReportText.verdict(.notCompared) }
                         ?? ReportText.verdict(.notCompared)

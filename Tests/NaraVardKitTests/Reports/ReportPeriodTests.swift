@@ -89,4 +89,20 @@ import TestSupport
             #expect(cause.contains("nya data (2025 K4)"), "every area has 2025Q4 data the 2025Q3 report had not: \(cause)")
         }
     }
+
+    /// PV01 turned round in the catalogue between the reports (lower is better): each area's trend keeps its
+    /// arrow and changes its word, and the cause names the catalogue change beside the new quarter.
+    @Test func aCatalogueChangeIsNamedAsTheCause() throws {
+        let fixture = try StoreFixture.withExamples()
+        let definition = ReportDefinition(source: "test", title: "Uppföljning nära vård", indicators: ["PV01"], areas: ["ostra", "25"])
+        _ = try fixture.workbook(try fixture.report(.committee, period: "2025Q3", definition: definition))
+        var changed = try #require(try fixture.store.catalog().indicator("PV01"))
+        changed.better = .lower
+        #expect(try fixture.store.loadCatalog({ var catalog = Catalog(); catalog.indicators = [changed]; return catalog }()).updated == 1)
+        let summary = try fixture.workbook(try fixture.report(.committee, period: "2025Q4", definition: definition)).sheet(named: "Sammanfattning")
+        let row = try summary.row(where: ["A": "Fast läkarkontakt", "B": "Östra Norrbotten", "C": "Trend"])
+        let (before, now) = (try #require(summary["D", row]?.string), try #require(summary["E", row]?.string))
+        #expect(before.hasSuffix("förbättras") && now.hasSuffix("försämras") && before.first == now.first, "\(before) → \(now)")
+        #expect(summary["F", row] == .string("katalogändring (önskad riktning); nya data (2025 K4)"))
+    }
 }
