@@ -98,7 +98,7 @@ extension ReportBuilder {
                     // One line in plain Swedish, the figures beside it.
                     let line = "\(data.indicator.name) i \(area.name): \(label)."
                     rows.append(ReportRow(
-                        [ReportCell(.text(line), tone: group == 0 ? .bad : nil), .text(data.indicator.name), .text(area.name), periodCell(data),
+                        [ReportCell(.text(line), tone: group == 0 ? .bad : nil), periodCell(data),
                          comparedCell(data, area.id), .text(comparison.compared.ci95.map { ReportText.interval($0, decimals: comparedDecimals(data)) }),
                          .text(verdictText(comparison)), trendCell(data, area.id)],
                         startsGroup: start > 0 && rows.count == start))
@@ -109,13 +109,12 @@ extension ReportBuilder {
         return ReportTable(
             name: "att-notera",
             caption: "Att notera: sämre än \(benchmarkName) (utöver slumpen) och en trend som försämras, sedan bara försämras, sedan bara sämre",
-            columns: [ReportColumn("Notera", width: 46, wrap: true), ReportColumn("Indikator", width: 28, wrap: true),
-                      ReportColumn("Område", width: 22, wrap: true), ReportColumn("Period", width: 9, wrap: true), ReportColumn("Värde", width: 12),
+            columns: [ReportColumn("Notera", width: 46, wrap: true), ReportColumn("Period", width: 9, wrap: true), ReportColumn("Värde", width: 12),
                       ReportColumn("95 % konfidensintervall", width: 15, wrap: true),
                       ReportColumn("Jämfört med \(benchmarkName)", width: 13, wrap: true), ReportColumn("Trend", width: 24)],
             rows: rows,
-            colors: [ConditionalColor(rows: 0..<rows.count, columns: 6...6, rule: .labels(ReportText.verdictLabels)),
-                     ConditionalColor(rows: 0..<rows.count, columns: 7...7, rule: .labels(ReportText.trendLabels))])
+            colors: [ConditionalColor(rows: 0..<rows.count, columns: 4...4, rule: .labels(ReportText.verdictLabels)),
+                     ConditionalColor(rows: 0..<rows.count, columns: 5...5, rule: .labels(ReportText.trendLabels))])
     }
 
     /// One direction shift: per indicator the latest value for each compared area with its municipalities beneath,

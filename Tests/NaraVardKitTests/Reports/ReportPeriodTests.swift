@@ -44,7 +44,7 @@ import TestSupport
         #expect(primary["C", stale] == .string("senaste: 2025 K4"))
         #expect(primary.comments["C\(stale + 1)"] == "Inget värde för 2026 K1; det senaste är från 2025 K4.")
         #expect(primary.styles["C\(stale + 1)"]?.fontColor == "7F7F7F", "muted grey")
-        let attention = summary.rows(where: ["D": "senaste: 2025 K4"])
+        let attention = summary.rows(where: ["B": "senaste: 2025 K4"])
         #expect(!attention.isEmpty, "Att notera marks them too")
 
         let polsam = try fixture.workbook(try fixture.report(.polsam, period: "2026Q1"))
