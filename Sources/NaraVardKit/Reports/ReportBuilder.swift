@@ -169,7 +169,9 @@ struct ReportBuilder {
     ) throws -> (record: ReportRecord, data: [IndicatorData])? {
         guard wanted, let asOf,
               let record = try store.reportLog().last(where: {
-                  $0.kind == request.kind && $0.state == "done" && $0.period < period && ($0.asOf ?? .max) <= asOf
+                  $0.kind == request.kind && $0.state == "done" && ($0.asOf ?? .max) <= asOf
+                      // An earlier period: one that ends before this one ends (a year before its fourth quarter, too).
+                      && $0.period.lastIndexes.month < period.lastIndexes.month
               }),
               let earlierAsOf = record.asOf
         else { return nil }
