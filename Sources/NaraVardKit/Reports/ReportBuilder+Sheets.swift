@@ -179,6 +179,7 @@ extension ReportBuilder {
             ("Data till och med import", asOf.map { "\($0)" + (request.asOf == nil ? " (den senaste)" : " (--as-of)") } ?? "–"),
             ("Rapportdefinition", request.definition.source),
             ("Jämförs med", comparison),
+        ] + (request.kind == .committee ? [("Förändrade slutsatser mot", earlierReport)] : []) + [
             ("Indikatorer", "\(data.count)"),
             ("Metod", Self.methods),
         ]
@@ -202,6 +203,13 @@ extension ReportBuilder {
                                       ReportColumn("Anteckning", width: 36, wrap: true)],
                             rows: importRows),
             ])
+    }
+
+    /// The report "Förändrade slutsatser" compares with, for Om rapporten.
+    private var earlierReport: String {
+        guard let earlier else { return "Ingen rapport av samma slag för en tidigare period: inga slutsatser jämförs." }
+        return "Rapport \(earlier.record.id) för \(ReportText.periodTitle(earlier.record.period)) (\(earlier.record.createdAt)), "
+            + "byggd på nytt från data till och med import \(earlier.record.asOf.map(String.init) ?? "–")."
     }
 
     static func importKind(_ kind: String) -> String {

@@ -80,6 +80,9 @@ import TestSupport
         let summary = try workbook.sheet(named: "Sammanfattning")
         let header = try summary.row(where: ["A": "Indikator", "F": "Orsak"])
         #expect(summary["A", header - 1]?.string?.hasPrefix("Förändrade slutsatser sedan förra rapporten (rapport 1, 2025 kvartal 3") == true)
+        let about = try workbook.sheet(named: "Om rapporten")
+        #expect(about["B", try about.row(where: ["A": "Förändrade slutsatser mot"])]?.string?
+            .hasPrefix("Rapport 1 för 2025 kvartal 3") == true)
         let row = try summary.row(where: ["A": "Fast läkarkontakt", "B": "Luleå–Boden", "C": "Jämfört med länet"])
         #expect(summary["D", row] == .string("sämre") && summary["E", row] == .string("bättre"))
         #expect(summary["F", row] == .string("reviderat värde (2025 K3: 32,3 → 52,5); nya data (2025 K4)"))
