@@ -46,6 +46,14 @@ import TestSupport
         #expect(try cli.run("report", "committee", "--db", "saknas.sqlite").status == 66)
         #expect(try cli.run("report", "committee", "--period", "2025Q9").status == 64)
         #expect(try cli.run("report", "polsam", "--period", "1999Q1").status == 64)
+        // Issue 13: a period after the data, or a month for a catalogue of quarters and years, is refused before
+        // anything is written, naming the latest period with data (the sample data end in 2025Q4).
+        for (kind, period) in [("committee", "2030Q1"), ("polsam", "2099Q1"), ("committee", "2025-12"), ("polsam", "2025-12")] {
+            let refused = try cli.run("report", kind, "--period", period, "--out", "x.xlsx")
+            #expect(refused.status == 64 && refused.stderr.contains("2025Q4"), "\(kind) \(period): \(refused.stderr)")
+            #expect(period.contains("-") == refused.stderr.contains("no monthly indicators"))
+        }
+        #expect(!cli.directory.exists("x.xlsx"))
         #expect(try cli.run("report", "committee", "--definition", "saknas.yaml").status == 66)
         try Data("title: X\nindicators: [NOPE]\n".utf8).write(to: cli.directory.url.appending(path: "fel.yaml"))
         let refused = try cli.run("report", "committee", "--definition", "fel.yaml")

@@ -6,30 +6,37 @@ extension ReportBuilder {
             + [trendSheet(), dataSheet(values), genderSheet()] + commonSheets()
     }
 
-    /// Sammanfattning: the direction-shift roll-up per compared area, as a colour-coded grid and as counts.
+    /// Sammanfattning: the direction-shift roll-up per compared area, as counts in a grid coloured by their balance
+    /// and as a table; then Att notera and the conclusions changed since the previous report.
     func summarySheet() -> ReportSheet {
         let trends = data.flatMap { data in totals.compactMap { data.trends[$0.id] } }
+        // An area without a series whose values came without counts (not summable to the area).
+        let withoutCounts = Set(data.flatMap { data in
+            totals.filter { area in
+                data.trends[area.id] == nil && data.values.contains { $0.key.area == area.id && $0.value.status == .notAggregable }
+            }.map { data.indicator.id + "\u{1F}" + $0.id }
+        })
         let rollups = ShiftRollup.rollups(
             shifts: shifts.map(\.id), areas: totals.map(\.id),
             kinds: Dictionary(totals.map { ($0.id, $0.kind) }, uniquingKeysWith: { first, _ in first }),
-            indicators: data.map(\.indicator), trends: trends)
+            indicators: data.map(\.indicator), trends: trends, withoutCounts: withoutCounts)
         let grid = ReportTable(
             name: "sammanfattning",
-            caption: "Hur indikatorerna i varje riktningsförändring utvecklas, per område",
+            caption: "Hur indikatorerna i varje riktningsförändring utvecklas, per område: antal som förbättras (↑), "
+                + "försämras (↓) och inte förändras tydligt (→)",
             columns: [ReportColumn("Riktningsförändring", width: 46, wrap: true)]
                 + totals.map { ReportColumn($0.name, width: 22, wrap: true, centered: true) },
             rows: shifts.map { shift in
                 ReportRow([.text("\(shift.id) \(shift.name)")] + totals.map { area in
-                    .text(rollups.first { $0.shift == shift.id && $0.area == area.id }.map { ReportText.rollup($0.status) })
+                    rollups.first { $0.shift == shift.id && $0.area == area.id }.map(rollupCell) ?? .empty
                 })
             },
-            colors: [ConditionalColor(rows: 0..<shifts.count, columns: 1...max(1, totals.count), rule: .labels(ReportText.rollupLabels))],
             rowHeight: 30)
         let counts = ReportTable(
             name: "sammanfattning-antal",
             caption: "Antal indikatorer",
             columns: [ReportColumn("Riktningsförändring", width: 46), ReportColumn("Område", width: 28)]
-                + ["Förbättras", "Försämras", "Ingen tydlig förändring", "För få punkter", "Neutrala", "Status"]
+                + ["Förbättras", "Försämras", "Ingen tydlig förändring", "För få punkter", "Utan antal", "Neutrala", "Status"]
                 .map { ReportColumn($0, width: 19, centered: true) },
             rows: rollups.map { rollup in
                 let shift = catalog.shift(rollup.shift)
@@ -37,61 +44,84 @@ extension ReportBuilder {
                     [.text(shift.map(sheetName) ?? "\(rollup.shift)"), .text(catalog.geography[rollup.area]?.name ?? rollup.area),
                      .number(Double(rollup.improving), .integer), .number(Double(rollup.worsening), .integer),
                      .number(Double(rollup.noClearChange), .integer), .number(Double(rollup.tooFewPoints), .integer),
-                     .number(Double(rollup.neutral), .integer), .text(ReportText.rollup(rollup.status))],
+                     .number(Double(rollup.noCounts), .integer), .number(Double(rollup.neutral), .integer),
+                     .text(ReportText.rollup(rollup.status))],
                     startsGroup: rollup.area == totals.first?.id)
             },
-            colors: [ConditionalColor(rows: 0..<rollups.count, columns: 7...7, rule: .labels(ReportText.rollupLabels))])
+            colors: [ConditionalColor(rows: 0..<rollups.count, columns: 8...8, rule: .labels(ReportText.rollupLabels))])
         return ReportSheet(
-            name: "Sammanfattning", title: title, subtitle: subtitle, tables: [grid, attentionTable(), counts] + (agreements.map { [shiftMoneyTable($0)] } ?? []),
+            name: "Sammanfattning", title: title, subtitle: firstPageSubtitle,
+            tables: [grid, attentionTable(), changedConclusionsTable(), counts] + (agreements.map { [shiftMoneyTable($0)] } ?? []),
             notes: [
-                "Förbättras: fler indikatorer förbättras än försämras. Försämras: fler försämras. Blandat: lika många. "
-                    + "Stabilt: ingen har en tydlig trend. Trend enligt Mann–Kendall (minst 5 mätpunkter, p < 0,05).",
-                "Indikatorer utan önskad riktning räknas som neutrala. Varje indikator finns på fliken för sin "
-                    + "riktningsförändring; färger och tecken förklaras under Teckenförklaring.",
+                "Varje ruta räknar riktningsförändringens indikatorer i området: ↑ förbättras, ↓ försämras, → ingen tydlig "
+                    + "förändring (trend enligt Mann–Kendall, minst 5 mätpunkter, p < 0,05). Grönt: fler förbättras än "
+                    + "försämras, rött: fler försämras, gult: lika många, grått: ingen tydlig trend eller inget att bedöma.",
+                "Kan inte bedömas: utan antal (värdena ges utan täljare och nämnare och kan inte summeras till området) "
+                    + "eller för få punkter (färre än 5 mätpunkter). Indikatorer utan önskad riktning räknas inte. Varje "
+                    + "indikator finns på fliken för sin riktningsförändring; färger och tecken förklaras under Teckenförklaring.",
             ])
+    }
+
+    /// A cell of Sammanfattning's grid: `3 ↑ · 1 ↓ · 2 →`, then what could not be judged and why, coloured by
+    /// the balance of improving and worsening.
+    func rollupCell(_ rollup: ShiftRollup) -> ReportCell {
+        var unjudged: [String] = []
+        if rollup.noCounts > 0 { unjudged.append("\(rollup.noCounts) utan antal") }
+        if rollup.tooFewPoints > 0 { unjudged.append("\(rollup.tooFewPoints) för få punkter") }
+        let counts = "\(rollup.improving) ↑ · \(rollup.worsening) ↓ · \(rollup.noClearChange) →"
+        let text = rollup.judged == 0
+            ? (unjudged.isEmpty ? "Inget att bedöma" : "Kan inte bedömas: " + unjudged.joined(separator: ", "))
+            : counts + (unjudged.isEmpty ? "" : "\n(" + unjudged.joined(separator: ", ") + ")")
+        let tone: Tone = switch rollup.status {
+        case .improving: .good
+        case .worsening: .bad
+        case .mixed: .mixed
+        case .stable, .insufficient: .muted
+        }
+        return ReportCell(.text(text), tone: tone)
     }
 
     /// Att notera (comparisons.md §4): the compared areas' values that are worse than the benchmark and worsening
     /// first, then those only worsening, then those only worse; in report order within each group.
     func attentionTable() -> ReportTable {
         let groups: [(label: String, admits: (Comparison) -> Bool)] = [
-            ("Sämre och försämras", { $0.attention }),
-            ("Försämras", { $0.trend == .worsening && $0.verdict != .worse }),
-            ("Sämre", { $0.verdict == .worse && $0.trend != .worsening }),
+            ("sämre än \(benchmarkName) och försämras", { $0.attention }),
+            ("försämras", { $0.trend == .worsening && $0.verdict != .worse }),
+            ("sämre än \(benchmarkName)", { $0.verdict == .worse && $0.trend != .worsening }),
         ]
         var rows: [ReportRow] = []
-        for (label, admits) in groups {
+        for (group, (label, admits)) in groups.enumerated() {
+            let start = rows.count
             for data in data {
                 for area in totals {
                     guard let comparison = data.comparisons[data.key(area.id, data.period)], admits(comparison) else { continue }
+                    // One line in plain Swedish, the figures beside it.
+                    let line = "\(data.indicator.name) i \(area.name): \(label)."
                     rows.append(ReportRow(
-                        [.text(label), .text(data.indicator.name), .text(area.name), .text(ReportText.period(data.period)),
+                        [ReportCell(.text(line), tone: group == 0 ? .bad : nil), periodCell(data),
                          comparedCell(data, area.id), .text(comparison.compared.ci95.map { ReportText.interval($0, decimals: comparedDecimals(data)) }),
                          .text(verdictText(comparison)), trendCell(data, area.id)],
-                        startsGroup: rows.last.map { $0.cells[0] != .text(label) } ?? false))
+                        startsGroup: start > 0 && rows.count == start))
                 }
             }
         }
         if rows.isEmpty { rows = [ReportRow([.text("Inget att notera: inget område är sämre än \(benchmarkName) eller försämras.")])] }
-        let labels: [ConditionalColor.Label] = [.init(text: groups[0].label, tone: .bad)]
         return ReportTable(
             name: "att-notera",
             caption: "Att notera: sämre än \(benchmarkName) (utöver slumpen) och en trend som försämras, sedan bara försämras, sedan bara sämre",
-            columns: [ReportColumn("Notera", width: 46, wrap: true), ReportColumn("Indikator", width: 28, wrap: true),
-                      ReportColumn("Område", width: 22, wrap: true), ReportColumn("Period", width: 9), ReportColumn("Värde", width: 12),
+            columns: [ReportColumn("Notera", width: 46, wrap: true), ReportColumn("Period", width: 9, wrap: true), ReportColumn("Värde", width: 12),
                       ReportColumn("95 % konfidensintervall", width: 15, wrap: true),
                       ReportColumn("Jämfört med \(benchmarkName)", width: 13, wrap: true), ReportColumn("Trend", width: 24)],
             rows: rows,
-            colors: [ConditionalColor(rows: 0..<rows.count, columns: 0...0, rule: .labels(labels)),
-                     ConditionalColor(rows: 0..<rows.count, columns: 6...6, rule: .labels(ReportText.verdictLabels)),
-                     ConditionalColor(rows: 0..<rows.count, columns: 7...7, rule: .labels(ReportText.trendLabels))])
+            colors: [ConditionalColor(rows: 0..<rows.count, columns: 4...4, rule: .labels(ReportText.verdictLabels)),
+                     ConditionalColor(rows: 0..<rows.count, columns: 5...5, rule: .labels(ReportText.trendLabels))])
     }
 
     /// One direction shift: per indicator the latest value for each compared area with its municipalities beneath,
     /// change, trend, SPC and the comparison with the benchmark.
     func shiftSheet(_ shift: Shift) -> ReportSheet {
         let columns = [
-            ReportColumn("Indikator", width: 46), ReportColumn("Enhet", width: 12), ReportColumn("Period", width: 9),
+            ReportColumn("Indikator", width: 46), ReportColumn("Enhet", width: 12), ReportColumn("Period", width: 9, wrap: true),
             ReportColumn("Område", width: 28), ReportColumn("Värde", width: 12), ReportColumn("Förändring 1 år", width: 11, wrap: true),
             ReportColumn("Trend", width: 24), ReportColumn("Sen-lutning per period", width: 11, wrap: true),
             ReportColumn("Variation (SPC)", width: 22), ReportColumn("Måluppfyllelse", width: 20),
@@ -105,7 +135,7 @@ extension ReportBuilder {
             for (area, indented) in areas where indicator.isPublished(for: area.kind) {
                 let trend = data.trends[area.id]
                 rows.append(ReportRow(
-                    [.text(indicator.name), .text(indicator.unit.label), .text(ReportText.period(data.period)),
+                    [.text(indicator.name), .text(indicator.unit.label), periodCell(data),
                      ReportCell(.text(area.name), indent: indented ? 1 : 0),
                      valueCell(data, area.id, data.period), changeCell(data, area.id), trendCell(data, area.id),
                      .number(trend?.result.senSlope, .slope(data.unit)),
@@ -181,7 +211,7 @@ extension ReportBuilder {
                     womenCI.overlaps(menCI) ? "nej" : "ja"
                 } else { nil }
                 rows.append(ReportRow(
-                    [.text(data.indicator.name), .text(data.indicator.unit.label), .text(ReportText.period(data.period)),
+                    [.text(data.indicator.name), .text(data.indicator.unit.label), periodCell(data),
                      .text(area.name), valueCell(data, area.id, data.period, .women), valueCell(data, area.id, data.period, .men),
                      .number(women.flatMap { women in men.map { women - $0 } }, .change(data.unit)),
                      valueCell(data, area.id, data.period), .text(assured)],
@@ -189,7 +219,7 @@ extension ReportBuilder {
             }
         }
         let columns = [
-            ReportColumn("Indikator", width: 34, wrap: true), ReportColumn("Enhet", width: 12), ReportColumn("Period", width: 9),
+            ReportColumn("Indikator", width: 34, wrap: true), ReportColumn("Enhet", width: 12), ReportColumn("Period", width: 9, wrap: true),
             ReportColumn("Område", width: 28), ReportColumn("Kvinnor", width: 12), ReportColumn("Män", width: 12),
             ReportColumn("Skillnad kvinnor − män", width: 12, wrap: true), ReportColumn("Totalt", width: 12),
             ReportColumn("Skillnaden säkerställd", width: 12, wrap: true),

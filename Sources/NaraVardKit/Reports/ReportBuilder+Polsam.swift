@@ -12,15 +12,15 @@ extension ReportBuilder {
         let rows = data.enumerated().map { row, data in
             ReportRow(
                 [.text(catalog.shift(data.indicator.shift).map(sheetName)), .text(data.indicator.name),
-                 .text(data.unit == .count ? "antal per 1 000 invånare" : data.indicator.unit.label), .text(ReportText.period(data.period))]
+                 .text(data.unit == .count ? "antal per 1 000 invånare" : data.indicator.unit.label), periodCell(data)]
                     + totals.map { data.indicator.isPublished(for: $0.kind) ? comparedCell(data, $0.id) : .empty },
                 startsGroup: row > 0 && data.indicator.shift != self.data[row - 1].indicator.shift)
         }
         let columns = [ReportColumn("Riktningsförändring", width: 18), ReportColumn("Indikator", width: 34, wrap: true),
-                       ReportColumn("Enhet", width: 12, wrap: true), ReportColumn("Period", width: 9)]
+                       ReportColumn("Enhet", width: 12, wrap: true), ReportColumn("Period", width: 9, wrap: true)]
             + totals.map { ReportColumn($0.name, width: 14, wrap: true) }
         return ReportSheet(
-            name: "Översikt", title: title, subtitle: subtitle,
+            name: "Översikt", title: title, subtitle: firstPageSubtitle,
             tables: [ReportTable(name: "oversikt", columns: columns, rows: rows, freezeHeader: true, filter: true)],
             notes: ["Grönt: bättre än \(benchmarkName), rött: sämre, efter indikatorns önskade riktning, och bara när skillnaden "
                     + "är större än slumpen förklarar (\(benchmarkName)s värde ligger utanför områdets 95 % konfidensintervall). "
@@ -46,7 +46,7 @@ extension ReportBuilder {
                 let value = data.unit == .count ? valueCell(data, area.id, data.period) : comparedCell(data, area.id)
                 let cells = [value, changeCell(data, area.id), trendCell(data, area.id)] + comparisonCells(data, area.id)
                 rows.append(ReportRow(
-                    [.text(data.indicator.name), .text(data.indicator.unit.label), .text(ReportText.period(data.period)),
+                    [.text(data.indicator.name), .text(data.indicator.unit.label), periodCell(data),
                      ReportCell(.text(area.name), indent: indented ? 1 : 0)] + (published ? cells : cells.map { _ in .empty }),
                     emphasis: !indented, startsGroup: rows.count == start))
             }
@@ -64,7 +64,7 @@ extension ReportBuilder {
             ConditionalColor(rows: range, columns: 5...5, rule: .sign(data.indicator.better))
         }
         let columns = [
-            ReportColumn("Indikator", width: 46), ReportColumn("Enhet", width: 12), ReportColumn("Period", width: 9),
+            ReportColumn("Indikator", width: 46), ReportColumn("Enhet", width: 12), ReportColumn("Period", width: 9, wrap: true),
             ReportColumn("Område", width: 30), ReportColumn("Värde", width: 12), ReportColumn("Förändring 1 år", width: 11, wrap: true),
             ReportColumn("Trend", width: 24),
         ] + comparisonColumns

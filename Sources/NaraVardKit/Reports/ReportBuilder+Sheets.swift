@@ -8,6 +8,11 @@ extension ReportBuilder {
         [request.definition.subtitle, asOf.map { "Data till och med import \($0)" }].compactMap { $0 }.joined(separator: " · ")
     }
 
+    /// The first sheet's subtitle: ``subtitle`` and how many indicators lack a value for the period.
+    var firstPageSubtitle: String {
+        [subtitle, missingValuesNote].filter { !$0.isEmpty }.joined(separator: " · ")
+    }
+
     func commonSheets() -> [ReportSheet] {
         [definitionSheet(), legendSheet(), aboutSheet()]
     }
@@ -113,9 +118,17 @@ extension ReportBuilder {
             (.placeholder(.undefined), "Nämnaren är 0: värdet är inte definierat."),
             (ReportCell(.number(31.2, NumberStyle(decimals: 1)), revision: "Reviderat: tidigare 30,8"),
              "Markerad cell med kommentar: värdet har ändrats sedan förra rapporten av samma slag. Kommentaren visar det tidigare värdet."),
+            (ReportCell(.text("senaste: 2025 K4"), tone: .muted), "Indikatorn har inget värde för rapportperioden: dess senaste "
+                + "värde visas, med perioden det gäller. Första sidan räknar hur många indikatorer som saknar värde för perioden "
+                + "(bara de som följs per kvartal i en kvartalsrapport; en årsindikator räknas som gammal först när dess år är äldre än året före)."),
         ]
         if committee {
             entries += [
+                (ReportCell(.text("3 ↑ · 1 ↓ · 2 →"), tone: .good), "Sammanfattning: hur många av riktningsförändringens indikatorer "
+                    + "som förbättras (↑), försämras (↓) och inte förändras tydligt (→) i området. Grönt: fler förbättras än "
+                    + "försämras; rött: fler försämras; gult: lika många; grått: ingen tydlig trend eller inget att bedöma."),
+                (.text("utan antal"), "Sammanfattning: indikatorn har värden i området men utan täljare och nämnare, så de kan "
+                    + "inte läggas ihop till en serie för området och dess trend kan inte bedömas."),
                 (.text("Skillnaden säkerställd"), "Kön: ja när kvinnors och mäns 95 % konfidensintervall inte överlappar. Prövningen "
                     + "är försiktig: nej betyder att skillnaden kan vara slump."),
                 (.text("Förbättras"), "Sammanfattning: fler indikatorer förbättras än försämras i riktningsförändringen."),
@@ -166,6 +179,7 @@ extension ReportBuilder {
             ("Data till och med import", asOf.map { "\($0)" + (request.asOf == nil ? " (den senaste)" : " (--as-of)") } ?? "–"),
             ("Rapportdefinition", request.definition.source),
             ("Jämförs med", comparison),
+        ] + (request.kind == .committee ? [("Förändrade slutsatser mot", earlierReport)] : []) + [
             ("Indikatorer", "\(data.count)"),
             ("Metod", Self.methods),
         ]
@@ -189,6 +203,13 @@ extension ReportBuilder {
                                       ReportColumn("Anteckning", width: 36, wrap: true)],
                             rows: importRows),
             ])
+    }
+
+    /// The report "Förändrade slutsatser" compares with, for Om rapporten.
+    private var earlierReport: String {
+        guard let earlier else { return "Ingen rapport av samma slag för en tidigare period: inga slutsatser jämförs." }
+        return "Rapport \(earlier.record.id) för \(ReportText.periodTitle(earlier.record.period)) (\(earlier.record.createdAt)), "
+            + "byggd på nytt från data till och med import \(earlier.record.asOf.map(String.init) ?? "–")."
     }
 
     static func importKind(_ kind: String) -> String {

@@ -32,6 +32,20 @@ struct IndicatorData {
     /// The values of ``period`` compared with the benchmark (comparisons.md), by key; suppressed values are
     /// not compared.
     let comparisons: [ObservationKey: Comparison]
+    /// Whether the indicator has any value up to the report period.
+    let hasValue: Bool
+    /// The indicator has no value for the report period and shows an older one (design.md, "Report periods"): a
+    /// quarterly or monthly indicator whose latest value is before the period's last quarter or month, a yearly
+    /// one whose latest year is older than the report year minus one; also one without any value.
+    let stale: Bool
+    /// Its latest value is for the report period itself (its last quarter, month or year).
+    let current: Bool
+    /// Its frequency fits the report period: a period of its frequency lies within the report period (a quarterly
+    /// indicator fits a quarter or a year, a yearly one only a year).
+    let fits: Bool
+    /// The total-gender values of the compared areas over every period up to the report period, by area: what
+    /// the trends and comparisons were drawn from (before suppression), to see what a revision changed.
+    let history: [String: [Period: Double]]
 
     var unit: IndicatorUnit { indicator.unit }
 
@@ -65,8 +79,13 @@ struct ReportBuilder {
     let data: [IndicatorData]
     /// The committee report's agreements: those of the latest year up to the report period (nil: none).
     let agreements: AgreementFollowUp?
+    /// The committee report before this one (design.md: the latest logged report of the same kind for an earlier
+    /// period, on data no newer than this one's), rebuilt from the store as of its import; nil when there is none.
+    let earlier: (record: ReportRecord, data: [IndicatorData])?
 
-    init(store: MetricsStore, request: ReportRequest) throws {
+    /// - Parameter comparingEarlier: rebuild the previous committee report to list the conclusions that changed
+    ///   since (off for that rebuild itself).
+    init(store: MetricsStore, request: ReportRequest, comparingEarlier: Bool = true) throws {
         self.store = store
         self.request = request
         let definition = request.definition
@@ -106,6 +125,11 @@ struct ReportBuilder {
             : definition.indicators.compactMap { catalog.indicator($0) }.enumerated()
                 .sorted { ($0.element.shift, $0.offset) < ($1.element.shift, $1.offset) }.map(\.element)
         shifts = catalog.shifts.filter { shift in indicators.contains { $0.shift == shift.id } }
+        if period.kind == .month, !indicators.contains(where: { $0.frequency.periodKind == .month }) {
+            let latest = try store.latestPeriod(.quarter, asOf: asOf).map { " (the latest quarter with data is \($0))" } ?? ""
+            throw StoreQueryError(description: "the report has no monthly indicators: \(period) cannot be reported; "
+                                  + "give a quarter or a year\(latest)")
+        }
         previous = try asOf.flatMap { try store.previousReport(request.kind, before: $0) }
 
         let aggregator = Aggregator(geography: geography, indicators: indicators)
@@ -128,8 +152,41 @@ struct ReportBuilder {
         guard data.contains(where: { !$0.values.isEmpty }) else {
             throw StoreQueryError(description: "there are no values up to \(period) to report")
         }
+        if request.period != nil, !data.contains(where: { $0.fits && $0.current }) {
+            let latest = try store.latestPeriod(period.kind, asOf: asOf) ?? store.latestPeriod(.quarter, asOf: asOf)
+                ?? store.latestPeriod(.year, asOf: asOf)
+            throw StoreQueryError(description: "no indicator has a value for \(period)"
+                                  + (latest.map { "; the latest period with data is \($0)" } ?? ""))
+        }
         self.data = data
         agreements = request.kind == .committee ? try Self.agreements(store, asOf: asOf, period: period, data: data, totals: totals) : nil
+        earlier = try Self.earlier(store, request: request, period: period, asOf: asOf, when: comparingEarlier && request.kind == .committee)
+    }
+
+    /// The previous report of the kind (design.md, "Report periods"), rebuilt as it was made.
+    private static func earlier(
+        _ store: MetricsStore, request: ReportRequest, period: Period, asOf: Int64?, when wanted: Bool
+    ) throws -> (record: ReportRecord, data: [IndicatorData])? {
+        guard wanted, let asOf,
+              let record = try store.reportLog().last(where: {
+                  $0.kind == request.kind && $0.state == "done" && ($0.asOf ?? .max) <= asOf
+                      // An earlier period: one that ends before this one ends (a year before its fourth quarter, too).
+                      && $0.period.lastIndexes.month < period.lastIndexes.month
+              }),
+              let earlierAsOf = record.asOf
+        else { return nil }
+        var earlier = request
+        earlier.period = record.period
+        earlier.asOf = earlierAsOf
+        // A definition the earlier catalogue cannot satisfy, or a period since withdrawn: nothing to compare with,
+        // which the table says (rather than refusing this report).
+        do {
+            return (record, try ReportBuilder(store: store, request: earlier, comparingEarlier: false).data)
+        } catch is Diagnostics {
+            return (record, [])
+        } catch is StoreQueryError {
+            return (record, [])
+        }
     }
 
     /// The follow-up of the latest agreement year up to the report period, with the county trends already analysed.
@@ -156,9 +213,18 @@ struct ReportBuilder {
         let kind = indicator.frequency.periodKind
         let last = period.lastIndexes
         let limit = switch kind { case .year: last.year; case .quarter: last.quarter; case .month: last.month }
-        let latest = values.filter { $0.period.kind == kind && $0.gender == .total && $0.value != nil && shown.contains($0.area) }
+        let latestWithValue = values.filter { $0.period.kind == kind && $0.gender == .total && $0.value != nil && shown.contains($0.area) }
             .map(\.period).max()
-            ?? Period(kind: kind, index: limit)
+        let latest = latestWithValue ?? Period(kind: kind, index: limit)
+        let stale = switch kind {
+        case .year: latestWithValue.map { $0.year < period.year - 1 } ?? true
+        case .quarter, .month: latest.index < limit
+        }
+        let totalIDs = Set(totals.map(\.id))
+        var history: [String: [Period: Double]] = [:]
+        for value in values where value.gender == .total && value.period.kind == kind && totalIDs.contains(value.area) {
+            if let number = value.value { history[value.area, default: [:]][value.period] = number }
+        }
         let perYear = Period.perYear(kind)
         let count = max(historyYears * perYear, perYear + 1)
         let periods = (0..<count).map { Period(kind: kind, index: latest.index - count + 1 + $0) }
@@ -178,7 +244,9 @@ struct ReportBuilder {
             indicator: indicator, period: latest, periods: periods,
             values: Dictionary(visible.filter { shown.contains($0.area) }.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first }),
             trends: trends,
-            comparisons: Dictionary(comparisons.map { ($0.value.key, $0) }, uniquingKeysWith: { first, _ in first }))
+            comparisons: Dictionary(comparisons.map { ($0.value.key, $0) }, uniquingKeysWith: { first, _ in first }),
+            hasValue: latestWithValue != nil, stale: stale, current: latestWithValue?.index == limit,
+            fits: Period.perYear(kind) >= Period.perYear(period.kind), history: history)
     }
 
     /// The report: the sheets of its kind and every value they show.
@@ -220,6 +288,33 @@ struct ReportBuilder {
               let before = data.values[data.key(area, data.yearBefore(data.period), gender)]?.value
         else { return .empty }
         return .number(now - before, .change(data.unit))
+    }
+
+    /// The period an indicator's values are for: `2025 K4`, or `senaste: 2025 K4` (muted, with a comment) when it
+    /// has no value for the report period.
+    func periodCell(_ data: IndicatorData) -> ReportCell {
+        guard data.stale else { return .text(ReportText.period(data.period)) }
+        guard data.hasValue else { return ReportCell(.text("inget värde"), tone: .muted) }
+        return ReportCell(.text("senaste: \(ReportText.period(data.period))"), tone: .muted,
+                          note: "Inget värde för \(ReportText.period(period)); det senaste är från \(ReportText.period(data.period)).")
+    }
+
+    /// `3 av 30 indikatorer saknar värde för 2026 K1: …`: the indicators whose frequency fits the report period and
+    /// that show an older value (design.md, "Report periods"), and the yearly ones that are older than the year before.
+    var missingValuesNote: String {
+        let fitting = data.filter(\.fits)
+        let missing = fitting.filter(\.stale)
+        let shown = ReportText.period(period)
+        var text = missing.isEmpty
+            ? "Alla \(fitting.count) indikatorer som följs per \(ReportText.frequencyNoun(period.kind)) har värde för \(shown)."
+            : "\(missing.count) av \(fitting.count) indikatorer saknar värde för \(shown) och visar sitt senaste (”senaste: …”): "
+                + missing.map { "\($0.indicator.id) \($0.hasValue ? ReportText.period($0.period) : "inget värde")" }.joined(separator: ", ") + "."
+        let oldYears = data.filter { !$0.fits && $0.stale }
+        if !oldYears.isEmpty {
+            text += " \(oldYears.count) årsindikatorer har inget värde för \(period.year - 1) eller senare: "
+                + oldYears.map { "\($0.indicator.id) \($0.hasValue ? ReportText.period($0.period) : "inget värde")" }.joined(separator: ", ") + "."
+        }
+        return text
     }
 
     func trendCell(_ data: IndicatorData, _ area: String) -> ReportCell {

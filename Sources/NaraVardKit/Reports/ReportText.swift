@@ -133,13 +133,16 @@ public enum ReportText {
         }
     }
 
-    public static func frequency(_ frequency: Frequency) -> String {
-        switch frequency {
+    /// `kvartal`, `år`, `månad`: what a period of a kind is called after "per".
+    public static func frequencyNoun(_ kind: Period.Kind) -> String {
+        switch kind {
         case .quarter: "kvartal"
         case .year: "år"
         case .month: "månad"
         }
     }
+
+    public static func frequency(_ frequency: Frequency) -> String { frequencyNoun(frequency.periodKind) }
 
     public static func level(_ kind: Area.Kind) -> String {
         switch kind {

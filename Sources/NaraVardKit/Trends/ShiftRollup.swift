@@ -19,6 +19,9 @@ public struct ShiftRollup: Sendable, Equatable {
     public var worsening = 0
     public var noClearChange = 0
     public var tooFewPoints = 0
+    /// Indicators with values in the area but no series to judge, because the values came without counts and
+    /// cannot be summed to the area (e.g. a länsdel of survey values given per municipality).
+    public var noCounts = 0
     /// Indicators without a good direction (`better: neutral`), counted apart whatever their class.
     public var neutral = 0
 
@@ -29,17 +32,22 @@ public struct ShiftRollup: Sendable, Equatable {
         return noClearChange > 0 ? .stable : .insufficient
     }
 
+    /// Indicators with a good direction whose trend could be judged.
+    public var judged: Int { improving + worsening + noClearChange }
+
     public init(shift: Int, area: String) {
         self.shift = shift
         self.area = area
     }
 
     /// One roll-up per shift and area, from the total-gender trends; an indicator without a series in an
-    /// area counts as too few points. An indicator not published at an area's level (`kinds` gives the
+    /// area counts as too few points, or as no counts when `withoutCounts` holds its indicator and area (each
+    /// `indicator + "\u{1F}" + area`). An indicator not published at an area's level (`kinds` gives the
     /// level; e.g. a county-only indicator in a länsdel) is left out of that area's roll-up. Seasonal
     /// indicators count by their seasonal classification, like every other.
     public static func rollups(
-        shifts: [Int], areas: [String], kinds: [String: Area.Kind] = [:], indicators: [Indicator], trends: [SeriesTrend]
+        shifts: [Int], areas: [String], kinds: [String: Area.Kind] = [:], indicators: [Indicator], trends: [SeriesTrend],
+        withoutCounts: Set<String> = []
     ) -> [ShiftRollup] {
         var classes: [String: TrendClass] = [:]
         for trend in trends where trend.gender == .total {
@@ -51,7 +59,9 @@ public struct ShiftRollup: Sendable, Equatable {
                 for indicator in indicators where indicator.shift == shift && !indicator.retired
                     && kinds[area].map(indicator.isPublished(for:)) != false {
                     if indicator.better == .neutral { rollup.neutral += 1; continue }
-                    switch classes[indicator.id + "\u{1F}" + area] ?? .tooFewPoints {
+                    let key = indicator.id + "\u{1F}" + area
+                    if classes[key] == nil, withoutCounts.contains(key) { rollup.noCounts += 1; continue }
+                    switch classes[key] ?? .tooFewPoints {
                     case .improving: rollup.improving += 1
                     case .worsening: rollup.worsening += 1
                     case .noClearChange, .increasing, .decreasing: rollup.noClearChange += 1

@@ -101,6 +101,17 @@ import Testing
         #expect(rollup.tooFewPoints == 1, "C has no series in the area")
         #expect(rollup.worsening == 0)
     }
+
+    /// An indicator without a series whose values came without counts is counted as such, not as too few points,
+    /// and a roll-up with nothing judged is insufficient.
+    @Test func missingSeriesWithoutCountsAreCountedApart() {
+        let indicators = [indicator("A"), indicator("C"), indicator("E")]
+        let rollup = ShiftRollup.rollups(shifts: [1], areas: ["ostra"], indicators: indicators, trends: [trend("E", .tooFewPoints)],
+                                         withoutCounts: ["C\u{1F}ostra", "E\u{1F}ostra"])[0]
+        #expect(rollup.noCounts == 1, "C: no series, values without counts")
+        #expect(rollup.tooFewPoints == 2, "A: no series at all; E: a series too short, whatever its values")
+        #expect(rollup.judged == 0 && rollup.status == .insufficient)
+    }
 }
 
 extension SeriesTrend {
