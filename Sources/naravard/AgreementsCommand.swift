@@ -22,7 +22,7 @@ struct AgreementsCommand: ParsableCommand {
         func run() throws {
             let metrics = try store.openForReading()
             let asOf = try self.asOf.snapshot(in: metrics)
-            let followUp = try asUsageError { try metrics.agreementFollowUp(year: year, asOf: asOf) }
+            let followUp = try metrics.agreementFollowUp(year: year, asOf: asOf)
             let columns = ["agreement", "year", "insatsomrade", "shift", "allocated", "joint_allocated", "decided", "spent",
                            "remaining", "percent_used", "indicators"]
             let rows: [[Cell]] = followUp.lines.map { line in
@@ -54,10 +54,7 @@ struct AgreementsCommand: ParsableCommand {
         }
 
         func run() throws {
-            for path in paths where !FileManager.default.fileExists(atPath: path) {
-                printError("\(path): no such file or folder")
-                throw ExitCode(ExitStatus.inputMissing)
-            }
+            for path in paths where !FileManager.default.fileExists(atPath: path) { throw CommandError.missing(path) }
             let metrics = try store.openForWriting()
             let summary: CatalogLoadSummary
             do {
@@ -65,9 +62,7 @@ struct AgreementsCommand: ParsableCommand {
                 for warning in book.warnings { printError(warning.description) }
                 summary = try metrics.loadAgreements(book, note: note)
             } catch let error as Diagnostics {
-                printError(error.description)
-                printError("refused, nothing loaded: \(error.total) problem\(error.total == 1 ? "" : "s")")
-                throw ExitCode(ExitStatus.inputRefused)
+                throw CommandError.refused(error, "refused, nothing loaded: \(error.total) problem\(error.total == 1 ? "" : "s")")
             }
             for warning in summary.warnings { printError(warning.description) }
             if json {
@@ -105,12 +100,11 @@ struct AgreementsCommand: ParsableCommand {
             do {
                 result = try metrics.ingestAgreementUse(files.map { URL(fileURLWithPath: $0) }, options: options)
             } catch let error as InputFileError {
-                printError(error.description)
                 if json { print(IngestSummary().json) }
-                throw ExitCode(ExitStatus.inputMissing)
+                throw error
             }
             printSummary(result, json: json, dryRun: dryRun)
-            if result.refused { throw ExitCode(ExitStatus.inputRefused) }
+            if result.refused { throw CommandError.told(.refusedInput) }
         }
     }
 }

@@ -37,7 +37,7 @@ struct CatalogCommand: ParsableCommand {
         func run() throws {
             let catalog = try store.openForReading().catalog()
             guard let indicator = catalog.indicator(id) else {
-                throw UsageError("no indicator '\(id)' in the catalogue (see `naravard catalog list`)")
+                throw CommandError.usage("no indicator '\(id)' in the catalogue (see `naravard catalog list`)")
             }
             if json {
                 try printJSON(ShownIndicator(indicator))
@@ -83,9 +83,7 @@ struct CatalogCommand: ParsableCommand {
             do {
                 summary = try store.openForWriting().loadCatalog(catalog, note: note)
             } catch let error as Diagnostics {
-                printError(error.description)
-                printError("nothing was loaded")
-                throw ExitCode(ExitStatus.inputRefused)
+                throw CommandError.refused(error, "nothing was loaded")
             }
             if json {
                 try printJSON(summary)
@@ -121,17 +119,12 @@ extension Indicator {
 /// Reads a catalogue folder, printing every problem as `FILE:LINE:COLUMN: message` (exit 65) or a
 /// missing folder (exit 66).
 func readCatalog(_ directory: String) throws -> Catalog {
-    guard FileManager.default.fileExists(atPath: directory) else {
-        printError("\(directory): no such file or folder")
-        throw ExitCode(ExitStatus.inputMissing)
-    }
+    guard FileManager.default.fileExists(atPath: directory) else { throw CommandError.missing(directory) }
     do {
         let catalog = try Catalog.read(directory: URL(fileURLWithPath: directory))
         for warning in catalog.warnings { printError(warning.description) }
         return catalog
     } catch {
-        printError(error.description)
-        printError("\(error.total) problem\(error.total == 1 ? "" : "s") found")
-        throw ExitCode(ExitStatus.inputRefused)
+        throw CommandError.refused(error, "\(error.total) problem\(error.total == 1 ? "" : "s") found")
     }
 }

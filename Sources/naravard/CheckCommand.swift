@@ -26,11 +26,11 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let metrics = try store.openForReading()
         let asOf = try self.asOf.snapshot(in: metrics)
-        let catalog = try asUsageError { try metrics.catalog(asOf: asOf) }
+        let catalog = try metrics.catalog(asOf: asOf)
         for id in indicators where catalog.indicator(id) == nil {
-            throw UsageError("no indicator '\(id)' in the catalogue (see `naravard catalog list`)")
+            throw CommandError.usage("no indicator '\(id)' in the catalogue (see `naravard catalog list`)")
         }
-        let findings = try asUsageError { try metrics.check(indicators: indicators, asOf: asOf, period: period) }
+        let findings = try metrics.check(indicators: indicators, asOf: asOf, period: period)
         try OutputTable(
             columns: ["check", "indicator", "area", "period", "detail"],
             rows: findings.map { [.text($0.kind.rawValue), .text($0.indicator), .text($0.area), .text($0.period?.description), .text($0.detail)] }
@@ -38,7 +38,7 @@ struct CheckCommand: ParsableCommand {
         let count = { (kinds: [CheckFinding.Kind]) in findings.count { kinds.contains($0.kind) } }
         printError("integrity \(count([.integrity]) == 0 ? "ok" : "FAILED"), sums disagreeing \(count([.sum])), "
             + "not reported \(count([.notReported])), reported missing \(count([.missing]))")
-        if count([.integrity]) > 0 { throw ExitCode.failure }
-        if !findings.isEmpty { throw ExitCode(ExitStatus.inputRefused) }
+        if count([.integrity]) > 0 { throw CommandError.told(.system) }
+        if !findings.isEmpty { throw CommandError.told(.refusedInput) }
     }
 }

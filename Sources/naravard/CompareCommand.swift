@@ -34,8 +34,11 @@ struct CompareCommand: ParsableCommand {
         "verdict_998", "reason", "trend", "attention",
     ]
 
-    func run() throws {
+    func validate() throws {
         if csvDialect != nil, format != .csv { throw ValidationError("--csv-dialect applies to --format csv only") }
+    }
+
+    func run() throws {
         let reading = try Reading(store, self.reading)
         let (catalog, indicators) = (reading.catalog, reading.indicators)
         var query = ComparisonQuery(asOf: reading.asOf)
@@ -45,7 +48,7 @@ struct CompareCommand: ParsableCommand {
         query.groups = reading.areas.filter { $0.kind == .group }
         if let benchmark {
             guard let id = AreaResolver(catalog.geography.areas).resolve(benchmark), catalog.geography[id] != nil else {
-                throw UsageError("no benchmark area '\(benchmark)' in the geography")
+                throw CommandError.usage("no benchmark area '\(benchmark)' in the geography")
             }
             query.benchmark = id
         }
@@ -54,20 +57,18 @@ struct CompareCommand: ParsableCommand {
         // Rows wait until there are enough to format on every core at once.
         var pending: [Comparison] = []
         var any = false
-        try asUsageError {
-            try reading.metrics.comparisons(query, catalog: catalog) { rows in
-                any = any || !rows.isEmpty
-                let kept = rows.filter { reading.shows($0.value.area) }
-                let sortKeys = kept.map { (levelRank($0.value.area, catalog), $0.value.area, $0.value.gender) }
-                pending += kept.indices.sorted { sortKeys[$0] < sortKeys[$1] }.map { kept[$0] }
-                if let printer, pending.count >= 16_384 {
-                    printer.write(pending.map(Self.row))
-                    pending.removeAll(keepingCapacity: true)
-                }
+        try reading.metrics.comparisons(query, catalog: catalog) { rows in
+            any = any || !rows.isEmpty
+            let kept = rows.filter { reading.shows($0.value.area) }
+            let sortKeys = kept.map { (levelRank($0.value.area, catalog), $0.value.area, $0.value.gender) }
+            pending += kept.indices.sorted { sortKeys[$0] < sortKeys[$1] }.map { kept[$0] }
+            if let printer, pending.count >= 16_384 {
+                printer.write(pending.map(Self.row))
+                pending.removeAll(keepingCapacity: true)
             }
         }
         if let period, !any {
-            throw UsageError("the store has no values for \(period)" + (indicators.isEmpty ? "" : " of the chosen indicators"))
+            throw CommandError.usage("the store has no values for \(period)" + (indicators.isEmpty ? "" : " of the chosen indicators"))
         }
         guard let printer else { return try printTable(pending, catalog: catalog) }
         printer.write(pending.map(Self.row))

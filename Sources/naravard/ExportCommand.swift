@@ -62,7 +62,7 @@ struct ExportCommand: ParsableCommand {
         for indicator in try metrics.storedIndicators() {
             var query = ObservationQuery(asOf: asOf)
             query.indicators = [indicator]
-            for observation in try asUsageError({ try metrics.observations(query) }) {
+            for observation in try metrics.observations(query) {
                 try writer.write([
                     .text(observation.indicator), .text(observation.area), .text(observation.period.description),
                     .text(observation.gender.rawValue), .number(observation.value), .number(observation.numerator),
@@ -76,10 +76,8 @@ struct ExportCommand: ParsableCommand {
     }
 
     private func writeWorkbook(_ metrics: MetricsStore, asOf: Int64?, to target: OutputTarget) throws {
-        let catalog = try asUsageError { try metrics.catalog(asOf: asOf) }
-        let summary = try asUsageError {
-            try WideWorkbookWriter(source: metrics, catalog: catalog, asOf: asOf).write(to: target.stagingPath)
-        }
+        let catalog = try metrics.catalog(asOf: asOf)
+        let summary = try WideWorkbookWriter(source: metrics, catalog: catalog, asOf: asOf).write(to: target.stagingPath)
         try target.commitStagedFile()
         let sheets = summary.valueSheets == 1 ? "1 sheet" : "\(summary.valueSheets) sheets"
         print("wrote \(out): \(summary.indicators) indicators on \(sheets), \(summary.rows) rows, \(summary.values) values")

@@ -55,7 +55,7 @@ struct ImportsCommand: ParsableCommand {
         @Flag(help: "Print the summary as one JSON object.") var json = false
 
         func run() throws {
-            let result = try asUsageError { try store.openForWriting().revert(importID, note: note) }
+            let result = try store.openForWriting().revert(importID, note: note)
             print(json ? result.json : "import \(result.summary.importID ?? 0) reverts import \(importID): \(result)")
         }
     }

@@ -59,16 +59,15 @@ struct IngestCommand: ParsableCommand {
                 printError("\(progress.file): \(progress.rows) rows\(percent)")
             }
         } catch let error as InputFileError {
-            printError(error.description)
             if json { print(IngestSummary().json) }
-            throw ExitCode(ExitStatus.inputMissing)
+            throw error
         }
         if changes, !result.refused { try OutputTable(columns: ChangesCommand.columns, rows: result.changes.map(ChangesCommand.row)).print(.table) }
         printSummary(result, json: json, dryRun: dryRun)
         if !json, !dryRun, result.summary.rejected > 0, let target = options.rejects {
             print("rejected rows written to \(target.path)")
         }
-        if result.refused { throw ExitCode(ExitStatus.inputRefused) }
+        if result.refused { throw CommandError.told(.refusedInput) }
     }
 }
 

@@ -20,10 +20,10 @@ struct ShiftsCommand: ParsableCommand {
     func run() throws {
         let metrics = try store.openForReading()
         let asOf = try self.asOf.snapshot(in: metrics)
-        let catalog = try asUsageError { try metrics.catalog(asOf: asOf) }
+        let catalog = try metrics.catalog(asOf: asOf)
         var query = TrendQuery(asOf: asOf)
         query.period = period
-        let trends = try asUsageError { try metrics.trends(query, catalog: catalog) }
+        let trends = try metrics.trends(query, catalog: catalog)
         let areas = catalog.geography.areas.filter { $0.kind == .lansdel } + catalog.geography.areas.filter { $0.kind == .county }
         let rollups = ShiftRollup.rollups(
             shifts: catalog.shifts.map(\.id), areas: areas.map(\.id),

@@ -27,12 +27,12 @@ struct StatusCommand: ParsableCommand {
     func run() throws {
         let metrics = try store.openForReading()
         let asOf = try reading.asOf.snapshot(in: metrics)
-        let catalog = try asUsageError { try metrics.catalog(asOf: asOf) }
+        let catalog = try metrics.catalog(asOf: asOf)
         let (indicators, areas) = try reading.resolve(in: catalog)
-        guard let period = try self.period ?? asUsageError({ try metrics.latestPeriod(indicators: indicators, asOf: asOf) }) else {
-            throw UsageError("the store has no values yet: give --period")
+        guard let period = try self.period ?? metrics.latestPeriod(indicators: indicators, asOf: asOf) else {
+            throw CommandError.usage("the store has no values yet: give --period")
         }
-        let rows = try asUsageError { try metrics.deliveryStatus(period: period, indicators: indicators, asOf: asOf) }
+        let rows = try metrics.deliveryStatus(period: period, indicators: indicators, asOf: asOf)
             .filter { reading.admits($0.area, areas, catalog.geography, period) }
         if reminders {
             try printReminders(rows, catalog: catalog)

@@ -28,7 +28,7 @@ struct TrendsCommand: ParsableCommand {
         var query = TrendQuery(asOf: reading.asOf)
         query.indicators = reading.indicators
         query.period = period
-        let trends = try asUsageError { try reading.metrics.trends(query, catalog: catalog) }
+        let trends = try reading.metrics.trends(query, catalog: catalog)
         let order = Dictionary(catalog.indicators.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         let kept = trends.filter { reading.shows($0.area) }
         // Sort keys worked out once per series, not in every comparison.

@@ -29,7 +29,7 @@ struct ValuesCommand: ParsableCommand {
             query.period = period
             query.exactPeriod = true
             query.gender = gender
-            let observations = try asUsageError { try metrics.observations(query) }
+            let observations = try metrics.observations(query)
             let rows = aggregator.values(observations, aggregating: totals)
                 .filter { reading.shows($0.area) }
                 .sorted { lhs, rhs in
