@@ -17,7 +17,7 @@ struct AgreementsCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
         @Option(help: "Only the agreements of this year.") var year: Int?
         @OptionGroup var asOf: AsOfOption
-        @Option(help: "table, csv or json.") var format: OutputFormat = .table
+        @OptionGroup var output: FormatOption
 
         func run() throws {
             let metrics = try store.openForReading()
@@ -28,16 +28,16 @@ struct AgreementsCommand: ParsableCommand {
             let rows: [[Cell]] = followUp.lines.map { line in
                 let trends = line.trends.map { linked in
                     let trend = linked.trend ?? .tooFewPoints
-                    return format == .table ? "\(linked.indicator) \(trend.arrow(better: linked.better)) \(trend.rawValue)"
+                    return output.format == .table ? "\(linked.indicator) \(trend.arrow(better: linked.better)) \(trend.rawValue)"
                         : "\(linked.indicator):\(trend.rawValue)"
                 }
-                return [.text(line.agreement.id), .integer(Int64(line.agreement.year)), .text(line.area?.id ?? (format == .table ? "(total)" : nil)),
+                return [.text(line.agreement.id), .integer(Int64(line.agreement.year)), .text(line.area?.id ?? (output.format == .table ? "(total)" : nil)),
                         .integer(line.area?.shift.map(Int64.init)), .integer(line.allocated), .integer(line.jointAllocated),
                         .integer(line.decided), .number(line.spent), .number(line.remaining),
-                        .number(line.percentUsed.map { format == .table ? $0.rounded(toPlaces: 1) : $0 }),
-                        .text(trends.joined(separator: format == .table ? ", " : ";"))]
+                        .number(line.percentUsed.map { output.format == .table ? $0.rounded(toPlaces: 1) : $0 }),
+                        .text(trends.joined(separator: output.format == .table ? ", " : ";"))]
             }
-            try OutputTable(columns: columns, rows: rows).print(format)
+            try OutputTable(columns: columns, rows: rows).print(output.format)
         }
     }
 

@@ -12,7 +12,7 @@ struct CatalogCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the indicators in the store.")
         @OptionGroup var store: StoreOptions
-        @Option(help: "table, csv or json.") var format: OutputFormat = .table
+        @OptionGroup var output: FormatOption
 
         func run() throws {
             let catalog = try store.openForReading().catalog()
@@ -22,7 +22,7 @@ struct CatalogCommand: ParsableCommand {
                  .text(indicator.better.rawValue), .text(indicator.frequency.rawValue), .flag(indicator.seasonal),
                  .text(indicator.levelsText), .text(indicator.kolada), .number(indicator.target)]
             }
-            try OutputTable(columns: columns, rows: rows).print(format)
+            try OutputTable(columns: columns, rows: rows).print(output.format)
         }
     }
 

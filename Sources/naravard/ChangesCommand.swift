@@ -21,7 +21,7 @@ struct ChangesCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The state to compare with: right after this import (default: now).", valueName: "IMPORT_ID"))
     var until: Int64?
     @Option(name: .customLong("indicator"), help: "Only this indicator (repeatable).") var indicators: [String] = []
-    @Option(help: "table, csv or json.") var format: OutputFormat = .table
+    @OptionGroup var output: FormatOption
 
     func validate() throws {
         if since < 0 { throw ValidationError("--since must be 0 (the empty store) or an import id") }
@@ -35,7 +35,7 @@ struct ChangesCommand: ParsableCommand {
             throw CommandError.usage("no indicator '\(id)' in the catalogue (see `naravard catalog list`)")
         }
         // Streamed in batches (a table waits to align its columns), so a whole store's changes stay flat.
-        let printer = RowPrinter(columns: Self.columns, format: format)
+        let printer = RowPrinter(columns: Self.columns, format: output.format)
         var batch: [[Cell]] = []
         var (count, added, withdrawn) = (0, 0, 0)
         try metrics.forEachChange(since: since, until: until, indicators: indicators) { change in

@@ -21,7 +21,7 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("indicator"), help: "Only this indicator (repeatable).") var indicators: [String] = []
     @OptionGroup var asOf: AsOfOption
     @Option(help: "Check who has delivered this period (any input form), as `naravard status` does.") var period: Period?
-    @Option(help: "table, csv or json.") var format: OutputFormat = .table
+    @OptionGroup var output: FormatOption
 
     func run() throws {
         let metrics = try store.openForReading()
@@ -34,7 +34,7 @@ struct CheckCommand: ParsableCommand {
         try OutputTable(
             columns: ["check", "indicator", "area", "period", "detail"],
             rows: findings.map { [.text($0.kind.rawValue), .text($0.indicator), .text($0.area), .text($0.period?.description), .text($0.detail)] }
-        ).print(format)
+        ).print(output.format)
         let count = { (kinds: [CheckFinding.Kind]) in findings.count { kinds.contains($0.kind) } }
         printError("integrity \(count([.integrity]) == 0 ? "ok" : "FAILED"), sums disagreeing \(count([.sum])), "
             + "not reported \(count([.notReported])), reported missing \(count([.missing]))")

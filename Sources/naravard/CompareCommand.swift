@@ -23,7 +23,7 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "T, K or M.") var gender: Gender?
     @Option(help: ArgumentHelp("The area compared with: id, code or name (default: each area's own county; 0000 for Riket).",
                                valueName: "AREA")) var benchmark: String?
-    @Option(help: "table, csv or json.") var format: OutputFormat = .table
+    @OptionGroup var output: FormatOption
     @Option(help: "For csv: rfc4180 (, and .; the default on standard output) or excel (; decimal comma, BOM).")
     var csvDialect: CSVDialectName?
     @Option(help: "Table labels: en or sv.") var lang: Language = .en
@@ -35,7 +35,7 @@ struct CompareCommand: ParsableCommand {
     ]
 
     func validate() throws {
-        if csvDialect != nil, format != .csv { throw ValidationError("--csv-dialect applies to --format csv only") }
+        if csvDialect != nil, output.format != .csv { throw ValidationError("--csv-dialect applies to --format csv only") }
     }
 
     func run() throws {
@@ -53,7 +53,7 @@ struct CompareCommand: ParsableCommand {
             query.benchmark = id
         }
         // One indicator at a time (catalogue order): CSV and JSON stream, so memory stays flat on a large store.
-        let printer = format == .table ? nil : RowPrinter(columns: Self.columns, format: format, csvDialect: csvDialect?.dialect)
+        let printer = output.format == .table ? nil : RowPrinter(columns: Self.columns, format: output.format, csvDialect: csvDialect?.dialect)
         // Rows wait until there are enough to format on every core at once.
         var pending: [Comparison] = []
         var any = false

@@ -13,11 +13,11 @@ struct ImportsCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List every import with its files and SHA-256.")
         @OptionGroup var store: StoreOptions
-        @Option(help: "table, csv or json.") var format: OutputFormat = .table
+        @OptionGroup var output: FormatOption
 
         func run() throws {
             let records = try store.openForReading().imports()
-            if format == .json {
+            if output.format == .json {
                 let objects = records.map { record in
                     let files = record.files.map {
                         "{\"path\": \(jsonString($0.path)), \"sha256\": \(jsonString($0.sha256)), \"rows\": \($0.rows)}"
@@ -42,7 +42,7 @@ struct ImportsCommand: ParsableCommand {
             try OutputTable(
                 columns: ["id", "time", "kind", "imported", "updated", "unchanged", "ignored", "rejected", "files", "note"],
                 rows: rows
-            ).print(format)
+            ).print(output.format)
         }
     }
 

@@ -204,3 +204,9 @@ final class RowPrinter {
 func printJSON(_ value: some Encodable) throws {
     FileHandle.standardOutput.write(try JSONEncoder().encode(value) + Data("\n".utf8))
 }
+
+/// `--format table|csv|json`, shared by every reading command.
+struct FormatOption: ParsableArguments {
+    @Option(help: "table (aligned, for people), csv (RFC 4180: , and .) or json (an array of objects).")
+    var format: OutputFormat = .table
+}
