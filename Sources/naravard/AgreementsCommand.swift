@@ -65,11 +65,7 @@ struct AgreementsCommand: ParsableCommand {
                 throw CommandError.refused(error, "refused, nothing loaded: \(error.total) problem\(error.total == 1 ? "" : "s")")
             }
             for warning in summary.warnings { printError(warning.description) }
-            if json {
-                try printJSON(summary)
-            } else {
-                print("import \(summary.importID.map(String.init) ?? "-"): imported \(summary.imported), updated \(summary.updated), unchanged \(summary.unchanged)")
-            }
+            try printSummary(summary, json: json)
         }
     }
 

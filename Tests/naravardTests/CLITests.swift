@@ -72,6 +72,25 @@ import TestSupport
         #expect(try cli.run("trends", "--indicator", "PV08", "--level", "county").stdout.contains("säsongsvarierande"))
     }
 
+    /// Every command that prints a summary of what it wrote prints it, with `--json`, as one object.
+    @Test func summariesAreOneJSONObjectWithJSON() throws {
+        try cli.run("init")
+        let examples = CLIFixture.examples
+        let commands = [
+            ["ingest", examples.appending(path: "kvartalsdata-koder.csv").path, "--json"],
+            ["catalog", "load", examples.appending(path: "../Indicators").standardized.path, "--json"],
+            ["agreements", "load", examples.appending(path: "overenskommelser/aktiviteter-2022.yaml").path, "--json"],
+            ["agreements", "ingest", examples.appending(path: "overenskommelser/forbrukning-2022.csv").path, "--json"],
+            ["imports", "revert", "2", "--json"],
+        ]
+        for arguments in commands {
+            let result = try cli.run(arguments)
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+            let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+            #expect(object?.keys.contains("import_id") == true, "\(arguments): \(result.stdout)")
+        }
+    }
+
     @Test func usageErrorsExit64AndMissingFilesExit66() throws {
         try cli.run("init")
         #expect(try cli.run("values", "--level", "planet").status == 64)
