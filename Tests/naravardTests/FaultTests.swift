@@ -82,7 +82,7 @@ import TestSupport
         try Data(SyntheticCSV.text(indicators: ["PV01"], quarters: 4, seed: 2).utf8).write(to: cli.directory.url.appending(path: "extra.csv"))
         let refused = try cli.run("ingest", "extra.csv")
         longLock.waitUntilExit()
-        expectOneLine(refused, status: 1, containing: "locked by another naravard")
+        expectOneLine(refused, status: 1, containing: "naravard.sqlite: locked by another naravard")
         #expect(try state() == after)
         #expect(after != before)
     }
