@@ -101,7 +101,7 @@ extension CommandError {
             self.init(.refusedInput, error.description)
         default:
             guard let failure = SystemFailure(error, store: store) else { return nil }
-            self.init(failure.exitCode == Kind.notAStore.exitCode ? .notAStore : .system, failure.description)
+            self.init(failure.storeUnreadable ? .notAStore : .system, failure.description)
         }
     }
 }
