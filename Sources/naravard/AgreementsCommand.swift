@@ -47,7 +47,7 @@ struct AgreementsCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
         @Argument(help: "YAML files, or folders of them.") var paths: [String]
         @Option(help: "A note for the audit log.") var note: String?
-        @Flag(help: "Print the summary as one JSON object.") var json = false
+        @OptionGroup var output: SummaryOption
 
         func validate() throws {
             if paths.isEmpty { throw ValidationError("give at least one file or folder to load") }
@@ -65,7 +65,7 @@ struct AgreementsCommand: ParsableCommand {
                 throw CommandError.refused(error, "refused, nothing loaded: \(error.total) problem\(error.total == 1 ? "" : "s")")
             }
             for warning in summary.warnings { printError(warning.description) }
-            try printSummary(summary, json: json)
+            try printSummary(summary, json: output.json)
         }
     }
 
@@ -80,7 +80,7 @@ struct AgreementsCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
         @Argument(help: "CSV files.") var files: [String]
         @Flag(help: "Check and count, write nothing.") var dryRun = false
-        @Flag(help: "Print the summary as one JSON object on standard output.") var json = false
+        @OptionGroup var output: SummaryOption
         @Option(help: "A note for the audit log.") var note: String?
 
         func validate() throws {
@@ -96,10 +96,10 @@ struct AgreementsCommand: ParsableCommand {
             do {
                 result = try metrics.ingestAgreementUse(files.map { URL(fileURLWithPath: $0) }, options: options)
             } catch let error as InputFileError {
-                if json { print(IngestSummary().json) }
+                if output.json { print(IngestSummary().json) }
                 throw error
             }
-            printSummary(result, json: json, dryRun: dryRun)
+            printSummary(result, json: output.json, dryRun: dryRun)
             if result.refused { throw CommandError.told(.refusedInput) }
         }
     }

@@ -75,7 +75,7 @@ struct CatalogCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
         @Argument(help: "A folder (or file) of catalogue YAML.") var directory: String
         @Option(help: "A note for the audit log.") var note: String?
-        @Flag(help: "Print the summary as one JSON object.") var json = false
+        @OptionGroup var output: SummaryOption
 
         func run() throws {
             let catalog = try readCatalog(directory)
@@ -85,7 +85,7 @@ struct CatalogCommand: ParsableCommand {
             } catch let error as Diagnostics {
                 throw CommandError.refused(error, "nothing was loaded")
             }
-            try printSummary(summary, json: json)
+            try printSummary(summary, json: output.json)
         }
     }
 }

@@ -52,11 +52,11 @@ struct ImportsCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
         @Argument(help: "The import to withdraw.") var importID: Int64
         @Option(help: "A note for the audit log.") var note: String?
-        @Flag(help: "Print the summary as one JSON object.") var json = false
+        @OptionGroup var output: SummaryOption
 
         func run() throws {
             let result = try store.openForWriting().revert(importID, note: note)
-            print(json ? result.json : "import \(result.summary.importID ?? 0) reverts import \(importID): \(result)")
+            print(output.json ? result.json : "import \(result.summary.importID ?? 0) reverts import \(importID): \(result)")
         }
     }
 }

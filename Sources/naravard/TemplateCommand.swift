@@ -22,6 +22,7 @@ struct TemplateCommand: ParsableCommand {
     @OptionGroup var reading: ReadingOptions
     @Option(help: "The period to deliver (any input form).") var period: Period
     @Option(help: ArgumentHelp("The workbook to write.", valueName: "FILE.xlsx")) var out: String
+    @OptionGroup var output: SummaryOption
 
     func run() throws {
         let target = try store.outputFile(out)
@@ -38,6 +39,11 @@ struct TemplateCommand: ParsableCommand {
         }
         let summary = try TemplateWriter(expected: expected).write(to: target.stagingPath)
         try target.commitStagedFile()
-        print("wrote \(out): \(period), \(summary.indicators) \(summary.indicators == 1 ? "indicator" : "indicators"), \(summary.rows) rows")
+        if output.json {
+            printObject(["path": .text(out), "period": .text(period.description), "indicators": .integer(Int64(summary.indicators)),
+                         "rows": .integer(Int64(summary.rows))])
+        } else {
+            print("wrote \(out): \(period), \(summary.indicators) \(summary.indicators == 1 ? "indicator" : "indicators"), \(summary.rows) rows")
+        }
     }
 }
