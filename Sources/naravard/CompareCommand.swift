@@ -26,7 +26,7 @@ struct CompareCommand: ParsableCommand {
     @OptionGroup var output: FormatOption
     @Option(help: "For csv: rfc4180 (, and .; the default on standard output) or excel (; decimal comma, BOM).")
     var csvDialect: CSVDialectName?
-    @Option(help: "Table labels: en or sv.") var lang: Language = .en
+    @OptionGroup var labels: LanguageOption
 
     static let columns = [
         "indicator", "area", "period", "gender", "value", "numerator", "denominator", "population", "compared_value",
@@ -91,7 +91,7 @@ struct CompareCommand: ParsableCommand {
 
     /// For people: rounded figures, the interval as one column, arrows coloured by the verdict, Swedish with `--lang sv`.
     private func printTable(_ rows: [Comparison], catalog: StoredCatalog) throws {
-        let sv = lang == .sv
+        let sv = labels.lang == .sv
         let columns = sv
             ? ["indikator", "område", "period", "kön", "värde", "jämförtal", "95 % KI", "jämförelse", "mot jämförelse", "99,8 %", "trend", "notera"]
             : ["indicator", "area", "period", "gender", "value", "compared", "95 % CI", "benchmark", "verdict", "99.8 %", "trend", "attention"]
@@ -105,7 +105,7 @@ struct CompareCommand: ParsableCommand {
                 .number(row.value.value), .number(row.compared.value), .text(interval(row.compared.ci95)),
                 .text((row.benchmarkValue.map { formatNumber($0.rounded(toPlaces: 2)) } ?? "") + " (\(row.benchmark))"),
                 .text(Self.label(row.verdict, row, sv)), .text(Self.label(row.verdict998, row, sv)),
-                .text(row.trend.map { TrendStyle.label($0, better: better, lang) }), .text(row.attention ? "!" : nil),
+                .text(row.trend.map { TrendStyle.label($0, better: better, labels.lang) }), .text(row.attention ? "!" : nil),
             ]
         }
         try OutputTable(columns: columns, rows: cells) { row, column, text in

@@ -15,7 +15,7 @@ struct ShiftsCommand: ParsableCommand {
     @Option(help: "The latest period to take into account (default: the latest stored).") var period: Period?
     @OptionGroup var asOf: AsOfOption
     @OptionGroup var output: FormatOption
-    @Option(help: "Table labels: en or sv.") var lang: Language = .en
+    @OptionGroup var labels: LanguageOption
 
     func run() throws {
         let metrics = try store.openForReading()
@@ -29,7 +29,7 @@ struct ShiftsCommand: ParsableCommand {
             shifts: catalog.shifts.map(\.id), areas: areas.map(\.id),
             kinds: Dictionary(areas.map { ($0.id, $0.kind) }, uniquingKeysWith: { first, _ in first }),
             indicators: catalog.indicators, trends: trends)
-        let sv = lang == .sv && output.format == .table
+        let sv = labels.lang == .sv && output.format == .table
         let columns = sv
             ? ["riktningsförändring", "område", "förbättras", "försämras", "ingen tydlig förändring", "för få punkter", "neutrala", "status"]
             : ["shift", "area", "improving", "worsening", "no_clear_change", "too_few_points", "neutral", "status"]
@@ -37,7 +37,7 @@ struct ShiftsCommand: ParsableCommand {
             [output.format == .table ? .text("\(rollup.shift) \(catalog.shift(rollup.shift)?.short ?? "")") : .integer(Int64(rollup.shift)),
              .text(rollup.area), .integer(Int64(rollup.improving)), .integer(Int64(rollup.worsening)),
              .integer(Int64(rollup.noClearChange)), .integer(Int64(rollup.tooFewPoints)), .integer(Int64(rollup.neutral)),
-             .text(output.format == .table ? TrendStyle.label(rollup.status, lang) : rollup.status.rawValue)]
+             .text(output.format == .table ? TrendStyle.label(rollup.status, labels.lang) : rollup.status.rawValue)]
         }
         try OutputTable(columns: columns, rows: rows) { row, column, text in
             guard column == 7 else { return text }

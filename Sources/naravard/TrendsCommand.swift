@@ -20,7 +20,7 @@ struct TrendsCommand: ParsableCommand {
     @OptionGroup var reading: ReadingOptions
     @Option(help: "The latest period to take into account (default: the latest stored).") var period: Period?
     @OptionGroup var output: FormatOption
-    @Option(help: "Table labels: en or sv.") var lang: Language = .en
+    @OptionGroup var labels: LanguageOption
 
     func run() throws {
         let reading = try Reading(store, self.reading)
@@ -67,7 +67,7 @@ struct TrendsCommand: ParsableCommand {
 
     /// For people: fewer columns, rounded figures, arrows coloured by good or bad, and (with --lang sv) Swedish labels.
     private func printTable(_ trends: [SeriesTrend], catalog: StoredCatalog) throws {
-        let sv = lang == .sv
+        let sv = labels.lang == .sv
         let columns = sv
             ? ["indikator", "område", "kön", "n", "senaste", "värde", "förändr. 1 år", "Sen/period", "trend", "variation", "måluppfyllelse"]
             : ["indicator", "area", "gender", "n", "latest", "value", "yoy change", "Sen/period", "trend", "variation", "assurance"]
@@ -78,7 +78,7 @@ struct TrendsCommand: ParsableCommand {
                 .text(trend.indicator), .text(trend.area), .text(trend.gender.rawValue), .integer(Int64(result.n)),
                 .text(trend.lastPeriod?.description), .number(trend.latestValue.map { $0.rounded(toPlaces: 2) }),
                 .number(trend.yearOnYear.map { $0.rounded(toPlaces: 2) }), .number(result.senSlope.map { $0.rounded(toPlaces: 3) }),
-                .text(TrendStyle.label(result.classification, better: better, lang)),
+                .text(TrendStyle.label(result.classification, better: better, labels.lang)),
                 .text(sv ? ReportText.variation(result) : result.seasonal ? "säsongsvarierande" : result.variation?.rawValue),
                 .text(result.assurance.map { sv ? ReportText.assurance($0) : $0.rawValue }),
             ]
