@@ -37,7 +37,7 @@ struct CatalogCommand: ParsableCommand {
         func run() throws {
             let catalog = try store.openForReading().catalog()
             guard let indicator = catalog.indicator(id) else {
-                throw CommandError.usage("no indicator '\(id)' in the catalogue (see `naravard catalog list`)")
+                throw CommandError.unknownIndicator(id)
             }
             if json {
                 try printJSON(ShownIndicator(indicator))

@@ -32,7 +32,7 @@ struct ChangesCommand: ParsableCommand {
         let until = try metrics.snapshot(asOf: self.until)
         let known = Set(try metrics.catalog().indicators.map(\.id)).union(try metrics.storedIndicators())
         for id in indicators where !known.contains(id) {
-            throw CommandError.usage("no indicator '\(id)' in the catalogue (see `naravard catalog list`)")
+            throw CommandError.unknownIndicator(id)
         }
         // Streamed in batches (a table waits to align its columns), so a whole store's changes stay flat.
         let printer = RowPrinter(columns: Self.columns, format: output.format)

@@ -28,7 +28,7 @@ struct CheckCommand: ParsableCommand {
         let asOf = try self.asOf.snapshot(in: metrics)
         let catalog = try metrics.catalog(asOf: asOf)
         for id in indicators where catalog.indicator(id) == nil {
-            throw CommandError.usage("no indicator '\(id)' in the catalogue (see `naravard catalog list`)")
+            throw CommandError.unknownIndicator(id)
         }
         let findings = try metrics.check(indicators: indicators, asOf: asOf, period: period)
         try OutputTable(

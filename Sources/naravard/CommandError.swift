@@ -7,8 +7,8 @@ import NaraVardKit
 /// line per problem) and exits with its code.
 ///
 /// ```swift
-/// throw CommandError.usage("no indicator 'PV99' in the catalogue (see `naravard catalog list`)")
-/// // Error: no indicator 'PV99' in the catalogue (see `naravard catalog list`)   exit 64
+/// throw CommandError.usage("the store has no values yet: give --period")
+/// // Error: the store has no values yet: give --period   (exit 64, nothing else on standard error)
 /// ```
 struct CommandError: Error, CustomStringConvertible {
     /// What went wrong, and so the exit code README documents.
@@ -60,6 +60,11 @@ struct CommandError: Error, CustomStringConvertible {
     /// the usage text.
     static func usage(_ message: String) -> CommandError {
         CommandError(.usage, message, context: "Error")
+    }
+
+    /// An indicator id the catalogue does not have: the same line in every command.
+    static func unknownIndicator(_ id: String) -> CommandError {
+        .usage("no indicator '\(id)' in the catalogue (see `naravard catalog list`)")
     }
 
     /// An input file or folder that is not there.

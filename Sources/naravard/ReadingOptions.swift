@@ -25,7 +25,7 @@ struct ReadingOptions: ParsableArguments {
     /// Checks the indicator and area names against the catalogue and returns the area ids.
     func resolve(in catalog: StoredCatalog) throws -> (indicators: [String], areas: [Area]) {
         for id in indicators where catalog.indicator(id) == nil {
-            throw CommandError.usage("no indicator '\(id)' in the catalogue (see `naravard catalog list`)")
+            throw CommandError.unknownIndicator(id)
         }
         let resolver = AreaResolver(catalog.geography.areas)
         let areaList = try areas.map { text in

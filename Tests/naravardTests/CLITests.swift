@@ -139,6 +139,9 @@ import TestSupport
 
     static let cases: [(kind: String, arguments: [String], status: Int32, line: String)] = [
         ("unknown indicator", ["values", "--indicator", "NOPE"], 64, "Error: no indicator 'NOPE' in the catalogue"),
+        ("unknown indicator in check", ["check", "--indicator", "NOPE"], 64, "Error: no indicator 'NOPE' in the catalogue"),
+        ("unknown indicator in changes", ["changes", "--since", "0", "--indicator", "NOPE"], 64, "Error: no indicator 'NOPE' in the catalogue"),
+        ("unknown indicator in catalog show", ["catalog", "show", "NOPE"], 64, "Error: no indicator 'NOPE' in the catalogue"),
         ("unknown import", ["trends", "--as-of", "99"], 64, "Error: there is no import 99 (see `naravard imports`)"),
         ("output folder refused", ["export", "--out", "mapp"], 64, "mapp: is a folder"),
         ("bad input file", ["ingest", "bad.csv"], 65, "bad.csv:2: "),
