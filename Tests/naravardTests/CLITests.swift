@@ -143,6 +143,8 @@ import TestSupport
         ("unknown indicator in changes", ["changes", "--since", "0", "--indicator", "NOPE"], 64, "Error: no indicator 'NOPE' in the catalogue"),
         ("unknown indicator in catalog show", ["catalog", "show", "NOPE"], 64, "Error: no indicator 'NOPE' in the catalogue"),
         ("unknown import", ["trends", "--as-of", "99"], 64, "Error: there is no import 99 (see `naravard imports`)"),
+        ("unknown import, store without values", ["export", "--as-of", "999", "--out", "alla.csv"], 64,
+         "Error: there is no import 999 (see `naravard imports`)"),
         ("output folder refused", ["export", "--out", "mapp"], 64, "mapp: is a folder"),
         ("bad input file", ["ingest", "bad.csv"], 65, "bad.csv:2: "),
         ("missing input", ["ingest", "saknas.csv"], 66, "saknas.csv: no such file"),
