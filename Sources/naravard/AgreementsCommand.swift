@@ -17,27 +17,27 @@ struct AgreementsCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
         @Option(help: "Only the agreements of this year.") var year: Int?
         @OptionGroup var asOf: AsOfOption
-        @Option(help: "table, csv or json.") var format: OutputFormat = .table
+        @OptionGroup var output: FormatOption
 
         func run() throws {
             let metrics = try store.openForReading()
             let asOf = try self.asOf.snapshot(in: metrics)
-            let followUp = try asUsageError { try metrics.agreementFollowUp(year: year, asOf: asOf) }
+            let followUp = try metrics.agreementFollowUp(year: year, asOf: asOf)
             let columns = ["agreement", "year", "insatsomrade", "shift", "allocated", "joint_allocated", "decided", "spent",
                            "remaining", "percent_used", "indicators"]
             let rows: [[Cell]] = followUp.lines.map { line in
                 let trends = line.trends.map { linked in
                     let trend = linked.trend ?? .tooFewPoints
-                    return format == .table ? "\(linked.indicator) \(trend.arrow(better: linked.better)) \(trend.rawValue)"
+                    return output.format == .table ? "\(linked.indicator) \(trend.arrow(better: linked.better)) \(trend.rawValue)"
                         : "\(linked.indicator):\(trend.rawValue)"
                 }
-                return [.text(line.agreement.id), .integer(Int64(line.agreement.year)), .text(line.area?.id ?? (format == .table ? "(total)" : nil)),
+                return [.text(line.agreement.id), .integer(Int64(line.agreement.year)), .text(line.area?.id ?? (output.format == .table ? "(total)" : nil)),
                         .integer(line.area?.shift.map(Int64.init)), .integer(line.allocated), .integer(line.jointAllocated),
                         .integer(line.decided), .number(line.spent), .number(line.remaining),
-                        .number(line.percentUsed.map { format == .table ? $0.rounded(toPlaces: 1) : $0 }),
-                        .text(trends.joined(separator: format == .table ? ", " : ";"))]
+                        .number(line.percentUsed.map { output.format == .table ? $0.rounded(toPlaces: 1) : $0 }),
+                        .text(trends.joined(separator: output.format == .table ? ", " : ";"))]
             }
-            try OutputTable(columns: columns, rows: rows).print(format)
+            try OutputTable(columns: columns, rows: rows).print(output.format)
         }
     }
 
@@ -47,17 +47,14 @@ struct AgreementsCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
         @Argument(help: "YAML files, or folders of them.") var paths: [String]
         @Option(help: "A note for the audit log.") var note: String?
-        @Flag(help: "Print the summary as one JSON object.") var json = false
+        @OptionGroup var output: SummaryOption
 
         func validate() throws {
             if paths.isEmpty { throw ValidationError("give at least one file or folder to load") }
         }
 
         func run() throws {
-            for path in paths where !FileManager.default.fileExists(atPath: path) {
-                printError("\(path): no such file or folder")
-                throw ExitCode(ExitStatus.inputMissing)
-            }
+            for path in paths where !FileManager.default.fileExists(atPath: path) { throw CommandError.missing(path) }
             let metrics = try store.openForWriting()
             let summary: CatalogLoadSummary
             do {
@@ -65,16 +62,10 @@ struct AgreementsCommand: ParsableCommand {
                 for warning in book.warnings { printError(warning.description) }
                 summary = try metrics.loadAgreements(book, note: note)
             } catch let error as Diagnostics {
-                printError(error.description)
-                printError("refused, nothing loaded: \(error.total) problem\(error.total == 1 ? "" : "s")")
-                throw ExitCode(ExitStatus.inputRefused)
+                throw CommandError.refused(error, "refused, nothing loaded: \(error.total) problem\(error.total == 1 ? "" : "s")")
             }
             for warning in summary.warnings { printError(warning.description) }
-            if json {
-                try printJSON(summary)
-            } else {
-                print("import \(summary.importID.map(String.init) ?? "-"): imported \(summary.imported), updated \(summary.updated), unchanged \(summary.unchanged)")
-            }
+            try printSummary(summary, json: output.json)
         }
     }
 
@@ -89,7 +80,7 @@ struct AgreementsCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
         @Argument(help: "CSV files.") var files: [String]
         @Flag(help: "Check and count, write nothing.") var dryRun = false
-        @Flag(help: "Print the summary as one JSON object on standard output.") var json = false
+        @OptionGroup var output: SummaryOption
         @Option(help: "A note for the audit log.") var note: String?
 
         func validate() throws {
@@ -105,12 +96,11 @@ struct AgreementsCommand: ParsableCommand {
             do {
                 result = try metrics.ingestAgreementUse(files.map { URL(fileURLWithPath: $0) }, options: options)
             } catch let error as InputFileError {
-                printError(error.description)
-                if json { print(IngestSummary().json) }
-                throw ExitCode(ExitStatus.inputMissing)
+                if output.json { print(IngestSummary().json) }
+                throw error
             }
-            printSummary(result, json: json, dryRun: dryRun)
-            if result.refused { throw ExitCode(ExitStatus.inputRefused) }
+            printSummary(result, json: output.json, dryRun: dryRun)
+            if result.refused { throw CommandError.told(.refusedInput) }
         }
     }
 }

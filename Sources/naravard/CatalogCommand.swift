@@ -12,7 +12,7 @@ struct CatalogCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the indicators in the store.")
         @OptionGroup var store: StoreOptions
-        @Option(help: "table, csv or json.") var format: OutputFormat = .table
+        @OptionGroup var output: FormatOption
 
         func run() throws {
             let catalog = try store.openForReading().catalog()
@@ -22,7 +22,7 @@ struct CatalogCommand: ParsableCommand {
                  .text(indicator.better.rawValue), .text(indicator.frequency.rawValue), .flag(indicator.seasonal),
                  .text(indicator.levelsText), .text(indicator.kolada), .number(indicator.target)]
             }
-            try OutputTable(columns: columns, rows: rows).print(format)
+            try OutputTable(columns: columns, rows: rows).print(output.format)
         }
     }
 
@@ -37,7 +37,7 @@ struct CatalogCommand: ParsableCommand {
         func run() throws {
             let catalog = try store.openForReading().catalog()
             guard let indicator = catalog.indicator(id) else {
-                throw UsageError("no indicator '\(id)' in the catalogue (see `naravard catalog list`)")
+                throw CommandError.unknownIndicator(id)
             }
             if json {
                 try printJSON(ShownIndicator(indicator))
@@ -75,7 +75,7 @@ struct CatalogCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
         @Argument(help: "A folder (or file) of catalogue YAML.") var directory: String
         @Option(help: "A note for the audit log.") var note: String?
-        @Flag(help: "Print the summary as one JSON object.") var json = false
+        @OptionGroup var output: SummaryOption
 
         func run() throws {
             let catalog = try readCatalog(directory)
@@ -83,15 +83,9 @@ struct CatalogCommand: ParsableCommand {
             do {
                 summary = try store.openForWriting().loadCatalog(catalog, note: note)
             } catch let error as Diagnostics {
-                printError(error.description)
-                printError("nothing was loaded")
-                throw ExitCode(ExitStatus.inputRefused)
+                throw CommandError.refused(error, "nothing was loaded")
             }
-            if json {
-                try printJSON(summary)
-            } else {
-                print("import \(summary.importID.map(String.init) ?? "-"): imported \(summary.imported), updated \(summary.updated), unchanged \(summary.unchanged)")
-            }
+            try printSummary(summary, json: output.json)
         }
     }
 }
@@ -118,20 +112,25 @@ extension Indicator {
     var levelsText: String { levels.sorted().map(\.rawValue).joined(separator: ", ") }
 }
 
+/// Prints the summary of a catalogue or agreements load: one line, or with `--json` one object
+/// (`{"import_id": 3, "imported": 9, "updated": 0, "unchanged": 0}`).
+func printSummary(_ summary: CatalogLoadSummary, json: Bool) throws {
+    if json {
+        try printJSON(summary)
+    } else {
+        print("import \(summary.importID.map(String.init) ?? "-"): imported \(summary.imported), updated \(summary.updated), unchanged \(summary.unchanged)")
+    }
+}
+
 /// Reads a catalogue folder, printing every problem as `FILE:LINE:COLUMN: message` (exit 65) or a
 /// missing folder (exit 66).
 func readCatalog(_ directory: String) throws -> Catalog {
-    guard FileManager.default.fileExists(atPath: directory) else {
-        printError("\(directory): no such file or folder")
-        throw ExitCode(ExitStatus.inputMissing)
-    }
+    guard FileManager.default.fileExists(atPath: directory) else { throw CommandError.missing(directory) }
     do {
         let catalog = try Catalog.read(directory: URL(fileURLWithPath: directory))
         for warning in catalog.warnings { printError(warning.description) }
         return catalog
     } catch {
-        printError(error.description)
-        printError("\(error.total) problem\(error.total == 1 ? "" : "s") found")
-        throw ExitCode(ExitStatus.inputRefused)
+        throw CommandError.refused(error, "\(error.total) problem\(error.total == 1 ? "" : "s") found")
     }
 }

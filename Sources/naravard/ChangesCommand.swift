@@ -21,7 +21,7 @@ struct ChangesCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The state to compare with: right after this import (default: now).", valueName: "IMPORT_ID"))
     var until: Int64?
     @Option(name: .customLong("indicator"), help: "Only this indicator (repeatable).") var indicators: [String] = []
-    @Option(help: "table, csv or json.") var format: OutputFormat = .table
+    @OptionGroup var output: FormatOption
 
     func validate() throws {
         if since < 0 { throw ValidationError("--since must be 0 (the empty store) or an import id") }
@@ -29,26 +29,24 @@ struct ChangesCommand: ParsableCommand {
 
     func run() throws {
         let metrics = try store.openForReading()
-        let until = try asUsageError { try metrics.snapshot(asOf: self.until) }
+        let until = try metrics.snapshot(asOf: self.until)
         let known = Set(try metrics.catalog().indicators.map(\.id)).union(try metrics.storedIndicators())
         for id in indicators where !known.contains(id) {
-            throw UsageError("no indicator '\(id)' in the catalogue (see `naravard catalog list`)")
+            throw CommandError.unknownIndicator(id)
         }
         // Streamed in batches (a table waits to align its columns), so a whole store's changes stay flat.
-        let printer = RowPrinter(columns: Self.columns, format: format)
+        let printer = RowPrinter(columns: Self.columns, format: output.format)
         var batch: [[Cell]] = []
         var (count, added, withdrawn) = (0, 0, 0)
-        try asUsageError {
-            try metrics.forEachChange(since: since, until: until, indicators: indicators) { change in
-                batch.append(Self.row(change))
-                if batch.count == 8192 {
-                    printer.write(batch)
-                    batch.removeAll(keepingCapacity: true)
-                }
-                count += 1
-                added += change.old == nil ? 1 : 0
-                withdrawn += change.new == nil ? 1 : 0
+        try metrics.forEachChange(since: since, until: until, indicators: indicators) { change in
+            batch.append(Self.row(change))
+            if batch.count == 8192 {
+                printer.write(batch)
+                batch.removeAll(keepingCapacity: true)
             }
+            count += 1
+            added += change.old == nil ? 1 : 0
+            withdrawn += change.new == nil ? 1 : 0
         }
         printer.write(batch)
         printer.finish()

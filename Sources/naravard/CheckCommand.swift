@@ -21,24 +21,24 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("indicator"), help: "Only this indicator (repeatable).") var indicators: [String] = []
     @OptionGroup var asOf: AsOfOption
     @Option(help: "Check who has delivered this period (any input form), as `naravard status` does.") var period: Period?
-    @Option(help: "table, csv or json.") var format: OutputFormat = .table
+    @OptionGroup var output: FormatOption
 
     func run() throws {
         let metrics = try store.openForReading()
         let asOf = try self.asOf.snapshot(in: metrics)
-        let catalog = try asUsageError { try metrics.catalog(asOf: asOf) }
+        let catalog = try metrics.catalog(asOf: asOf)
         for id in indicators where catalog.indicator(id) == nil {
-            throw UsageError("no indicator '\(id)' in the catalogue (see `naravard catalog list`)")
+            throw CommandError.unknownIndicator(id)
         }
-        let findings = try asUsageError { try metrics.check(indicators: indicators, asOf: asOf, period: period) }
+        let findings = try metrics.check(indicators: indicators, asOf: asOf, period: period)
         try OutputTable(
             columns: ["check", "indicator", "area", "period", "detail"],
             rows: findings.map { [.text($0.kind.rawValue), .text($0.indicator), .text($0.area), .text($0.period?.description), .text($0.detail)] }
-        ).print(format)
+        ).print(output.format)
         let count = { (kinds: [CheckFinding.Kind]) in findings.count { kinds.contains($0.kind) } }
         printError("integrity \(count([.integrity]) == 0 ? "ok" : "FAILED"), sums disagreeing \(count([.sum])), "
             + "not reported \(count([.notReported])), reported missing \(count([.missing]))")
-        if count([.integrity]) > 0 { throw ExitCode.failure }
-        if !findings.isEmpty { throw ExitCode(ExitStatus.inputRefused) }
+        if count([.integrity]) > 0 { throw CommandError.told(.system) }
+        if !findings.isEmpty { throw CommandError.told(.refusedInput) }
     }
 }

@@ -23,10 +23,10 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "T, K or M.") var gender: Gender?
     @Option(help: ArgumentHelp("The area compared with: id, code or name (default: each area's own county; 0000 for Riket).",
                                valueName: "AREA")) var benchmark: String?
-    @Option(help: "table, csv or json.") var format: OutputFormat = .table
+    @OptionGroup var output: FormatOption
     @Option(help: "For csv: rfc4180 (, and .; the default on standard output) or excel (; decimal comma, BOM).")
     var csvDialect: CSVDialectName?
-    @Option(help: "Table labels: en or sv.") var lang: Language = .en
+    @OptionGroup var labels: LanguageOption
 
     static let columns = [
         "indicator", "area", "period", "gender", "value", "numerator", "denominator", "population", "compared_value",
@@ -34,8 +34,11 @@ struct CompareCommand: ParsableCommand {
         "verdict_998", "reason", "trend", "attention",
     ]
 
+    func validate() throws {
+        if csvDialect != nil, output.format != .csv { throw ValidationError("--csv-dialect applies to --format csv only") }
+    }
+
     func run() throws {
-        if csvDialect != nil, format != .csv { throw ValidationError("--csv-dialect applies to --format csv only") }
         let reading = try Reading(store, self.reading)
         let (catalog, indicators) = (reading.catalog, reading.indicators)
         var query = ComparisonQuery(asOf: reading.asOf)
@@ -45,29 +48,27 @@ struct CompareCommand: ParsableCommand {
         query.groups = reading.areas.filter { $0.kind == .group }
         if let benchmark {
             guard let id = AreaResolver(catalog.geography.areas).resolve(benchmark), catalog.geography[id] != nil else {
-                throw UsageError("no benchmark area '\(benchmark)' in the geography")
+                throw CommandError.usage("no benchmark area '\(benchmark)' in the geography")
             }
             query.benchmark = id
         }
         // One indicator at a time (catalogue order): CSV and JSON stream, so memory stays flat on a large store.
-        let printer = format == .table ? nil : RowPrinter(columns: Self.columns, format: format, csvDialect: csvDialect?.dialect)
+        let printer = output.format == .table ? nil : RowPrinter(columns: Self.columns, format: output.format, csvDialect: csvDialect?.dialect)
         // Rows wait until there are enough to format on every core at once.
         var pending: [Comparison] = []
         var any = false
-        try asUsageError {
-            try reading.metrics.comparisons(query, catalog: catalog) { rows in
-                any = any || !rows.isEmpty
-                let kept = rows.filter { reading.shows($0.value.area) }
-                let sortKeys = kept.map { (levelRank($0.value.area, catalog), $0.value.area, $0.value.gender) }
-                pending += kept.indices.sorted { sortKeys[$0] < sortKeys[$1] }.map { kept[$0] }
-                if let printer, pending.count >= 16_384 {
-                    printer.write(pending.map(Self.row))
-                    pending.removeAll(keepingCapacity: true)
-                }
+        try reading.metrics.comparisons(query, catalog: catalog) { rows in
+            any = any || !rows.isEmpty
+            let kept = rows.filter { reading.shows($0.value.area) }
+            let sortKeys = kept.map { (levelRank($0.value.area, catalog), $0.value.area, $0.value.gender) }
+            pending += kept.indices.sorted { sortKeys[$0] < sortKeys[$1] }.map { kept[$0] }
+            if let printer, pending.count >= 16_384 {
+                printer.write(pending.map(Self.row))
+                pending.removeAll(keepingCapacity: true)
             }
         }
         if let period, !any {
-            throw UsageError("the store has no values for \(period)" + (indicators.isEmpty ? "" : " of the chosen indicators"))
+            throw CommandError.usage("the store has no values for \(period)" + (indicators.isEmpty ? "" : " of the chosen indicators"))
         }
         guard let printer else { return try printTable(pending, catalog: catalog) }
         printer.write(pending.map(Self.row))
@@ -90,7 +91,7 @@ struct CompareCommand: ParsableCommand {
 
     /// For people: rounded figures, the interval as one column, arrows coloured by the verdict, Swedish with `--lang sv`.
     private func printTable(_ rows: [Comparison], catalog: StoredCatalog) throws {
-        let sv = lang == .sv
+        let sv = labels.lang == .sv
         let columns = sv
             ? ["indikator", "område", "period", "kön", "värde", "jämförtal", "95 % KI", "jämförelse", "mot jämförelse", "99,8 %", "trend", "notera"]
             : ["indicator", "area", "period", "gender", "value", "compared", "95 % CI", "benchmark", "verdict", "99.8 %", "trend", "attention"]
@@ -104,7 +105,7 @@ struct CompareCommand: ParsableCommand {
                 .number(row.value.value), .number(row.compared.value), .text(interval(row.compared.ci95)),
                 .text((row.benchmarkValue.map { formatNumber($0.rounded(toPlaces: 2)) } ?? "") + " (\(row.benchmark))"),
                 .text(Self.label(row.verdict, row, sv)), .text(Self.label(row.verdict998, row, sv)),
-                .text(row.trend.map { TrendStyle.label($0, better: better, lang) }), .text(row.attention ? "!" : nil),
+                .text(row.trend.map { TrendStyle.label($0, better: better, labels.lang) }), .text(row.attention ? "!" : nil),
             ]
         }
         try OutputTable(columns: columns, rows: cells) { row, column, text in

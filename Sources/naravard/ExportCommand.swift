@@ -30,6 +30,7 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "long (one record a row; csv) or wide (a column per indicator; xlsx). Default: the format's only layout.")
     var layout: Layout?
     @Option(help: "excel (; decimal comma, BOM) or rfc4180 (, and .); csv only.") var csvDialect: CSVDialectName?
+    @OptionGroup var output: SummaryOption
 
     func validate() throws {
         switch format {
@@ -62,7 +63,7 @@ struct ExportCommand: ParsableCommand {
         for indicator in try metrics.storedIndicators() {
             var query = ObservationQuery(asOf: asOf)
             query.indicators = [indicator]
-            for observation in try asUsageError({ try metrics.observations(query) }) {
+            for observation in try metrics.observations(query) {
                 try writer.write([
                     .text(observation.indicator), .text(observation.area), .text(observation.period.description),
                     .text(observation.gender.rawValue), .number(observation.value), .number(observation.numerator),
@@ -72,15 +73,22 @@ struct ExportCommand: ParsableCommand {
             }
         }
         try writer.finish()
-        print("wrote \(count) records to \(out)")
+        if output.json {
+            printObject(["path": .text(out), "records": .integer(Int64(count))])
+        } else {
+            print("wrote \(count) records to \(out)")
+        }
     }
 
     private func writeWorkbook(_ metrics: MetricsStore, asOf: Int64?, to target: OutputTarget) throws {
-        let catalog = try asUsageError { try metrics.catalog(asOf: asOf) }
-        let summary = try asUsageError {
-            try WideWorkbookWriter(source: metrics, catalog: catalog, asOf: asOf).write(to: target.stagingPath)
-        }
+        let catalog = try metrics.catalog(asOf: asOf)
+        let summary = try WideWorkbookWriter(source: metrics, catalog: catalog, asOf: asOf).write(to: target.stagingPath)
         try target.commitStagedFile()
+        guard !output.json else {
+            return printObject(["path": .text(out), "indicators": .integer(Int64(summary.indicators)),
+                                "sheets": .integer(Int64(summary.valueSheets)), "rows": .integer(Int64(summary.rows)),
+                                "values": .integer(Int64(summary.values))])
+        }
         let sheets = summary.valueSheets == 1 ? "1 sheet" : "\(summary.valueSheets) sheets"
         print("wrote \(out): \(summary.indicators) indicators on \(sheets), \(summary.rows) rows, \(summary.values) values")
     }

@@ -13,11 +13,11 @@ struct ImportsCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List every import with its files and SHA-256.")
         @OptionGroup var store: StoreOptions
-        @Option(help: "table, csv or json.") var format: OutputFormat = .table
+        @OptionGroup var output: FormatOption
 
         func run() throws {
             let records = try store.openForReading().imports()
-            if format == .json {
+            if output.format == .json {
                 let objects = records.map { record in
                     let files = record.files.map {
                         "{\"path\": \(jsonString($0.path)), \"sha256\": \(jsonString($0.sha256)), \"rows\": \($0.rows)}"
@@ -42,7 +42,7 @@ struct ImportsCommand: ParsableCommand {
             try OutputTable(
                 columns: ["id", "time", "kind", "imported", "updated", "unchanged", "ignored", "rejected", "files", "note"],
                 rows: rows
-            ).print(format)
+            ).print(output.format)
         }
     }
 
@@ -52,11 +52,11 @@ struct ImportsCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
         @Argument(help: "The import to withdraw.") var importID: Int64
         @Option(help: "A note for the audit log.") var note: String?
-        @Flag(help: "Print the summary as one JSON object.") var json = false
+        @OptionGroup var output: SummaryOption
 
         func run() throws {
-            let result = try asUsageError { try store.openForWriting().revert(importID, note: note) }
-            print(json ? result.json : "import \(result.summary.importID ?? 0) reverts import \(importID): \(result)")
+            let result = try store.openForWriting().revert(importID, note: note)
+            print(output.json ? result.json : "import \(result.summary.importID ?? 0) reverts import \(importID): \(result)")
         }
     }
 }

@@ -20,7 +20,7 @@ struct IngestCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
     @Argument(help: "CSV or Kolada JSON files.") var files: [String]
     @Flag(help: "Check and count, write nothing.") var dryRun = false
-    @Flag(help: "Print the summary as one JSON object on standard output.") var json = false
+    @OptionGroup var output: SummaryOption
     @Option(help: "A note for the audit log.") var note: String?
     @Option(help: ArgumentHelp("The sheet of .xlsx inputs to read (default: the first; a wide export is read whole).", valueName: "NAME"))
     var sheet: String?
@@ -35,7 +35,7 @@ struct IngestCommand: ParsableCommand {
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one file to ingest") }
         if rejects != nil, !skipInvalid { throw ValidationError("--rejects needs --skip-invalid") }
-        if changes, !dryRun || json { throw ValidationError("--changes lists the changes of a --dry-run as a table (without --json)") }
+        if changes, !dryRun || output.json { throw ValidationError("--changes lists the changes of a --dry-run as a table (without --json)") }
     }
 
     func run() throws {
@@ -59,16 +59,15 @@ struct IngestCommand: ParsableCommand {
                 printError("\(progress.file): \(progress.rows) rows\(percent)")
             }
         } catch let error as InputFileError {
-            printError(error.description)
-            if json { print(IngestSummary().json) }
-            throw ExitCode(ExitStatus.inputMissing)
+            if output.json { print(IngestSummary().json) }
+            throw error
         }
         if changes, !result.refused { try OutputTable(columns: ChangesCommand.columns, rows: result.changes.map(ChangesCommand.row)).print(.table) }
-        printSummary(result, json: json, dryRun: dryRun)
-        if !json, !dryRun, result.summary.rejected > 0, let target = options.rejects {
+        printSummary(result, json: output.json, dryRun: dryRun)
+        if !output.json, !dryRun, result.summary.rejected > 0, let target = options.rejects {
             print("rejected rows written to \(target.path)")
         }
-        if result.refused { throw ExitCode(ExitStatus.inputRefused) }
+        if result.refused { throw CommandError.told(.refusedInput) }
     }
 }
 

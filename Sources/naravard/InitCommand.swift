@@ -13,6 +13,7 @@ struct InitCommand: ParsableCommand {
     )
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var output: SummaryOption
 
     func run() throws {
         let metrics = try store.create()
@@ -21,7 +22,16 @@ struct InitCommand: ParsableCommand {
             onlyAdd: true)
         let catalog = try metrics.catalog()
         let agreements = try metrics.agreementState()
-        print("store \(store.path): schema version \(try metrics.schemaVersion())")
+        let version = try metrics.schemaVersion()
+        guard !output.json else {
+            return printObject([
+                "store": .text(store.path), "schema_version": .integer(Int64(version)), "import_id": .integer(summary.importID),
+                "added": .integer(Int64(summary.imported)), "indicators": .integer(Int64(catalog.indicators.count)),
+                "shifts": .integer(Int64(catalog.shifts.count)), "areas": .integer(Int64(catalog.geography.areas.count)),
+                "agreements": .integer(Int64(agreements.agreements.count)), "activities": .integer(Int64(agreements.activities.count)),
+            ])
+        }
+        print("store \(store.path): schema version \(version)")
         print("catalogue: \(catalog.indicators.count) indicators, \(catalog.shifts.count) direction shifts, \(catalog.geography.areas.count) areas"
               + (summary.imported > 0 ? " (\(summary.imported) definitions added, import \(summary.importID ?? 0))" : " (nothing to add)"))
         let years = agreements.agreements.map(\.year)

@@ -7,6 +7,11 @@ enum Language: String, ExpressibleByArgument, CaseIterable {
     case en, sv
 }
 
+/// `--lang en|sv`, shared by the commands whose tables have words to translate.
+struct LanguageOption: ParsableArguments {
+    @Option(help: "Table labels: en or sv (CSV and JSON keep the English field names and values).") var lang: Language = .en
+}
+
 /// Terminal decoration: arrows coloured by good or bad, not by up or down.
 enum TrendStyle {
     /// The arrow and the class in the chosen language (`↑ improving`, `↑ förbättras`).

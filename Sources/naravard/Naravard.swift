@@ -24,8 +24,8 @@ struct Naravard: ParsableCommand {
         ]
     )
 
-    /// Runs the command; a failure of the machine (disk full, a locked or read-only store, an output path that
-    /// cannot be written) is told in one line instead of as a raw error.
+    /// Runs the command; whatever it fails with is told here and only here (``CommandError``): one line on
+    /// standard error (one per problem for a refused input) and README's exit code.
     static func main() {
         keepFreedMemory()
         var command: any ParsableCommand
@@ -36,16 +36,10 @@ struct Naravard: ParsableCommand {
         }
         do {
             try command.run()
-        } catch let error as UsageError {
-            printError("Error: \(error.description)")
-            exit(withError: ExitCode(ExitStatus.usage))
-        } catch let refusal as OutputRefusal {
-            printError(refusal.description)
-            exit(withError: ExitCode(refusal.exitCode))
         } catch {
-            guard let failure = SystemFailure(error, store: storeOptions(in: command)?.path ?? "the store") else { exitEscaped(error) }
-            printError(failure.description)
-            exit(withError: ExitCode(failure.exitCode))
+            guard let failure = CommandError(error, store: (command as? StoreCommand)?.store.path ?? "the store") else { exitEscaped(error) }
+            if failure.message != nil { printError(failure.description) }
+            Foundation.exit(failure.kind.exitCode)
         }
     }
 
@@ -73,13 +67,4 @@ struct Naravard: ParsableCommand {
         _ = mallopt(trimThreshold, 512 << 20)
         #endif
     }
-}
-
-/// The `--db` options of a parsed command, wherever its option groups hold them.
-private func storeOptions(in value: Any) -> StoreOptions? {
-    if let options = value as? StoreOptions { return options }
-    for child in Mirror(reflecting: value).children {
-        if let options = storeOptions(in: child.value) { return options }
-    }
-    return nil
 }

@@ -200,7 +200,23 @@ final class RowPrinter {
     }
 }
 
+/// Prints one JSON object with these fields, in this order, on standard output.
+func printObject(_ fields: KeyValuePairs<String, Cell>) {
+    print("{" + fields.map { "\(jsonString($0.key)): \($0.value.json)" }.joined(separator: ", ") + "}")
+}
+
 /// Prints one Encodable value as JSON on standard output.
 func printJSON(_ value: some Encodable) throws {
     FileHandle.standardOutput.write(try JSONEncoder().encode(value) + Data("\n".utf8))
+}
+
+/// `--format table|csv|json`, shared by every reading command.
+struct FormatOption: ParsableArguments {
+    @Option(help: "table (aligned, for people), csv (RFC 4180: , and .) or json (an array of objects).")
+    var format: OutputFormat = .table
+}
+
+/// `--json`, shared by every command that prints a summary of what it did.
+struct SummaryOption: ParsableArguments {
+    @Flag(help: "Print the summary as one JSON object on standard output.") var json = false
 }

@@ -25,12 +25,12 @@ struct ReadingOptions: ParsableArguments {
     /// Checks the indicator and area names against the catalogue and returns the area ids.
     func resolve(in catalog: StoredCatalog) throws -> (indicators: [String], areas: [Area]) {
         for id in indicators where catalog.indicator(id) == nil {
-            throw UsageError("no indicator '\(id)' in the catalogue (see `naravard catalog list`)")
+            throw CommandError.unknownIndicator(id)
         }
         let resolver = AreaResolver(catalog.geography.areas)
         let areaList = try areas.map { text in
             guard let id = resolver.resolve(text), let area = catalog.geography[id] else {
-                throw UsageError("no area '\(text)' in the geography")
+                throw CommandError.usage("no area '\(text)' in the geography")
             }
             return area
         }
@@ -48,7 +48,7 @@ struct AsOfOption: ParsableArguments {
     /// The import to read as of: `--as-of`, else the latest now. An import that is not in the store (0, a
     /// negative or an unknown id) is a usage error (64) with the same message in every command.
     func snapshot(in store: MetricsStore) throws -> Int64? {
-        try asUsageError { try store.snapshot(asOf: id) }
+        try store.snapshot(asOf: id)
     }
 }
 
@@ -65,7 +65,7 @@ struct Reading {
     init(_ store: StoreOptions, _ options: ReadingOptions) throws {
         metrics = try store.openForReading()
         asOf = try options.asOf.snapshot(in: metrics)
-        let catalog = try asUsageError { [metrics, asOf] in try metrics.catalog(asOf: asOf) }
+        let catalog = try metrics.catalog(asOf: asOf)
         self.catalog = catalog
         (indicators, areas) = try options.resolve(in: catalog)
         level = options.level

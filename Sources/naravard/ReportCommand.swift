@@ -50,18 +50,10 @@ struct ReportOptions: ParsableArguments {
         var target = try out.map { try outputTarget($0, inputs: inputs) }
         let metrics = try store.openForWriting()
         _ = try asOf.snapshot(in: metrics)
-        let report: Report
-        do {
-            var request = ReportRequest(kind: kind, definition: try readDefinition(kind))
-            request.period = period
-            request.asOf = asOf.id
-            report = try metrics.report(request)
-        } catch let error as StoreQueryError {
-            throw UsageError(error.description)
-        } catch let error as Diagnostics {
-            printError(error.description)
-            throw ExitCode(ExitStatus.inputRefused)
-        }
+        var request = ReportRequest(kind: kind, definition: try readDefinition(kind))
+        request.period = period
+        request.asOf = asOf.id
+        let report = try metrics.report(request)
         let name = kind == .committee ? "uppfoljning" : "polsam"
         if target == nil { target = try outputTarget("\(name)-\(report.period)" + (format == .xlsx ? ".xlsx" : ""), inputs: inputs) }
         guard let target else { return }
@@ -83,11 +75,6 @@ struct ReportOptions: ParsableArguments {
     /// The built-in definition, or `--definition` (exit 66 when missing, 65 when invalid).
     private func readDefinition(_ kind: ReportKind) throws -> ReportDefinition {
         guard let definition else { return try ReportDefinition.bundled(kind) }
-        do {
-            return try ReportDefinition.read(contentsOf: URL(fileURLWithPath: definition))
-        } catch let error as InputFileError {
-            printError(error.description)
-            throw ExitCode(ExitStatus.inputMissing)
-        }
+        return try ReportDefinition.read(contentsOf: URL(fileURLWithPath: definition))
     }
 }

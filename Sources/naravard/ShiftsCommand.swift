@@ -14,35 +14,35 @@ struct ShiftsCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
     @Option(help: "The latest period to take into account (default: the latest stored).") var period: Period?
     @OptionGroup var asOf: AsOfOption
-    @Option(help: "table, csv or json.") var format: OutputFormat = .table
-    @Option(help: "Table labels: en or sv.") var lang: Language = .en
+    @OptionGroup var output: FormatOption
+    @OptionGroup var labels: LanguageOption
 
     func run() throws {
         let metrics = try store.openForReading()
         let asOf = try self.asOf.snapshot(in: metrics)
-        let catalog = try asUsageError { try metrics.catalog(asOf: asOf) }
+        let catalog = try metrics.catalog(asOf: asOf)
         var query = TrendQuery(asOf: asOf)
         query.period = period
-        let trends = try asUsageError { try metrics.trends(query, catalog: catalog) }
+        let trends = try metrics.trends(query, catalog: catalog)
         let areas = catalog.geography.areas.filter { $0.kind == .lansdel } + catalog.geography.areas.filter { $0.kind == .county }
         let rollups = ShiftRollup.rollups(
             shifts: catalog.shifts.map(\.id), areas: areas.map(\.id),
             kinds: Dictionary(areas.map { ($0.id, $0.kind) }, uniquingKeysWith: { first, _ in first }),
             indicators: catalog.indicators, trends: trends)
-        let sv = lang == .sv && format == .table
+        let sv = labels.lang == .sv && output.format == .table
         let columns = sv
             ? ["riktningsförändring", "område", "förbättras", "försämras", "ingen tydlig förändring", "för få punkter", "neutrala", "status"]
             : ["shift", "area", "improving", "worsening", "no_clear_change", "too_few_points", "neutral", "status"]
         let rows: [[Cell]] = rollups.map { rollup in
-            [format == .table ? .text("\(rollup.shift) \(catalog.shift(rollup.shift)?.short ?? "")") : .integer(Int64(rollup.shift)),
+            [output.format == .table ? .text("\(rollup.shift) \(catalog.shift(rollup.shift)?.short ?? "")") : .integer(Int64(rollup.shift)),
              .text(rollup.area), .integer(Int64(rollup.improving)), .integer(Int64(rollup.worsening)),
              .integer(Int64(rollup.noClearChange)), .integer(Int64(rollup.tooFewPoints)), .integer(Int64(rollup.neutral)),
-             .text(format == .table ? TrendStyle.label(rollup.status, lang) : rollup.status.rawValue)]
+             .text(output.format == .table ? TrendStyle.label(rollup.status, labels.lang) : rollup.status.rawValue)]
         }
         try OutputTable(columns: columns, rows: rows) { row, column, text in
             guard column == 7 else { return text }
             let status = rollups[row].status
             return TrendStyle.colour(text, good: status == .improving ? true : status == .worsening ? false : nil)
-        }.print(format)
+        }.print(output.format)
     }
 }

@@ -21,18 +21,18 @@ struct StatusCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
     @OptionGroup var reading: ReadingOptions
     @Option(help: "The period (any input form; default: the latest period any indicator has).") var period: Period?
-    @Option(help: "table, csv or json.") var format: OutputFormat = .table
+    @OptionGroup var output: FormatOption
     @Flag(help: "Group what is missing (not delivered or reported missing) per municipality.") var reminders = false
 
     func run() throws {
         let metrics = try store.openForReading()
         let asOf = try reading.asOf.snapshot(in: metrics)
-        let catalog = try asUsageError { try metrics.catalog(asOf: asOf) }
+        let catalog = try metrics.catalog(asOf: asOf)
         let (indicators, areas) = try reading.resolve(in: catalog)
-        guard let period = try self.period ?? asUsageError({ try metrics.latestPeriod(indicators: indicators, asOf: asOf) }) else {
-            throw UsageError("the store has no values yet: give --period")
+        guard let period = try self.period ?? metrics.latestPeriod(indicators: indicators, asOf: asOf) else {
+            throw CommandError.usage("the store has no values yet: give --period")
         }
-        let rows = try asUsageError { try metrics.deliveryStatus(period: period, indicators: indicators, asOf: asOf) }
+        let rows = try metrics.deliveryStatus(period: period, indicators: indicators, asOf: asOf)
             .filter { reading.admits($0.area, areas, catalog.geography, period) }
         if reminders {
             try printReminders(rows, catalog: catalog)
@@ -40,7 +40,7 @@ struct StatusCommand: ParsableCommand {
             try OutputTable(
                 columns: ["indicator", "area", "period", "status"],
                 rows: rows.map { [.text($0.indicator), .text($0.area), .text($0.period.description), .text($0.state.rawValue)] }
-            ).print(format)
+            ).print(output.format)
         }
         printCounts(rows)
     }
@@ -54,7 +54,7 @@ struct StatusCommand: ParsableCommand {
             return [.text(area), .text(catalog.geography[area]?.name), .text(items[0].period.description),
                     .integer(Int64(items.count)), .text(ids(.notDelivered)), .text(ids(.reportedMissing))]
         }
-        try OutputTable(columns: ["area", "name", "period", "missing", "not_delivered", "reported_missing"], rows: lines).print(format)
+        try OutputTable(columns: ["area", "name", "period", "missing", "not_delivered", "reported_missing"], rows: lines).print(output.format)
     }
 
     /// "PV01 2025Q4: 13 of 14" per indicator due in the period (received or suppressed at source count as arrived).

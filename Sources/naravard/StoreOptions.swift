@@ -20,34 +20,18 @@ struct StoreOptions: ParsableArguments {
     /// a writer at work is not waited for. A missing store, a file that is not one, one of a newer naravard or
     /// one that needs an upgrade is refused with exit 66.
     func openForReading() throws -> MetricsStore {
-        try refusingUnopenable { try MetricsStore.openForReading(at: path) }
+        try MetricsStore.openForReading(at: path)
     }
 
     /// The existing store, for a command that writes it; a store of an earlier naravard is upgraded first.
     func openForWriting() throws -> MetricsStore {
-        try refusingUnopenable { try MetricsStore.openForWriting(at: path) }
+        try MetricsStore.openForWriting(at: path)
     }
 
     /// A new store at a missing path or empty file, or the existing store (upgraded): `naravard init`.
     func create() throws -> MetricsStore {
-        try refusingUnopenable { try MetricsStore.create(at: path) }
+        try MetricsStore.create(at: path)
     }
-
-    private func refusingUnopenable(_ open: () throws -> MetricsStore) throws -> MetricsStore {
-        do {
-            return try open()
-        } catch let error as MetricsStore.OpenError {
-            printError(error.description)
-            throw ExitCode(ExitStatus.inputMissing)
-        }
-    }
-}
-
-/// The exit codes README documents.
-enum ExitStatus {
-    static let usage: Int32 = 64
-    static let inputRefused: Int32 = 65
-    static let inputMissing: Int32 = 66
 }
 
 /// Writes a line to standard error.
@@ -57,19 +41,26 @@ func printError(_ text: String) {
     FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
 }
 
-/// A request the store cannot answer as asked (an unknown indicator, area or import, a period without data):
-/// one line and exit 64, without the usage text ArgumentParser adds to a `ValidationError` (which stays for
-/// flags that do not go together).
-struct UsageError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
-}
+// MARK: - Commands that name the store
 
-/// Runs a store request, turning "there is no such import" and the like into a usage error (exit 64).
-func asUsageError<T>(_ body: () throws -> T) throws -> T {
-    do {
-        return try body()
-    } catch let error as StoreQueryError {
-        throw UsageError(error.description)
-    }
-}
+extension InitCommand: StoreCommand {}
+extension IngestCommand: StoreCommand {}
+extension ValuesCommand: StoreCommand {}
+extension ExportCommand: StoreCommand {}
+extension CheckCommand: StoreCommand {}
+extension TrendsCommand: StoreCommand {}
+extension ShiftsCommand: StoreCommand {}
+extension CompareCommand: StoreCommand {}
+extension StatusCommand: StoreCommand {}
+extension ChangesCommand: StoreCommand {}
+extension TemplateCommand: StoreCommand {}
+extension CatalogCommand.List: StoreCommand {}
+extension CatalogCommand.Show: StoreCommand {}
+extension CatalogCommand.Load: StoreCommand {}
+extension ImportsCommand.List: StoreCommand {}
+extension ImportsCommand.Revert: StoreCommand {}
+extension AgreementsCommand.Show: StoreCommand {}
+extension AgreementsCommand.Load: StoreCommand {}
+extension AgreementsCommand.Ingest: StoreCommand {}
+extension ReportCommand.Committee: StoreCommand { var store: StoreOptions { options.store } }
+extension ReportCommand.Polsam: StoreCommand { var store: StoreOptions { options.store } }

@@ -22,22 +22,28 @@ struct TemplateCommand: ParsableCommand {
     @OptionGroup var reading: ReadingOptions
     @Option(help: "The period to deliver (any input form).") var period: Period
     @Option(help: ArgumentHelp("The workbook to write.", valueName: "FILE.xlsx")) var out: String
+    @OptionGroup var output: SummaryOption
 
     func run() throws {
         let target = try store.outputFile(out)
         let metrics = try store.openForReading()
         let asOf = try reading.asOf.snapshot(in: metrics)
-        let catalog = try asUsageError { try metrics.catalog(asOf: asOf) }
+        let catalog = try metrics.catalog(asOf: asOf)
         let (indicators, areas) = try reading.resolve(in: catalog)
-        var expected = try asUsageError { try metrics.expectedRows(period: period, indicators: indicators, asOf: asOf) }
+        var expected = try metrics.expectedRows(period: period, indicators: indicators, asOf: asOf)
         for index in expected.entries.indices {
             expected.entries[index].areas.removeAll { !reading.admits($0.id, areas, catalog.geography, period) }
         }
         guard expected.entries.contains(where: { !$0.areas.isEmpty }) else {
-            throw UsageError("nothing is due in \(period) for the indicators and areas given (an indicator is due only in periods of its frequency)")
+            throw CommandError.usage("nothing is due in \(period) for the indicators and areas given (an indicator is due only in periods of its frequency)")
         }
         let summary = try TemplateWriter(expected: expected).write(to: target.stagingPath)
         try target.commitStagedFile()
-        print("wrote \(out): \(period), \(summary.indicators) \(summary.indicators == 1 ? "indicator" : "indicators"), \(summary.rows) rows")
+        if output.json {
+            printObject(["path": .text(out), "period": .text(period.description), "indicators": .integer(Int64(summary.indicators)),
+                         "rows": .integer(Int64(summary.rows))])
+        } else {
+            print("wrote \(out): \(period), \(summary.indicators) \(summary.indicators == 1 ? "indicator" : "indicators"), \(summary.rows) rows")
+        }
     }
 }

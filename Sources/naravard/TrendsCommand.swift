@@ -19,61 +19,72 @@ struct TrendsCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
     @OptionGroup var reading: ReadingOptions
     @Option(help: "The latest period to take into account (default: the latest stored).") var period: Period?
-    @Option(help: "table, csv or json.") var format: OutputFormat = .table
-    @Option(help: "Table labels: en or sv.") var lang: Language = .en
+    @OptionGroup var output: FormatOption
+    @OptionGroup var labels: LanguageOption
 
     func run() throws {
         let reading = try Reading(store, self.reading)
-        let catalog = reading.catalog
         var query = TrendQuery(asOf: reading.asOf)
         query.indicators = reading.indicators
         query.period = period
-        let trends = try asUsageError { try reading.metrics.trends(query, catalog: catalog) }
+        let trends = shown(try reading.metrics.trends(query, catalog: reading.catalog), reading)
+        if output.format == .table {
+            try printTable(trends, catalog: reading.catalog)
+        } else {
+            try OutputTable(columns: Self.columns, rows: trends.map(Self.row)).print(output.format)
+        }
+    }
+
+    /// The series of the chosen areas, in catalogue order, then county, länsdelar, municipalities, then gender.
+    private func shown(_ trends: [SeriesTrend], _ reading: Reading) -> [SeriesTrend] {
+        let catalog = reading.catalog
         let order = Dictionary(catalog.indicators.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         let kept = trends.filter { reading.shows($0.area) }
         // Sort keys worked out once per series, not in every comparison.
         let sortKeys = kept.map { (order[$0.indicator] ?? .max, levelRank($0.area, catalog), $0.area, $0.gender) }
-        let shown = kept.indices.sorted { sortKeys[$0] < sortKeys[$1] }.map { kept[$0] }
-        let columns = ["indicator", "area", "gender", "n", "first_period", "last_period", "latest_value", "yoy_change",
-                       "yoy_change_pct", "method", "mk_s", "mk_p", "sen_slope", "classification", "centre", "lcl", "ucl",
-                       "variation", "assurance", "runs_signal"]
-        let rows: [[Cell]] = shown.map { trend in
-            let result = trend.result
-            return [
-                .text(trend.indicator), .text(trend.area), .text(trend.gender.rawValue), .integer(Int64(result.n)),
-                .text(trend.firstPeriod?.description), .text(trend.lastPeriod?.description), .number(trend.latestValue),
-                .number(trend.yearOnYear), .number(trend.yearOnYearPercent), .text(result.method.rawValue),
-                .integer(result.mannKendall.map { Int64($0.s) }), .number(result.mannKendall?.p), .number(result.senSlope),
-                .text(result.classification.rawValue), .number(result.limits?.centre), .number(result.limits?.lcl),
-                .number(result.limits?.ucl), .text(result.variation?.rawValue), .text(result.assurance?.rawValue),
-                .flag(result.runsSignal),
-            ]
-        }
-        guard format == .table else {
-            try OutputTable(columns: columns, rows: rows).print(format)
-            return
-        }
-        // People get fewer columns, rounded figures, arrows and (with --lang sv) Swedish labels.
-        let sv = lang == .sv
-        let tableColumns = sv
+        return kept.indices.sorted { sortKeys[$0] < sortKeys[$1] }.map { kept[$0] }
+    }
+
+    static let columns = [
+        "indicator", "area", "gender", "n", "first_period", "last_period", "latest_value", "yoy_change",
+        "yoy_change_pct", "method", "mk_s", "mk_p", "sen_slope", "classification", "centre", "lcl", "ucl",
+        "variation", "assurance", "runs_signal",
+    ]
+
+    /// Every figure of a series, unrounded, for `--format csv|json`.
+    static func row(_ trend: SeriesTrend) -> [Cell] {
+        let result = trend.result
+        return [
+            .text(trend.indicator), .text(trend.area), .text(trend.gender.rawValue), .integer(Int64(result.n)),
+            .text(trend.firstPeriod?.description), .text(trend.lastPeriod?.description), .number(trend.latestValue),
+            .number(trend.yearOnYear), .number(trend.yearOnYearPercent), .text(result.method.rawValue),
+            .integer(result.mannKendall.map { Int64($0.s) }), .number(result.mannKendall?.p), .number(result.senSlope),
+            .text(result.classification.rawValue), .number(result.limits?.centre), .number(result.limits?.lcl),
+            .number(result.limits?.ucl), .text(result.variation?.rawValue), .text(result.assurance?.rawValue),
+            .flag(result.runsSignal),
+        ]
+    }
+
+    /// For people: fewer columns, rounded figures, arrows coloured by good or bad, and (with --lang sv) Swedish labels.
+    private func printTable(_ trends: [SeriesTrend], catalog: StoredCatalog) throws {
+        let sv = labels.lang == .sv
+        let columns = sv
             ? ["indikator", "område", "kön", "n", "senaste", "värde", "förändr. 1 år", "Sen/period", "trend", "variation", "måluppfyllelse"]
             : ["indicator", "area", "gender", "n", "latest", "value", "yoy change", "Sen/period", "trend", "variation", "assurance"]
-        var goodness: [Bool?] = []
-        let tableRows: [[Cell]] = shown.map { trend in
+        let rows: [[Cell]] = trends.map { trend in
             let better = catalog.indicator(trend.indicator)?.better ?? .neutral
             let result = trend.result
-            goodness.append(TrendStyle.isGood(result.classification))
             return [
                 .text(trend.indicator), .text(trend.area), .text(trend.gender.rawValue), .integer(Int64(result.n)),
                 .text(trend.lastPeriod?.description), .number(trend.latestValue.map { $0.rounded(toPlaces: 2) }),
                 .number(trend.yearOnYear.map { $0.rounded(toPlaces: 2) }), .number(result.senSlope.map { $0.rounded(toPlaces: 3) }),
-                .text(TrendStyle.label(result.classification, better: better, lang)),
+                .text(TrendStyle.label(result.classification, better: better, labels.lang)),
                 .text(sv ? ReportText.variation(result) : result.seasonal ? "säsongsvarierande" : result.variation?.rawValue),
                 .text(result.assurance.map { sv ? ReportText.assurance($0) : $0.rawValue }),
             ]
         }
-        try OutputTable(columns: tableColumns, rows: tableRows) { row, column, text in
-            column == 8 ? TrendStyle.colour(text, good: goodness[row]) : text
+        try OutputTable(columns: columns, rows: rows) { row, column, text in
+            column == 8 ? TrendStyle.colour(text, good: TrendStyle.isGood(trends[row].result.classification)) : text
         }.print(.table)
     }
 }

@@ -12,7 +12,7 @@ struct ValuesCommand: ParsableCommand {
     @OptionGroup var reading: ReadingOptions
     @Option(help: "Only this period: 2024Q1, 2024, 2024-03 (any input form).") var period: Period?
     @Option(help: "T, K or M.") var gender: Gender?
-    @Option(help: "table, csv or json.") var format: OutputFormat = .table
+    @OptionGroup var output: FormatOption
 
     func run() throws {
         let reading = try Reading(store, self.reading)
@@ -21,7 +21,7 @@ struct ValuesCommand: ParsableCommand {
         let totals = catalog.geography.areas.filter { $0.kind == .lansdel || $0.kind == .county } + areas.filter { $0.kind == .group }
         let printer = RowPrinter(
             columns: ["indicator", "area", "period", "gender", "value", "numerator", "denominator", "status", "detail"],
-            format: format)
+            format: output.format)
         // One indicator at a time, in catalogue order, so memory stays flat on a large store.
         for indicator in catalog.indicators where indicators.isEmpty || indicators.contains(indicator.id) {
             var query = ObservationQuery(asOf: asOf)
@@ -29,7 +29,7 @@ struct ValuesCommand: ParsableCommand {
             query.period = period
             query.exactPeriod = true
             query.gender = gender
-            let observations = try asUsageError { try metrics.observations(query) }
+            let observations = try metrics.observations(query)
             let rows = aggregator.values(observations, aggregating: totals)
                 .filter { reading.shows($0.area) }
                 .sorted { lhs, rhs in

@@ -4,16 +4,16 @@ import TestSupport
 
 /// `naravard agreements`, `agreements load` and `agreements ingest` run as users run them.
 @Suite struct AgreementsCLITests {
-    let cli: CLITests
+    let cli: CLIFixture
 
     init() throws {
-        cli = try CLITests()
+        cli = try CLIFixture()
         let initialised = try cli.run("init")
         #expect(initialised.stdout.contains("agreements: 13 national agreements 2017–2022, 0 decided activities"), "\(initialised.stdout)")
     }
 
-    var activities: String { CLITests.examples.appending(path: "overenskommelser/aktiviteter-2022.yaml").path }
-    var use: String { CLITests.examples.appending(path: "overenskommelser/forbrukning-2022.csv").path }
+    var activities: String { CLIFixture.examples.appending(path: "overenskommelser/aktiviteter-2022.yaml").path }
+    var use: String { CLIFixture.examples.appending(path: "overenskommelser/forbrukning-2022.csv").path }
 
     @Test func loadIngestAndReport() throws {
         let loaded = try cli.run("agreements", "load", activities)

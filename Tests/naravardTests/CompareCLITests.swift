@@ -4,7 +4,7 @@ import TestSupport
 
 /// `naravard compare` against comparisons.md §6, on a small store whose figures can be worked out by hand.
 @Suite struct CompareCLITests {
-    let cli: CLITests
+    let cli: CLIFixture
 
     /// PV01 (percent, higher is better) for 2025Q4: every municipality 400 of 1 000 except Luleå 500 of 1 000,
     /// Kalix 300 of 1 000 and Överkalix 17 of 40. The county is 5 217 / 13 040 = 40.0077 %.
@@ -24,7 +24,7 @@ import TestSupport
     }()
 
     init() throws {
-        cli = try CLITests()
+        cli = try CLIFixture()
         try cli.run("init")
         try Self.data.write(to: cli.directory.url.appending(path: "data.csv"), atomically: true, encoding: .utf8)
         let loaded = try cli.run("ingest", "data.csv")

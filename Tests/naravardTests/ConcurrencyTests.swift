@@ -4,13 +4,13 @@ import TestSupport
 
 /// Several naravard processes on one store at once, as analysts run them.
 @Suite(.tags(.slow), .slow) struct ConcurrencyTests {
-    let cli: CLITests
+    let cli: CLIFixture
     /// Quarterly rate indicators the made-up files fill: a reader that mixes two imports shows some of them from
     /// one and some from the other.
     static let indicators = ["OV01", "PC05", "PV01", "PV04"]
 
     init() throws {
-        cli = try CLITests()
+        cli = try CLIFixture()
         try cli.run("init")
         for (name, seed) in [("a.csv", UInt64(1)), ("b.csv", 2)] {
             try Data(SyntheticCSV.text(indicators: Self.indicators, quarters: 60, seed: seed).utf8)
@@ -26,7 +26,7 @@ import TestSupport
     ]
 
     /// What a reader printed (for export, the file it wrote).
-    static func read(_ index: Int, _ cli: CLITests) throws -> String {
+    static func read(_ index: Int, _ cli: CLIFixture) throws -> String {
         let result = try cli.run(readers[index])
         #expect(result.status == 0, "\(result.stderr)")
         guard readers[index][0] == "export" else { return result.stdout }

@@ -5,10 +5,10 @@ import TestSupport
 /// Control characters and bidirectional overrides from input reach the terminal escaped (`\u{1B}`), never raw:
 /// in diagnostics on standard error and in tables on standard output.
 @Suite struct ControlCharacterTests {
-    let cli: CLITests
+    let cli: CLIFixture
 
     init() throws {
-        cli = try CLITests()
+        cli = try CLIFixture()
         try cli.run("init")
     }
 

@@ -4,10 +4,10 @@ import TestSupport
 
 /// `status`, `check --period`, `changes` and `template` as users and scripts run them: exit codes, JSON fields.
 @Suite struct DeliveryCLITests {
-    let cli: CLITests
+    let cli: CLIFixture
 
     init() throws {
-        cli = try CLITests()
+        cli = try CLIFixture()
         #expect(try cli.run("init").status == 0)
     }
 

@@ -5,9 +5,9 @@ import TestSupport
 /// Faults of the machine and of the paths given: each gives one clear line on standard error, a documented
 /// exit code, and leaves the store and the output paths as they were.
 @Suite struct FaultTests {
-    let cli: CLITests
+    let cli: CLIFixture
 
-    init() throws { cli = try CLITests.withSamples() }
+    init() throws { cli = try CLIFixture.withSamples() }
 
     /// What a reader sees of the store: every record and the audit log without its times.
     func state(db: String = "naravard.sqlite") throws -> String {
@@ -19,7 +19,7 @@ import TestSupport
     }
 
     /// Exactly one line on standard error, containing `text`.
-    func expectOneLine(_ run: CLITests.Run, status: Int32, containing text: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    func expectOneLine(_ run: CLIFixture.Run, status: Int32, containing text: String, sourceLocation: SourceLocation = #_sourceLocation) {
         #expect(run.status == status, "\(run.stderr)", sourceLocation: sourceLocation)
         let lines = run.stderr.split(separator: "\n")
         #expect(lines.count == 1 && run.stderr.contains(text), "\(run.stderr)", sourceLocation: sourceLocation)
@@ -82,7 +82,7 @@ import TestSupport
         try Data(SyntheticCSV.text(indicators: ["PV01"], quarters: 4, seed: 2).utf8).write(to: cli.directory.url.appending(path: "extra.csv"))
         let refused = try cli.run("ingest", "extra.csv")
         longLock.waitUntilExit()
-        expectOneLine(refused, status: 1, containing: "locked by another naravard")
+        expectOneLine(refused, status: 1, containing: "naravard.sqlite: locked by another naravard")
         #expect(try state() == after)
         #expect(after != before)
     }

@@ -4,10 +4,10 @@ import TestSupport
 
 /// `--as-of` and `imports revert` as users run them.
 @Suite struct HistoryCLITests {
-    let cli: CLITests
+    let cli: CLIFixture
 
     init() throws {
-        cli = try CLITests()
+        cli = try CLIFixture()
         #expect(try cli.run("init").status == 0)
     }
 

@@ -5,9 +5,9 @@ import TestSupport
 /// Every command that writes a file may write only a new file or an existing regular file: a folder, the store,
 /// an input, a device, a FIFO or a dangling link is refused in one line (exit 64) and left as it was.
 @Suite struct OutputPathTests {
-    let cli: CLITests
+    let cli: CLIFixture
 
-    init() throws { cli = try CLITests.withSamples() }
+    init() throws { cli = try CLIFixture.withSamples() }
 
     /// What sits at a path: the kind of file and, for a file, its bytes; for a folder, its entries.
     func snapshot(_ name: String) -> String {
@@ -54,7 +54,7 @@ import TestSupport
         try fm.createDirectory(atPath: cli.directory.path("mapp"), withIntermediateDirectories: false)
         try Data("behåll mig\n".utf8).write(to: cli.directory.url.appending(path: "mapp/fil.txt"))
         try Data("indicator;area;period;value\nPV01;2580;2024Q1;abc\n".utf8).write(to: cli.directory.url.appending(path: "indata.csv"))
-        try fm.copyItem(at: CLITests.definitions.appending(path: "committee.yaml"), to: cli.directory.url.appending(path: "def.yaml"))
+        try fm.copyItem(at: CLIFixture.definitions.appending(path: "committee.yaml"), to: cli.directory.url.appending(path: "def.yaml"))
         #expect(mkfifo(cli.directory.path("rör"), 0o600) == 0)
         try fm.createSymbolicLink(atPath: cli.directory.path("trasig-länk"), withDestinationPath: "finns-inte.csv")
         try fm.createSymbolicLink(atPath: cli.directory.path("länk-till-lagret"), withDestinationPath: "naravard.sqlite")

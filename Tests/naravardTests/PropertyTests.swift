@@ -5,10 +5,10 @@ import TestSupport
 /// Properties that hold for any store: what export writes, ingest reads back unchanged; the order of the rows
 /// does not matter.
 @Suite struct PropertyTests {
-    let cli: CLITests
+    let cli: CLIFixture
 
     init() throws {
-        cli = try CLITests()
+        cli = try CLIFixture()
         try cli.run("init")
     }
 
@@ -26,7 +26,7 @@ import TestSupport
 
     @Test(arguments: ["excel", "rfc4180"])
     func exportThenIngestIsANoOp(dialect: String) throws {
-        _ = try ingest(CLITests.samples.map { CLITests.examples.appending(path: $0).path })
+        _ = try ingest(CLIFixture.samples.map { CLIFixture.examples.appending(path: $0).path })
         // A revision and a withdrawn import too: withdrawn keys are not exported and do not come back.
         try Data(SyntheticCSV.text(indicators: ["PV01"], quarters: 8, seed: 5).utf8).write(to: cli.directory.url.appending(path: "extra.csv"))
         let extra = try ingest(["extra.csv"])
@@ -63,20 +63,20 @@ import TestSupport
 
     @Test(arguments: [UInt64(1), 2, 3])
     func anyOrderOfTheRowsGivesTheSameStore(seed: UInt64) throws {
-        _ = try ingest(CLITests.samples.map { CLITests.examples.appending(path: $0).path })
+        _ = try ingest(CLIFixture.samples.map { CLIFixture.examples.appending(path: $0).path })
         let expected = try export()
 
         var random = SplitMix(seed: seed)
         var shuffled: [String] = []
-        for name in CLITests.samples where name.hasSuffix(".csv") {
-            let lines = try Data(contentsOf: CLITests.examples.appending(path: name)).split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        for name in CLIFixture.samples where name.hasSuffix(".csv") {
+            let lines = try Data(contentsOf: CLIFixture.examples.appending(path: name)).split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
             let body = lines.dropFirst().filter { !$0.isEmpty }.shuffled(using: &random)
             let text = ([lines[0]] + body).joined(separator: [UInt8(ascii: "\n")])
             try Data(text).write(to: cli.directory.url.appending(path: "shuffled-\(name)"))
             shuffled.append("shuffled-\(name)")
         }
         try cli.run("init", "--db", "other.sqlite")
-        _ = try ingest((shuffled + [CLITests.examples.appending(path: "kolada.json").path]).shuffled(using: &random), db: "other.sqlite")
+        _ = try ingest((shuffled + [CLIFixture.examples.appending(path: "kolada.json").path]).shuffled(using: &random), db: "other.sqlite")
         #expect(try export(db: "other.sqlite") == expected)
     }
 }

@@ -2,11 +2,11 @@ import Foundation
 import Testing
 import TestSupport
 
-/// `naravard report committee|polsam` run as users run it, through ``CLITests``' helpers.
+/// `naravard report committee|polsam` run as users run it, through ``CLIFixture``.
 @Suite struct ReportCLITests {
-    let cli: CLITests
+    let cli: CLIFixture
 
-    init() throws { cli = try CLITests.withSamples() }
+    init() throws { cli = try CLIFixture.withSamples() }
 
     @Test func committeeWorkbook() throws {
         let result = try cli.run("report", "committee", "--period", "2025Q4", "--out", "utskott.xlsx")

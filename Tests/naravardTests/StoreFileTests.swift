@@ -5,13 +5,13 @@ import TestSupport
 /// The store file: only `init` creates one; a file that is not a naravard store, or a store of a newer naravard,
 /// is refused by every command and left byte for byte as it was; reading commands never write the store.
 @Suite struct StoreFileTests {
-    let cli: CLITests
+    let cli: CLIFixture
 
-    init() throws { cli = try CLITests() }
+    init() throws { cli = try CLIFixture() }
 
     /// Every command that opens the store, with arguments that would otherwise succeed or fail later.
     static let writing: [[String]] = [
-        ["ingest", "data.csv"], ["catalog", "load", CLITests.examples.appending(path: "../Indicators").standardized.path], ["agreements", "load", "activities.yaml"],
+        ["ingest", "data.csv"], ["catalog", "load", CLIFixture.examples.appending(path: "../Indicators").standardized.path], ["agreements", "load", "activities.yaml"],
         ["agreements", "ingest", "use.csv"], ["imports", "revert", "1"], ["report", "committee", "--out", "r.xlsx"],
     ]
     static let reading: [[String]] = [
@@ -21,7 +21,7 @@ import TestSupport
 
     /// The inputs the writing commands name, so that they get as far as the store.
     func writeInputs() throws {
-        let examples = CLITests.examples
+        let examples = CLIFixture.examples
         try Data("indicator;area;period;value\nPV01;2580;2024Q1;30\n".utf8).write(to: cli.directory.url.appending(path: "data.csv"))
         try FileManager.default.copyItem(at: examples.appending(path: "overenskommelser/aktiviteter-2022.yaml"),
                                          to: cli.directory.url.appending(path: "activities.yaml"))
@@ -118,7 +118,7 @@ import TestSupport
     }
 
     @Test func readingCommandsNeverWriteTheStoreNorWaitForAWriter() throws {
-        let cli = try CLITests.withSamples()
+        let cli = try CLIFixture.withSamples()
         let store = cli.directory.path("naravard.sqlite")
         let before = try Data(contentsOf: URL(fileURLWithPath: store))
         func readAll(_ situation: String) throws {

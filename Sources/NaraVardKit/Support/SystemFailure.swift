@@ -7,12 +7,12 @@ import XLSXWriter
 /// target and moved into place, so nothing half-written is left behind.
 public struct SystemFailure: Error, CustomStringConvertible {
     public var description: String
-    /// 66 when the store cannot be opened or read, else 1.
-    public var exitCode: Int32
+    /// Whether the store itself cannot be opened or read (permission, not a database, damaged), rather than a
+    /// write that failed; the CLI tells the first like a file that is not a store.
+    public var storeUnreadable = false
 
     /// The one-line account of an SQLite or file-system error, or nil for any other error.
     public init?(_ error: any Error, store: String) {
-        exitCode = 1
         switch error {
         case let error as DatabaseError:
             switch error.resultCode.primaryResultCode {
@@ -24,10 +24,10 @@ public struct SystemFailure: Error, CustomStringConvertible {
                 description = "\(store): the store is read-only (file or folder not writable); nothing was written"
             case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH:
                 description = "\(store): cannot be opened (\(error.message ?? "permission denied"))"
-                exitCode = 66
+                storeUnreadable = true
             case .SQLITE_NOTADB, .SQLITE_CORRUPT:
                 description = "\(store): not a naravard store, or the file is damaged (\(error.message ?? "corrupt"))"
-                exitCode = 66
+                storeUnreadable = true
             case .SQLITE_IOERR:
                 description = "\(store): the disk failed to read or write (\(error.message ?? "I/O error")); nothing was written"
             default:
