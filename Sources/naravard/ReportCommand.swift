@@ -43,6 +43,7 @@ struct ReportOptions: ParsableArguments {
     @Option(help: "xlsx or csv.") var format: ReportFormat = .xlsx
     @Option(help: "For csv: excel (; decimal comma, BOM) or rfc4180 (, and .).") var csvDialect: CSVDialectName = .excel
     @Option(help: ArgumentHelp("A report definition instead of the built-in one.", valueName: "FILE.yaml")) var definition: String?
+    @OptionGroup var output: SummaryOption
 
     func run(_ kind: ReportKind) throws {
         let inputs = definition.map { [$0] } ?? []
@@ -60,6 +61,13 @@ struct ReportOptions: ParsableArguments {
         let id = try metrics.publish(report, as: format == .xlsx ? .xlsx : .csv(csvDialect.dialect), to: target)
         let output = target.path
         let suppressed = report.values.filter { $0.status == .suppressed }.count
+        if self.output.json {
+            printObject(["report_id": .integer(id), "title": .text(report.title), "period": .text(report.period.description),
+                         "as_of": .integer(report.asOf), "path": .text(output),
+                         "values": .integer(Int64(report.values.count)), "suppressed": .integer(Int64(suppressed)),
+                         "revised": .integer(Int64(report.revised))])
+            return
+        }
         print("report \(id): \(report.title), data till och med import \(report.asOf.map(String.init) ?? "-")")
         print("wrote \(output): \(report.values.count) values, \(suppressed) suppressed, \(report.revised) revised since the previous report")
     }

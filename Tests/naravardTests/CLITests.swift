@@ -84,6 +84,7 @@ import TestSupport
             (["export", "--out", "alla.csv", "--json"], "records"),
             (["export", "--format", "xlsx", "--out", "alla.xlsx", "--json"], "values"),
             (["template", "--period", "2026Q1", "--out", "mall.xlsx", "--json"], "rows"),
+            (["report", "committee", "--out", "u.xlsx", "--json"], "report_id"),
             (["imports", "revert", "2", "--json"], "import_id"),
         ]
         for (arguments, key) in commands {
