@@ -33,6 +33,9 @@ public enum ReportText {
         return trend.arrow(better: better) + " " + trendWord(trend)
     }
 
+    /// Where an agreement's spending has not been entered.
+    public static let notFollowedUp = "ingen uppföljning inlagd"
+
     /// `PV01 ↑ förbättras, PV05 → ingen tydlig förändring`: the indicators money should move, with their trends.
     public static func linkedTrends(_ trends: [AgreementFollowUp.LinkedTrend]) -> String {
         trends.map { "\($0.indicator) \(trend($0.trend, better: $0.better))" }.joined(separator: ", ")

@@ -9,11 +9,7 @@ import TestSupport
     let workbook: XLSXReader
 
     init() throws {
-        let fixture = try StoreFixture.withExamples()
-        try fixture.store.loadAgreements(AgreementBook.bundled())
-        try fixture.store.loadAgreements(AgreementBook.read(paths: [StoreFixture.examples.appending(path: "overenskommelser/aktiviteter-2022.yaml")]))
-        let use = try fixture.store.ingestAgreementUse([StoreFixture.examples.appending(path: "overenskommelser/forbrukning-2022.csv")])
-        #expect(!use.refused)
+        let fixture = try StoreFixture.withAgreements()
         workbook = try fixture.workbook(try fixture.report(.committee, period: "2025Q4"))
     }
 
