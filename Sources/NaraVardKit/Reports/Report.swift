@@ -242,8 +242,9 @@ public struct ConditionalColor: Sendable {
 
 /// A native chart drawn from a table on the same sheet.
 public struct ReportChart: Sendable {
-    /// `scatter` is an XY chart: ``categoryColumn`` holds the x values.
-    public enum Kind: Sendable { case line, column, scatter }
+    /// `scatter` is an XY chart: ``categoryColumn`` holds the x values. `bar` has horizontal bars, so long
+    /// category names read level on the vertical axis instead of running into the legend.
+    public enum Kind: Sendable { case line, column, bar, scatter }
 
     public var kind: Kind
     public var title: String

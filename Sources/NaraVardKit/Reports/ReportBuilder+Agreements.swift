@@ -18,7 +18,7 @@ extension ReportBuilder {
                     startsGroup: rows.count == start))
             }
             guard rows.count > start else { continue }
-            charts.append(ReportChart(kind: .column, title: "\(agreement.name) \(agreement.year)", yAxisTitle: "miljoner kronor (mkr)",
+            charts.append(ReportChart(kind: .bar, title: "\(agreement.name) \(agreement.year)", yAxisTitle: "miljoner kronor (mkr)",
                                       yAxisNumberFormat: "#,##0.0,,", startsAtZero: true, table: 0, rows: start..<rows.count, categoryColumn: 1,
                                       valueColumns: [3, 5, 6]))
         }

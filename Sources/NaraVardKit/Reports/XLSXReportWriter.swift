@@ -249,7 +249,7 @@ private struct SheetWriter {
                 column = besideColumn
                 placement = .size(width: 560, height: max(rows.count * 20, 220), altText: title)
             }
-            let type: ChartType = switch chart.kind { case .line: .line; case .column: .column; case .scatter: .scatter }
+            let type: ChartType = switch chart.kind { case .line: .line; case .column: .column; case .bar: .bar; case .scatter: .scatter }
             try worksheet.insertChart(type, row: row, column: column, placement: placement) { excel in
                 try excel.setTitle(title.hasPrefix("=") ? " " + title : title, fontSize: 11)
                 for (number, valueColumn) in chart.valueColumns.enumerated() {

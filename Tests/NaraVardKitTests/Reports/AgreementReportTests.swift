@@ -41,7 +41,7 @@ import TestSupport
 
         #expect(sheet.charts.count == 2)
         let chart = try #require(sheet.charts.first { $0.title == "God och nära vård 2022" })
-        #expect(chart.type == "col", "a column chart")
+        #expect(chart.type == "bar", "a bar chart: the insatsområden's names read level")
         #expect(chart.series.count == 3)
         let rows = sheet.rows(where: ["A": "God och nära vård"]).filter { $0 > header }
         #expect(rows.count == 7, "six insatsområden, and the agreement's line in the table per agreement")
