@@ -2,7 +2,7 @@
 
 extension ReportBuilder {
     func committeeSheets(_ values: [(value: ReportValue, data: IndicatorData)]) -> [ReportSheet] {
-        [summarySheet()] + shifts.map(shiftSheet) + (agreements.map { [agreementSheet($0)] } ?? [])
+        [summarySheet()] + shifts.map(shiftSheet) + (agreements.map { [agreementSheet($0)] } ?? []) + (modelAreaSheet().map { [$0] } ?? [])
             + [trendSheet(), dataSheet(values), genderSheet()] + commonSheets()
     }
 

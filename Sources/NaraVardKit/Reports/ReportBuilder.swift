@@ -65,6 +65,10 @@ struct ReportBuilder {
     let data: [IndicatorData]
     /// The committee report's agreements: those of the latest year up to the report period (nil: none).
     let agreements: AgreementFollowUp?
+    /// The committee report's model areas (the geography's groups) and the county, each indicator's values,
+    /// trends and comparisons for them (`ReportBuilder+ModelAreas.swift`); empty for Polsam.
+    let modelAreas: [Area]
+    let modelData: [IndicatorData]
 
     init(store: MetricsStore, request: ReportRequest) throws {
         self.store = store
@@ -130,6 +134,41 @@ struct ReportBuilder {
         }
         self.data = data
         agreements = request.kind == .committee ? try Self.agreements(store, asOf: asOf, period: period, data: data, totals: totals) : nil
+
+        let groups = request.kind == .committee ? geography.areas.filter { $0.kind == .group } : []
+        let county = geography.areas.filter { $0.kind == .county }
+        modelAreas = groups.isEmpty ? [] : groups + county
+        let modelShown = Set(modelAreas.map(\.id))
+        let modelNeeded = Array(modelShown.union(modelAreas.flatMap { geography.members(of: $0) })).sorted()
+        let modelAreas = self.modelAreas
+        modelData = modelAreas.isEmpty ? [] : try indicators.concurrentMap { indicator in
+            var query = ObservationQuery(asOf: asOf)
+            query.indicators = [indicator.id]
+            query.period = period
+            query.areas = modelNeeded
+            let observations = try store.observations(query)
+            let values = Self.oneMemberAreas(aggregator.values(observations, aggregating: modelAreas), observations, groups, geography)
+                .filter { modelShown.contains($0.area) }
+            return Self.gather(indicator, values: values, period: period, historyYears: definition.historyYears,
+                               totals: modelAreas, geography: geography, benchmark: benchmark ?? county.first?.id, shown: modelShown)
+        }
+    }
+
+    /// A group of one municipality shows that municipality's own values, also those given without counts
+    /// (which a sum of several could not use).
+    private static func oneMemberAreas(_ values: [AreaValue], _ observations: [Observation], _ groups: [Area], _ geography: Geography) -> [AreaValue] {
+        var values = values
+        for group in groups {
+            let members = geography.members(of: group)
+            guard members.count == 1, let member = members.first else { continue }
+            values.removeAll { $0.area == group.id }
+            values += observations.filter { $0.area == member }.map { observation in
+                var copy = AreaValue(observation)
+                copy.area = group.id
+                return copy
+            }
+        }
+        return values
     }
 
     /// The follow-up of the latest agreement year up to the report period, with the county trends already analysed.

@@ -16,7 +16,7 @@ import TestSupport
     @Test func sheetOrder() {
         #expect(workbook.sheetNames == [
             "Sammanfattning", "1 Hälsofrämjande", "2 Personcentrering", "3 Primärvård", "4 Öppnare vårdformer",
-            "Överenskommelser", "Trender", "Data", "Kön", "Definitioner", "Teckenförklaring", "Om rapporten",
+            "Överenskommelser", "Modellområden", "Trender", "Data", "Kön", "Definitioner", "Teckenförklaring", "Om rapporten",
         ])
     }
 

@@ -17,7 +17,7 @@ import TestSupport
     @Test func sheetsTitlesAndProperties() throws {
         #expect(workbook.sheetNames == [
             "Sammanfattning", "1 Hälsofrämjande", "2 Personcentrering", "3 Primärvård", "4 Öppnare vårdformer",
-            "Trender", "Data", "Kön", "Definitioner", "Teckenförklaring", "Om rapporten",
+            "Modellområden", "Trender", "Data", "Kön", "Definitioner", "Teckenförklaring", "Om rapporten",
         ])
         let summary = try workbook.sheet(named: "Sammanfattning")
         #expect(summary["A1"] == .string("Uppföljning nära vård – 2025 kvartal 4"))

@@ -23,7 +23,7 @@ import TestSupport
     static let technical = ["Sen-lutning", "SPC", "Särskild orsak", "Mann–Kendall", "Mann-Kendall", "p-värde",
                             "Data till och med import", "--as-of", "Making Data Count"]
     static func politicians(_ names: [String]) -> [String] {
-        names.filter { $0 == "Sammanfattning" || $0 == "Översikt" || $0 == "Överenskommelser" || $0.first?.isNumber == true }
+        names.filter { ["Sammanfattning", "Översikt", "Överenskommelser", "Modellområden"].contains($0) || $0.first?.isNumber == true }
     }
 
     func strings(_ workbook: XLSXReader, sheets: [String]) throws -> [(sheet: String, cell: String, text: String)] {
@@ -75,7 +75,7 @@ import TestSupport
         let workbook = kind == "committee" ? committee : polsam
         let printed = kind == "committee"
             ? ["Sammanfattning", "1 Hälsofrämjande", "2 Personcentrering", "3 Primärvård", "4 Öppnare vårdformer",
-               "Överenskommelser", "Teckenförklaring"]
+               "Överenskommelser", "Modellområden", "Teckenförklaring"]
             : ["Översikt", "1 Hälsofrämjande", "2 Personcentrering", "3 Primärvård", "4 Öppnare vårdformer", "Teckenförklaring"]
         for name in workbook.sheetNames {
             let sheet = try workbook.sheet(named: name)
@@ -119,5 +119,45 @@ import TestSupport
             #expect(row > header)
             #expect(sheet["I", row]?.number == nil, "no 0 % used")
         }
+    }
+}
+
+/// Issue 13, item 6: the rural model areas on a sheet of their own in the committee workbook.
+@Suite struct ModelAreaReportTests {
+    let workbook: XLSXReader
+
+    init() throws {
+        workbook = try SampleReport.committee.get().workbook
+    }
+
+    @Test func aSheetOfTheirOwnWithTheCountyBeneath() throws {
+        let sheet = try workbook.sheet(named: "Modellområden")
+        let header = try sheet.row(where: ["A": "Indikator"])
+        #expect(["E", "F", "G", "J"].map { sheet[$0, header]?.string } == ["Värde", "Förändring 1 år", "Trend", "Jämfört med länet"])
+        let rows = sheet.rows(where: ["A": "Fast läkarkontakt"])
+        #expect(rows.map { sheet["D", $0]?.string } == ["Modellområde Jokkmokk", "Modellområde Östra Norrbotten", "Region Norrbotten"])
+        #expect(sheet["J", rows[2]] == .string("jämförelsevärde"))
+        #expect(ReportText.trendLabels.map(\.text).contains(sheet["G", rows[0]]?.string ?? "-"))
+    }
+
+    /// Östra Norrbotten's model area has the länsdel's members: the same values, and the sheet says so.
+    @Test func aModelAreaLikeALansdelSaysSo() throws {
+        let sheet = try workbook.sheet(named: "Modellområden")
+        let shift = try workbook.sheet(named: "3 Primärvård")
+        let model = try sheet.row(where: ["A": "Fast läkarkontakt", "D": "Modellområde Östra Norrbotten"])
+        let lansdel = try shift.row(where: ["A": "Fast läkarkontakt", "D": "Östra Norrbotten"])
+        #expect(sheet["E", model] != nil && sheet["E", model] == shift["E", lansdel])
+        #expect(sheet.cells.values.contains { $0.string?.hasPrefix("Modellområde Östra Norrbotten har samma kommuner som länsdelen Östra Norrbotten") == true })
+    }
+
+    /// Jokkmokk's model area is Jokkmokk: its values, also PV02's, which is given without counts (0,36 in 2025 K4).
+    @Test func aOneMemberAreaShowsItsMembersValues() throws {
+        let sheet = try workbook.sheet(named: "Modellområden")
+        let index = try sheet.row(where: ["A": "Kontinuitetsindex läkare primärvård", "D": "Modellområde Jokkmokk"])
+        #expect(sheet["E", index] == .number(0.36))
+        let shift = try workbook.sheet(named: "3 Primärvård")
+        let model = try sheet.row(where: ["A": "Fast läkarkontakt", "D": "Modellområde Jokkmokk"])
+        #expect(sheet["E", model] == shift["E", try shift.row(where: ["A": "Fast läkarkontakt", "D": "Jokkmokk"])])
+        #expect(sheet.cells.values.contains { $0.string?.hasPrefix("Modellområde Jokkmokk är en kommun, Jokkmokk") == true })
     }
 }
