@@ -161,3 +161,9 @@ import TestSupport
         #expect(sheet.cells.values.contains { $0.string?.hasPrefix("Modellområde Jokkmokk är en kommun, Jokkmokk") == true })
     }
 }
+
+@Test(arguments: [(31.24, 1, "31,2"), (-0.5, 1, "-0,5"), (248_480, 0, "248\u{00A0}480"), (4191.04, 1, "4\u{00A0}191,0"),
+                  (-1_234_567, 0, "-1\u{00A0}234\u{00A0}567"), (999, 0, "999")])
+func numbersInTextAreGroupedTheSwedishWay(_ value: Double, _ decimals: Int, _ text: String) {
+    #expect(ReportText.number(value, decimals: decimals) == text)
+}
