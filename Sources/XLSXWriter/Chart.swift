@@ -183,14 +183,20 @@ public struct Chart {
         }
     }
 
-    /// Sets the category (x) axis title.
+    /// A bar chart lies on its side: libxlsxwriter's x axis is its value axis and its y axis the categories.
+    /// The "x" (category) and "y" (value) functions here mean the same axis for every type.
+    private var isBar: Bool { type == .bar || type == .barStacked }
+    private var categoryAxis: UnsafeMutablePointer<lxw_chart_axis> { isBar ? pointer.pointee.y_axis : pointer.pointee.x_axis }
+    private var valueAxis: UnsafeMutablePointer<lxw_chart_axis> { isBar ? pointer.pointee.x_axis : pointer.pointee.y_axis }
+
+    /// Sets the category (x) axis title (the vertical axis of a bar chart).
     public func setXAxisTitle(_ title: String) throws(XLSXError) {
-        try setAxisTitle(title, axis: pointer.pointee.x_axis, "x")
+        try setAxisTitle(title, axis: categoryAxis, "x")
     }
 
-    /// Sets the value (y) axis title.
+    /// Sets the value (y) axis title (the horizontal axis of a bar chart).
     public func setYAxisTitle(_ title: String) throws(XLSXError) {
-        try setAxisTitle(title, axis: pointer.pointee.y_axis, "y")
+        try setAxisTitle(title, axis: valueAxis, "y")
     }
 
     /// Sets the value axis number format, e.g. `"0%"`.
@@ -198,7 +204,7 @@ public struct Chart {
         let operation = "chart_axis_set_num_format"
         try workbook.ensureOpen(operation)
         try Validate.text(numberFormat, limit: FormatSpec.fieldLimit, what: "number format", operation)
-        chart_axis_set_num_format(pointer.pointee.y_axis, numberFormat)
+        chart_axis_set_num_format(valueAxis, numberFormat)
     }
 
     /// Fixes the value axis bounds; `nil` keeps Excel's automatic bound.
@@ -210,8 +216,8 @@ public struct Chart {
         if let minimum, let maximum, minimum >= maximum {
             throw XLSXError.invalid("axis minimum \(minimum) is not below maximum \(maximum)", operation)
         }
-        if let minimum { chart_axis_set_min(pointer.pointee.y_axis, minimum) }
-        if let maximum { chart_axis_set_max(pointer.pointee.y_axis, maximum) }
+        if let minimum { chart_axis_set_min(valueAxis, minimum) }
+        if let maximum { chart_axis_set_max(valueAxis, maximum) }
     }
 
     /// Draws the x axis of a ``ChartType/scatter`` chart on a base-10 logarithmic scale.

@@ -119,6 +119,13 @@ extension Worksheet {
         worksheet_activate(try live(sheetOperation("activate")))
     }
 
+    /// Selects the sheet's tab beside the active one, so Excel's default print ("Print Active Sheets") includes it.
+    /// libxlsxwriter: "The worksheet_select() function is used to indicate that a worksheet is selected in a
+    /// multi-sheet workbook. A selected worksheet has its tab highlighted."
+    public func select() throws(XLSXError) {
+        worksheet_select(try live(sheetOperation("select")))
+    }
+
     /// Colours the sheet's tab.
     public func setTabColor(_ color: Color) throws(XLSXError) {
         worksheet_set_tab_color(try live(sheetOperation("set_tab_color")), color.lxw)

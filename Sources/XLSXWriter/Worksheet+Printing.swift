@@ -68,8 +68,8 @@ public struct PageSetup: Hashable, Sendable {
     }
 
     /// A4 landscape, fitted to the page width, optionally repeating header rows: the committee's print layout.
-    public static func a4Landscape(repeatRows: ClosedRange<Int>? = nil, footer: String? = nil) -> PageSetup {
-        PageSetup(orientation: .landscape, paper: .a4, fitToWidth: true, repeatRows: repeatRows, footer: footer)
+    public static func a4Landscape(repeatRows: ClosedRange<Int>? = nil, header: String? = nil, footer: String? = nil) -> PageSetup {
+        PageSetup(orientation: .landscape, paper: .a4, fitToWidth: true, repeatRows: repeatRows, header: header, footer: footer)
     }
 }
 
@@ -126,5 +126,16 @@ extension Worksheet {
             try XLSXError.check(worksheet_set_footer(sheet, footer), operation)
         }
         if setup.centerHorizontally { worksheet_center_horizontally(sheet) }
+    }
+
+    /// Prints only `range` (Excel's `Print_Area`).
+    public func setPrintArea(_ range: CellRange) throws(XLSXError) {
+        let operation = rangeOperation("print_area", range)
+        let sheet = try live(operation)
+        try Validate.range(range, operation)
+        try XLSXError.check(
+            worksheet_print_area(sheet, lxw_row_t(range.firstRow), lxw_col_t(range.firstColumn),
+                                 lxw_row_t(range.lastRow), lxw_col_t(range.lastColumn)),
+            operation)
     }
 }

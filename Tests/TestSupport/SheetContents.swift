@@ -28,6 +28,8 @@ public struct SheetContents {
     public let pageSetup: PageSetupInfo
     /// The `_xlnm.Print_Titles` defined name for this sheet, e.g. `Data!$1:$1`.
     public let printTitles: String?
+    /// The `_xlnm.Print_Area` defined name for this sheet, e.g. `Sammanfattning!$A$1:$H$40`.
+    public let printArea: String?
     /// Column widths keyed by zero-based column.
     public let columnWidths: [Int: Double]
     /// Row heights keyed by zero-based row.
@@ -117,6 +119,9 @@ public struct SheetContents {
             horizontallyCentered: root.child("printOptions")?.attribute("horizontalCentered") == "1")
         self.printTitles = reader.definedNames.first {
             $0.name == "_xlnm.Print_Titles" && $0.localSheetIndex == index
+        }?.value
+        self.printArea = reader.definedNames.first {
+            $0.name == "_xlnm.Print_Area" && $0.localSheetIndex == index
         }?.value
 
         // Related parts: tables, comments, drawings (charts).

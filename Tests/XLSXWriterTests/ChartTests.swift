@@ -29,6 +29,51 @@ import XLSXWriter
         #expect(chart.series.first?.valuesRef == "'Data 2024'!$B$2:$B$4")
     }
 
+    /// A bar chart lies on its side: its value axis is libxlsxwriter's x axis, and the y-axis calls reach it.
+    @Test func aBarChartsValueAxisTakesTheValueSettings() throws {
+        let path = directory.path("r.xlsx")
+        try Workbook.write(to: path) { workbook in
+            let sheet = try workbook.addWorksheet(named: "Medel")
+            for row in 0...2 {
+                try sheet.write("Område \(row)", row: row, column: 0)
+                try sheet.write(Double(row + 1) * 1_500_000, row: row, column: 1)
+            }
+            try sheet.insertChart(.bar, row: 0, column: 3) { chart in
+                try chart.addSeries(values: sheet.chartRange(CellRange(a1: "B1:B3")), categories: sheet.chartRange(CellRange(a1: "A1:A3")))
+                try chart.setYAxisTitle("mkr")
+                try chart.setYAxisNumberFormat("#,##0.0,,")
+                try chart.setYAxisBounds(minimum: 0)
+                try chart.setXAxisTitle("Område")
+            }
+        }
+        let reader = try XLSXReader(path: path)
+        let xml = try reader.partNames.filter { $0.hasPrefix("xl/charts/chart") }.map { String(decoding: try reader.part($0), as: UTF8.self) }
+        let chart = try #require(xml.first)
+        // The value axis (valAx) carries the format, the bound and the "mkr" title; the category axis (catAx) "Område".
+        let value = try #require(chart.range(of: "<c:valAx>").map { String(chart[$0.lowerBound...]) })
+        #expect(value.contains("formatCode=\"#,##0.0,,\"") && value.contains("<c:min val=\"0\"/>") && value.contains("mkr"))
+        let category = try #require(chart.range(of: "<c:catAx>").flatMap { start in
+            chart.range(of: "</c:catAx>").map { String(chart[start.lowerBound..<$0.upperBound]) }
+        })
+        #expect(category.contains("Område") && !category.contains("mkr"))
+    }
+
+    @Test func selectedSheetsAndPrintAreas() throws {
+        let path = directory.path("r.xlsx")
+        try Workbook.write(to: path) { workbook in
+            let first = try workbook.addWorksheet(named: "Sammanfattning")
+            try first.write("A", row: 0, column: 0)
+            try first.setPrintArea(CellRange(a1: "A1:H40"))
+            let second = try workbook.addWorksheet(named: "Bilaga")
+            try second.select()
+            _ = try workbook.addWorksheet(named: "Data")
+        }
+        let reader = try XLSXReader(path: path)
+        #expect(try reader.sheet(named: "Sammanfattning").printArea == "Sammanfattning!$A$1:$H$40")
+        #expect(try reader.sheet(named: "Bilaga").isSelectedTab && reader.sheet(named: "Sammanfattning").isSelectedTab)
+        #expect(try !reader.sheet(named: "Data").isSelectedTab && reader.sheet(named: "Data").printArea == nil)
+    }
+
     @Test func aChartWhoseConfigurationFailedIsDropped() throws {
         struct Stop: Error {}
         let path = directory.path("r.xlsx")

@@ -13,7 +13,7 @@ import TestSupport
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("Uppföljning nära vård – 2025 kvartal 4"))
         let workbook = try XLSXReader(path: cli.directory.path("utskott.xlsx"))
-        #expect(workbook.sheetNames.first == "Sammanfattning" && workbook.sheetNames.count == 12)
+        #expect(workbook.sheetNames.first == "Sammanfattning" && workbook.sheetNames.count == 13, "with Modellområden")
         #expect(workbook.sheetNames.contains("Överenskommelser"), "init loads the bundled agreements")
     }
 

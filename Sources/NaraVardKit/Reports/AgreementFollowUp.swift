@@ -25,6 +25,8 @@ public struct AgreementFollowUp: Sendable {
         public var jointAllocated: Int64?
         public var decided: Int64
         public var spent: Double
+        /// Whether any of the line's activities has spending entered; without it the spending is unknown, not 0.
+        public var followedUp = true
         public var trends: [LinkedTrend]
 
         public var remaining: Double { Double(allocated) - spent }
@@ -48,6 +50,8 @@ public struct AgreementFollowUp: Sendable {
     public var activities: [Activity]
     /// Money spent per activity, kronor.
     public var spentByActivity: [String: Double]
+    /// The last quarter (or period) with spending entered up to the report period: what "förbrukat till och med" names.
+    public var lastSpent: Period?
 
     public func spent(_ activity: String) -> Double? { spentByActivity[activity] }
 
@@ -65,22 +69,25 @@ public struct AgreementFollowUp: Sendable {
         var shown: [Activity] = []
         for agreement in state.agreements where year.map({ agreement.year == $0 }) ?? true {
             let activities = state.activities.filter { $0.agreement == agreement.id }
-            func money(_ chosen: [Activity]) -> (decided: Int64, spent: Double) {
-                (chosen.reduce(0) { $0 + $1.amount.kronor }, chosen.reduce(0) { $0 + (spentByActivity[$1.id] ?? 0) })
+            func money(_ chosen: [Activity]) -> (decided: Int64, spent: Double, followedUp: Bool) {
+                (chosen.reduce(0) { $0 + $1.amount.kronor }, chosen.reduce(0) { $0 + (spentByActivity[$1.id] ?? 0) },
+                 chosen.contains { spentByActivity[$0.id] != nil })
             }
             shown += activities
             let whole = money(activities)
             lines.append(Line(agreement: agreement, area: nil, allocated: agreement.allocated,
-                              jointAllocated: nil, decided: whole.decided, spent: whole.spent, trends: []))
+                              jointAllocated: nil, decided: whole.decided, spent: whole.spent, followedUp: whole.followedUp, trends: []))
             for area in agreement.areas {
                 let part = money(activities.filter { $0.insatsomrade == area.id })
                 lines.append(Line(
                     agreement: agreement, area: area, allocated: area.amount.kronor, jointAllocated: area.jointAmount?.kronor,
-                    decided: part.decided, spent: part.spent,
+                    decided: part.decided, spent: part.spent, followedUp: part.followedUp,
                     trends: area.indicators.map { LinkedTrend(indicator: $0, better: indicators[$0] ?? .neutral, trend: trends[$0]) }))
             }
         }
-        return AgreementFollowUp(lines: lines, period: period, activities: shown, spentByActivity: spentByActivity)
+        let shownIDs = Set(shown.map(\.id))
+        return AgreementFollowUp(lines: lines, period: period, activities: shown, spentByActivity: spentByActivity,
+                                 lastSpent: used.filter { shownIDs.contains($0.activity) }.map(\.period).max())
     }
 
     /// The insatsområden's money per primary direction shift (the region's part of joint ones), shifts in order

@@ -53,6 +53,10 @@ public struct ReportSheet: Sendable {
     public var chartLayout: ChartLayout = .beside
     /// Short lines below the tables.
     public var notes: [String] = []
+    /// Part of the printed meeting document: selected with the first sheet when the workbook opens, so Excel's
+    /// default print ("Print Active Sheets") prints it. Sheets for analysts (Data, Definitioner, Om rapporten, …)
+    /// print only when chosen.
+    public var printed = true
 }
 
 /// A table: a header row and rows of cells. In CSV it is one file, named ``name``.
@@ -162,10 +166,15 @@ public enum Placeholder: String, CaseIterable, Sendable {
 public struct NumberStyle: Hashable, Sendable {
     public var decimals: Int
     public var signed: Bool
+    /// Thousands grouped (the reader's locale decides the separator: a space in Swedish Excel); never for years.
+    public var grouped = true
 
-    public init(decimals: Int, signed: Bool = false) {
-        self.decimals = decimals; self.signed = signed
+    public init(decimals: Int, signed: Bool = false, grouped: Bool = true) {
+        self.decimals = decimals; self.signed = signed; self.grouped = grouped
     }
+
+    /// A year: 2022, never "2 022" or "2,022".
+    public static let year = NumberStyle(decimals: 0, grouped: false)
 
     /// A value of an indicator: one decimal for percent and rates per 1 000 or 10 000, none for counts, ….
     public static func value(_ unit: IndicatorUnit) -> NumberStyle { NumberStyle(decimals: unit.reportDecimals) }
@@ -233,12 +242,15 @@ public struct ConditionalColor: Sendable {
 
 /// A native chart drawn from a table on the same sheet.
 public struct ReportChart: Sendable {
-    /// `scatter` is an XY chart: ``categoryColumn`` holds the x values.
-    public enum Kind: Sendable { case line, column, scatter }
+    /// `scatter` is an XY chart: ``categoryColumn`` holds the x values. `bar` has horizontal bars, so long
+    /// category names read level on the vertical axis instead of running into the legend.
+    public enum Kind: Sendable { case line, column, bar, scatter }
 
     public var kind: Kind
     public var title: String
     public var yAxisTitle: String?
+    /// The value axis's Excel number format, e.g. `#,##0.0,,` to show kronor in millions (mkr).
+    public var yAxisNumberFormat: String?
     /// Start the value axis at zero (columns of a quantity that cannot be negative).
     public var startsAtZero = false
     /// The table (index in the sheet's ``ReportSheet/tables``) and its data rows the chart shows.

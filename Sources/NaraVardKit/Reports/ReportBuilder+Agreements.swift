@@ -4,7 +4,7 @@ extension ReportBuilder {
     /// Överenskommelser: per insatsområde allocated, decided, spent and the linked indicators' trends, a
     /// column chart per agreement, the agreements as wholes and the decided activities.
     func agreementSheet(_ followUp: AgreementFollowUp) -> ReportSheet {
-        let money = NumberStyle.integer, percent = NumberStyle(decimals: 1)
+        let money = NumberStyle.integer
         var rows: [ReportRow] = []
         var charts: [ReportChart] = []
         for agreement in followUp.lines.filter({ $0.area == nil }).map(\.agreement) {
@@ -14,13 +14,12 @@ extension ReportBuilder {
                 rows.append(ReportRow(
                     [.text(agreement.name), .text(area.name), .text(area.shift.flatMap(catalog.shift).map(sheetName)),
                      .number(Double(line.allocated), money), .number(line.jointAllocated.map(Double.init), money),
-                     .number(Double(line.decided), money), .number(line.spent, money), .number(line.remaining, money),
-                     .number(line.percentUsed, percent), .text(ReportText.linkedTrends(line.trends))],
+                     .number(Double(line.decided), money)] + usageCells(line) + [.text(ReportText.linkedTrends(line.trends))],
                     startsGroup: rows.count == start))
             }
             guard rows.count > start else { continue }
-            charts.append(ReportChart(kind: .column, title: "\(agreement.name) \(agreement.year)", yAxisTitle: "kronor",
-                                      startsAtZero: true, table: 0, rows: start..<rows.count, categoryColumn: 1,
+            charts.append(ReportChart(kind: .bar, title: "\(agreement.name) \(agreement.year)", yAxisTitle: "miljoner kronor (mkr)",
+                                      yAxisNumberFormat: "#,##0.0,,", startsAtZero: true, table: 0, rows: start..<rows.count, categoryColumn: 1,
                                       valueColumns: [3, 5, 6]))
         }
         let areaColumns = [
@@ -31,10 +30,9 @@ extension ReportBuilder {
             ReportColumn("Förbrukat (%)", width: 10, wrap: true), ReportColumn("Indikatorer: trend i länet", width: 44, wrap: true),
         ]
         let wholes = followUp.lines.filter { $0.area == nil }.map { line in
-            ReportRow([.text(line.agreement.name), .number(Double(line.agreement.year), .integer), .text(line.agreement.counterpart),
+            ReportRow([.text(line.agreement.name), .number(Double(line.agreement.year), .year), .text(line.agreement.counterpart),
                        .number(Double(line.allocated), money), .number(line.agreement.municipalities.map { Double($0.kronor) }, money),
-                       .number(Double(line.decided), money), .number(line.spent, money), .number(line.remaining, money),
-                       .number(line.percentUsed, percent), .text(line.agreement.source)])
+                       .number(Double(line.decided), money)] + usageCells(line) + [.text(line.agreement.source)])
         }
         let wholeColumns = [
             ReportColumn("Överenskommelse", width: 30, wrap: true), ReportColumn("År", width: 6), ReportColumn("Motpart", width: 20, wrap: true),
@@ -60,7 +58,7 @@ extension ReportBuilder {
         ]
         return ReportSheet(
             name: "Överenskommelser", title: "Nationella överenskommelser \(year.map(String.init) ?? "")",
-            subtitle: "Tilldelat, beslutat och förbrukat per insatsområde, förbrukat till och med \(ReportText.periodTitle(period)). "
+            subtitle: "Tilldelat, beslutat och förbrukat per insatsområde, \(spentUntil(followUp)). "
                 + "Trend för de indikatorer medlen ska påverka, länet totalt.",
             tables: [
                 ReportTable(name: "overenskommelser", columns: areaColumns, rows: rows, freezeHeader: true),
@@ -70,8 +68,22 @@ extension ReportBuilder {
             charts: charts, chartLayout: .grid(columns: 2),
             notes: [
                 "Tilldelat: regionens del (för gemensamma insatsområden anges även summan gemensamt med kommunerna). "
-                    + "Kvar = tilldelat − förbrukat. Förbrukat (%) = förbrukat / tilldelat.",
+                    + "Kvar = tilldelat − förbrukat. Förbrukat (%) = förbrukat / tilldelat. \"\(ReportText.notFollowedUp)\": "
+                    + "ingen förbrukning är inlagd för insatsområdets aktiviteter, så förbrukningen är okänd (inte noll).",
             ])
+    }
+
+    /// Spent, remaining and percent used; where no spending is entered, "ingen uppföljning inlagd" (unknown, not 0 %).
+    func usageCells(_ line: AgreementFollowUp.Line) -> [ReportCell] {
+        line.followedUp
+            ? [.number(line.spent, .integer), .number(line.remaining, .integer), .number(line.percentUsed, NumberStyle(decimals: 1))]
+            : [ReportCell(.text(ReportText.notFollowedUp), tone: .muted), .empty, .empty]
+    }
+
+    /// "förbrukat till och med 2022 kvartal 4": the last quarter with spending entered, not the report period.
+    func spentUntil(_ followUp: AgreementFollowUp) -> String {
+        followUp.lastSpent.map { "förbrukat till och med \(ReportText.periodTitle($0)) (senaste inlagda förbrukning)" }
+            ?? "ingen förbrukning inlagd"
     }
 
     /// The insatsområden's money per primary direction shift, for the summary sheet.
@@ -81,7 +93,7 @@ extension ReportBuilder {
         return ReportTable(
             name: "sammanfattning-medel",
             caption: "Medel från nationella överenskommelser \(year.map(String.init) ?? "") per riktningsförändring "
-                + "(insatsområdets huvudsakliga), förbrukat till och med \(ReportText.periodTitle(period))",
+                + "(insatsområdets huvudsakliga), \(spentUntil(followUp))",
             columns: [ReportColumn("Riktningsförändring", width: 46)]
                 + ["Tilldelat (kr)", "Beslutat (kr)", "Förbrukat (kr)", "Förbrukat (%)"].map { ReportColumn($0, width: 19, centered: true) },
             rows: followUp.byShift.map { line in

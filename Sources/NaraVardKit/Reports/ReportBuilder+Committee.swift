@@ -2,7 +2,7 @@
 
 extension ReportBuilder {
     func committeeSheets(_ values: [(value: ReportValue, data: IndicatorData)]) -> [ReportSheet] {
-        [summarySheet()] + shifts.map(shiftSheet) + (agreements.map { [agreementSheet($0)] } ?? [])
+        [summarySheet()] + shifts.map(shiftSheet) + (agreements.map { [agreementSheet($0)] } ?? []) + (modelAreaSheet().map { [$0] } ?? [])
             + [trendSheet(), dataSheet(values), genderSheet()] + commonSheets()
     }
 
@@ -54,8 +54,9 @@ extension ReportBuilder {
             tables: [grid, attentionTable(), changedConclusionsTable(), counts] + (agreements.map { [shiftMoneyTable($0)] } ?? []),
             notes: [
                 "Varje ruta räknar riktningsförändringens indikatorer i området: ↑ förbättras, ↓ försämras, → ingen tydlig "
-                    + "förändring (trend enligt Mann–Kendall, minst 5 mätpunkter, p < 0,05). Grönt: fler förbättras än "
-                    + "försämras, rött: fler försämras, gult: lika många, grått: ingen tydlig trend eller inget att bedöma.",
+                    + "förändring (en trend räknas när förändringen över minst 5 mätpunkter är statistiskt säker; metoden står "
+                    + "på fliken Om rapporten). Grönt: fler förbättras än försämras, rött: fler försämras, gult: lika många, "
+                    + "grått: ingen tydlig trend eller inget att bedöma.",
                 "Kan inte bedömas: utan antal (värdena ges utan täljare och nämnare och kan inte summeras till området) "
                     + "eller för få punkter (färre än 5 mätpunkter). Indikatorer utan önskad riktning räknas inte. Varje "
                     + "indikator finns på fliken för sin riktningsförändring; färger och tecken förklaras under Teckenförklaring.",
@@ -123,9 +124,7 @@ extension ReportBuilder {
         let columns = [
             ReportColumn("Indikator", width: 46), ReportColumn("Enhet", width: 12), ReportColumn("Period", width: 9, wrap: true),
             ReportColumn("Område", width: 28), ReportColumn("Värde", width: 12), ReportColumn("Förändring 1 år", width: 11, wrap: true),
-            ReportColumn("Trend", width: 24), ReportColumn("Sen-lutning per period", width: 11, wrap: true),
-            ReportColumn("Variation (SPC)", width: 22), ReportColumn("Måluppfyllelse", width: 20),
-            ReportColumn("Mål", width: 8),
+            ReportColumn("Trend", width: 24), ReportColumn("Måluppfyllelse", width: 20), ReportColumn("Mål", width: 8),
         ] + comparisonColumns
         var rows: [ReportRow] = []
         var colors: [ConditionalColor] = []
@@ -133,13 +132,11 @@ extension ReportBuilder {
             let indicator = data.indicator
             let start = rows.count
             for (area, indented) in areas where indicator.isPublished(for: area.kind) {
-                let trend = data.trends[area.id]
                 rows.append(ReportRow(
                     [.text(indicator.name), .text(indicator.unit.label), periodCell(data),
                      ReportCell(.text(area.name), indent: indented ? 1 : 0),
                      valueCell(data, area.id, data.period), changeCell(data, area.id), trendCell(data, area.id),
-                     .number(trend?.result.senSlope, .slope(data.unit)),
-                     .text(trend.flatMap { ReportText.variation($0.result) }), .text(trend?.result.assurance.map(ReportText.assurance)),
+                     .text(data.trends[area.id]?.result.assurance.map(ReportText.assurance)),
                      .number(indicator.target(area: area.id, year: data.period.year), .value(data.unit))]
                         + comparisonCells(data, area.id),
                     emphasis: !indented, startsGroup: rows.count == start))
@@ -147,14 +144,13 @@ extension ReportBuilder {
             colors.append(ConditionalColor(rows: start..<rows.count, columns: 5...5, rule: .sign(indicator.better)))
             if indicator.target != nil || !indicator.targets.isEmpty {
                 colors.append(ConditionalColor(rows: start..<rows.count, columns: 4...4,
-                                               rule: .versus(.column(10), indicator.better, orEqual: true)))
+                                               rule: .versus(.column(8), indicator.better, orEqual: true)))
             }
         }
         colors += [
             ConditionalColor(rows: 0..<rows.count, columns: 6...6, rule: .labels(ReportText.trendLabels)),
-            ConditionalColor(rows: 0..<rows.count, columns: 8...8, rule: .labels(ReportText.variationLabels)),
-            ConditionalColor(rows: 0..<rows.count, columns: 9...9, rule: .labels(ReportText.assuranceLabels)),
-            ConditionalColor(rows: 0..<rows.count, columns: 13...13, rule: .labels(ReportText.verdictLabels)),
+            ConditionalColor(rows: 0..<rows.count, columns: 7...7, rule: .labels(ReportText.assuranceLabels)),
+            ConditionalColor(rows: 0..<rows.count, columns: 11...11, rule: .labels(ReportText.verdictLabels)),
         ]
         return ReportSheet(
             name: sheetName(shift), title: "\(shift.id) \(shift.name)",
@@ -163,7 +159,8 @@ extension ReportBuilder {
                 + "mot målet; jämförelsen med \(benchmarkName) står längst till höger (bättre eller sämre bara utöver slumpen). "
                 + "Rapportperiod \(ReportText.periodTitle(period)).",
             tables: [ReportTable(name: fileStem(sheetName(shift)), columns: columns, rows: rows, colors: colors,
-                                 freezeHeader: true, filter: true)])
+                                 freezeHeader: true, filter: true)],
+            notes: [Self.changeAndTrend, "Hur trenden räknas fram och hur mycket värdet varierar står på fliken Trender."])
     }
 
     /// Trender: a line chart of each indicator's series for the compared areas, above the numbers they show.
@@ -190,8 +187,32 @@ extension ReportBuilder {
             name: "Trender", title: "Trender per område",
             subtitle: "De senaste \(request.definition.historyYears) åren, totalt för kvinnor och män. Tomma celler i tabellen: "
                 + "värdet saknas, är prickat eller kan inte summeras (då finns inget diagram).",
-            tables: [ReportTable(name: "trender", columns: columns, rows: rows)],
-            charts: charts, chartLayout: .grid(columns: 2))
+            tables: [ReportTable(name: "trender", columns: columns, rows: rows), trendMethodTable()],
+            charts: charts, chartLayout: .grid(columns: 2), printed: false)
+    }
+
+    /// For analysts: the trend test, the slope and the SPC signal behind each trend on the shift sheets.
+    func trendMethodTable() -> ReportTable {
+        var rows: [ReportRow] = []
+        for data in data {
+            let start = rows.count
+            for area in totals {
+                guard let trend = data.trends[area.id]?.result else { continue }
+                rows.append(ReportRow(
+                    [.text(data.indicator.name), .text(area.name), .number(Double(trend.n), .integer), trendCell(data, area.id),
+                     .number(trend.mannKendall?.p, NumberStyle(decimals: 3)), .number(trend.senSlope, .slope(data.unit)),
+                     .text(ReportText.variation(trend))],
+                    startsGroup: rows.count == start))
+            }
+        }
+        return ReportTable(
+            name: "trendberakning", caption: "Trendberäkningen för analytiker (metoderna förklaras under Teckenförklaring)",
+            columns: [ReportColumn("Indikator", width: 34), ReportColumn("Område", width: 20), ReportColumn("Mätpunkter", width: 11),
+                      ReportColumn("Trend", width: 24), ReportColumn("Mann–Kendall p", width: 11, wrap: true),
+                      ReportColumn("Sen-lutning per period", width: 11, wrap: true), ReportColumn("Variation (SPC)", width: 22)],
+            rows: rows,
+            colors: [ConditionalColor(rows: 0..<rows.count, columns: 3...3, rule: .labels(ReportText.trendLabels)),
+                     ConditionalColor(rows: 0..<rows.count, columns: 6...6, rule: .labels(ReportText.variationLabels))])
     }
 
     /// Kön: women and men side by side for the indicators reported by gender.
@@ -232,6 +253,6 @@ extension ReportBuilder {
                 "Skillnaden säkerställd: ja när kvinnors och mäns 95 % konfidensintervall inte överlappar. Det är en "
                     + "försiktig prövning: ett nej betyder att skillnaden kan vara slump, inte att den saknas. Tomt: "
                     + "intervall saknas (prickat värde, värde utan täljare och nämnare, eller dagar, index och kronor).",
-            ])
+            ], printed: false)
     }
 }

@@ -53,6 +53,6 @@ extension ReportBuilder {
                 + "95 % av de värden ett område av den storleken får av slump när det verkliga värdet är \(benchmarkName)s; "
                 + "de streckade linjerna gäller 99,8 %. En punkt utanför de streckade linjerna skiljer sig verkligen.",
             tables: [ReportTable(name: "trattdiagram", columns: columns, rows: rows, freezeHeader: true)],
-            charts: charts, chartLayout: .grid(columns: 2))
+            charts: charts, chartLayout: .grid(columns: 2), printed: false)
     }
 }

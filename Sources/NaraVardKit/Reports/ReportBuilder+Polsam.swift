@@ -75,6 +75,6 @@ extension ReportBuilder {
                 + "\(benchmarkName) utöver slumpen (95 % konfidensintervall); likvärdig: skillnaden kan vara slump.",
             tables: [ReportTable(name: fileStem(sheetName(shift)), columns: columns, rows: rows, colors: colors,
                                  freezeHeader: true, filter: true)],
-            charts: charts)
+            charts: charts, notes: [Self.changeAndTrend])
     }
 }

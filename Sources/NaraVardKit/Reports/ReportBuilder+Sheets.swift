@@ -5,7 +5,8 @@ import Foundation
 extension ReportBuilder {
     /// The line under a report's title: the definition's subtitle and the import the data are taken from.
     var subtitle: String {
-        [request.definition.subtitle, asOf.map { "Data till och med import \($0)" }].compactMap { $0 }.joined(separator: " · ")
+        let loaded = asOf.flatMap { id in imports.first { $0.id == id } }.map { "Uppgifter inlästa till och med \($0.createdAt.prefix(10))" }
+        return [request.definition.subtitle, loaded].compactMap { $0 }.joined(separator: " · ")
     }
 
     /// The first sheet's subtitle: ``subtitle`` and how many indicators lack a value for the period.
@@ -42,7 +43,7 @@ extension ReportBuilder {
         ]
         return ReportSheet(
             name: "Data", title: nil,
-            tables: [ReportTable(name: "data", columns: columns, rows: rows, freezeHeader: true, isExcelTable: true)])
+            tables: [ReportTable(name: "data", columns: columns, rows: rows, freezeHeader: true, isExcelTable: true)], printed: false)
     }
 
     /// Definitioner: what each indicator measures and where it comes from.
@@ -77,7 +78,7 @@ extension ReportBuilder {
         return ReportSheet(
             name: "Definitioner", title: "Indikatorernas definitioner",
             subtitle: "Värde = faktor × täljare / nämnare. Täljare under \"Prickas under\" visas inte i rapporten.",
-            tables: [ReportTable(name: "definitioner", columns: columns, rows: rows, freezeHeader: true, filter: true)])
+            tables: [ReportTable(name: "definitioner", columns: columns, rows: rows, freezeHeader: true, filter: true)], printed: false)
     }
 
     /// Teckenförklaring: every arrow, colour and word, in plain Swedish, shown in its own format.
@@ -136,7 +137,12 @@ extension ReportBuilder {
                 (.text("Blandat"), "Sammanfattning: lika många förbättras som försämras."),
                 (.text("Stabilt"), "Sammanfattning: ingen indikator har en tydlig trend."),
                 (.text("För få punkter"), "Sammanfattning: ingen indikator har tillräckligt många mätpunkter."),
-                (.text("Sen-lutning per period"), "Trendens lutning: medianen av lutningarna mellan alla par av mätpunkter, i indikatorns enhet per period."),
+                (.text("Mann–Kendall p"), "Trender, för analytiker: sannolikheten att en lika tydlig trend uppstår av slump. Under 0,05 "
+                    + "räknas trenden som säker och visas som förbättras, försämras, ökar eller minskar."),
+                (.text("Sen-lutning per period"), "Trender, för analytiker: trendens lutning, medianen av lutningarna mellan alla par av "
+                    + "mätpunkter, i indikatorns enhet per period."),
+                (.text("Variation (SPC)"), "Trender, för analytiker: statistisk processtyrning. Ligger det senaste värdet utanför "
+                    + "styrgränserna (eller bildar värdena ett mönster) har något särskilt hänt, annars är variationen normal."),
                 (.text("Normal variation"), "Senaste värdet ligger inom styrgränserna (SPC enligt Making Data Count, från 13 mätpunkter)."),
                 (.text(ReportText.seasonal), "Indikatorn har ett årsmönster (t.ex. fall och luftvägsinfektioner på vintern, lägre aktivitet på sommaren): "
                     + "trenden bedöms med säsongs-Kendalls test kvartal för kvartal, och styrgränser och SPC-symboler visas inte."),
@@ -176,7 +182,7 @@ extension ReportBuilder {
             ("Period", "\(ReportText.periodTitle(period)) (\(period)). Årsindikatorer visar det senaste hela året till och med perioden."),
             ("Genererad", MetricsStore.timestamp(request.generatedAt)),
             ("Databas", store.path),
-            ("Data till och med import", asOf.map { "\($0)" + (request.asOf == nil ? " (den senaste)" : " (--as-of)") } ?? "–"),
+            ("Data till och med import", asOf.map { "\($0)" + (request.asOf == nil ? " (den senaste)" : " (vald med --as-of)") } ?? "–"),
             ("Rapportdefinition", request.definition.source),
             ("Jämförs med", comparison),
         ] + (request.kind == .committee ? [("Förändrade slutsatser mot", earlierReport)] : []) + [
@@ -188,7 +194,7 @@ extension ReportBuilder {
             return files.map { file in
                 ReportRow([.number(Double(record.id), .integer), .text(file?.sha256), .text(file?.path),
                            .number(file.map { Double($0.rows) }, .integer), .text(Self.importKind(record.kind)),
-                           .text(record.createdAt), .text(record.note)])
+                           .text(record.createdAt), .text(record.note.map(Self.importNote))])
             }
         }
         return ReportSheet(
@@ -202,12 +208,24 @@ extension ReportBuilder {
                                       ReportColumn("Typ", width: 12), ReportColumn("Tid", width: 22),
                                       ReportColumn("Anteckning", width: 36, wrap: true)],
                             rows: importRows),
-            ])
+            ], printed: false)
+    }
+
+    /// Why a red one-year change can stand beside a green trend, on the sheets that show both.
+    static let changeAndTrend = "Förändring 1 år jämför bara två mätpunkter: perioden och samma period ett år tidigare. "
+        + "Trenden bygger på hela serien. De kan därför peka åt olika håll: en röd förändring bredvid \"↑ förbättras\" "
+        + "betyder ett sämre år i en serie som ändå förbättras."
+
+    /// An import's note in Swedish where naravard wrote it in English (older stores; the note itself is kept as stored).
+    static func importNote(_ note: String) -> String {
+        if note == "bundled catalogue and agreements (naravard init)" { return "inbyggd katalog och överenskommelser (naravard init)" }
+        if note.hasPrefix("revert of import ") { return "återställning av import " + note.dropFirst("revert of import ".count) }
+        return note
     }
 
     /// The report "Förändrade slutsatser" compares with, for Om rapporten.
     private var earlierReport: String {
-        guard let earlier else { return "Ingen rapport av samma slag för en tidigare period: inga slutsatser jämförs." }
+        guard let earlier else { return "Ingen rapport av samma slag för en tidigare period, så inga slutsatser jämförs." }
         return "Rapport \(earlier.record.id) för \(ReportText.periodTitle(earlier.record.period)) (\(earlier.record.createdAt)), "
             + "byggd på nytt från data till och med import \(earlier.record.asOf.map(String.init) ?? "–")."
     }

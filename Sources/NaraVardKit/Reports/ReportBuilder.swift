@@ -82,6 +82,10 @@ struct ReportBuilder {
     /// The committee report before this one (design.md: the latest logged report of the same kind for an earlier
     /// period, on data no newer than this one's), rebuilt from the store as of its import; nil when there is none.
     let earlier: (record: ReportRecord, data: [IndicatorData])?
+    /// The committee report's model areas (the geography's groups) and the county, each indicator's values,
+    /// trends and comparisons for them (`ReportBuilder+ModelAreas.swift`); empty for Polsam.
+    let modelAreas: [Area]
+    let modelData: [IndicatorData]
 
     /// - Parameter comparingEarlier: rebuild the previous committee report to list the conclusions that changed
     ///   since (off for that rebuild itself).
@@ -161,6 +165,24 @@ struct ReportBuilder {
         self.data = data
         agreements = request.kind == .committee ? try Self.agreements(store, asOf: asOf, period: period, data: data, totals: totals) : nil
         earlier = try Self.earlier(store, request: request, period: period, asOf: asOf, when: comparingEarlier && request.kind == .committee)
+
+        let groups = request.kind == .committee ? geography.areas.filter { $0.kind == .group } : []
+        let county = geography.areas.filter { $0.kind == .county }
+        modelAreas = groups.isEmpty ? [] : groups + county
+        let modelShown = Set(modelAreas.map(\.id))
+        let modelNeeded = Array(modelShown.union(modelAreas.flatMap { geography.members(of: $0) })).sorted()
+        let modelAreas = self.modelAreas
+        modelData = modelAreas.isEmpty ? [] : try indicators.concurrentMap { indicator in
+            var query = ObservationQuery(asOf: asOf)
+            query.indicators = [indicator.id]
+            query.period = period
+            query.areas = modelNeeded
+            let observations = try store.observations(query)
+            let values = Self.oneMemberAreas(aggregator.values(observations, aggregating: modelAreas), observations, groups, geography)
+                .filter { modelShown.contains($0.area) }
+            return Self.gather(indicator, values: values, period: period, historyYears: definition.historyYears,
+                               totals: modelAreas, geography: geography, benchmark: benchmark ?? county.first?.id, shown: modelShown)
+        }
     }
 
     /// The previous report of the kind (design.md, "Report periods"), rebuilt as it was made.
@@ -187,6 +209,23 @@ struct ReportBuilder {
         } catch is StoreQueryError {
             return (record, [])
         }
+    }
+
+    /// A group of one municipality shows that municipality's own values, also those given without counts
+    /// (which a sum of several could not use).
+    private static func oneMemberAreas(_ values: [AreaValue], _ observations: [Observation], _ groups: [Area], _ geography: Geography) -> [AreaValue] {
+        var values = values
+        for group in groups {
+            let members = geography.members(of: group)
+            guard members.count == 1, let member = members.first else { continue }
+            values.removeAll { $0.area == group.id }
+            values += observations.filter { $0.area == member }.map { observation in
+                var copy = AreaValue(observation)
+                copy.area = group.id
+                return copy
+            }
+        }
+        return values
     }
 
     /// The follow-up of the latest agreement year up to the report period, with the county trends already analysed.

@@ -22,9 +22,18 @@ public enum ReportText {
     private static let months = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
                                  "september", "oktober", "november", "december"]
 
-    /// A number with a decimal comma: `31,2`, `-0,5`.
+    /// A number with a decimal comma and Swedish grouping: `31,2`, `-0,5`, `248 480` (a no-break space).
     public static func number(_ value: Double, decimals: Int) -> String {
-        String(format: "%.\(decimals)f", value.rounded(toDecimals: decimals) + 0).replacingOccurrences(of: ".", with: ",")
+        let plain = String(format: "%.\(decimals)f", value.rounded(toDecimals: decimals) + 0)
+        let sign = plain.hasPrefix("-") ? "-" : ""
+        let parts = plain.drop { $0 == "-" }.split(separator: ".", omittingEmptySubsequences: false)
+        // Swedish grouping: a (no-break) space between groups of three digits, 248 480.
+        var digits = Array(parts[0]), grouped = ""
+        while digits.count > 3 {
+            grouped = "\u{00A0}" + String(digits.suffix(3)) + grouped
+            digits.removeLast(3)
+        }
+        return sign + String(digits) + grouped + (parts.count > 1 ? "," + parts[1] : "")
     }
 
     /// The arrow and word of a trend class: the arrow shows where the series goes, the word whether that is good.
@@ -32,6 +41,9 @@ public enum ReportText {
         let trend = trend ?? .tooFewPoints
         return trend.arrow(better: better) + " " + trendWord(trend)
     }
+
+    /// Where an agreement's spending has not been entered.
+    public static let notFollowedUp = "ingen uppföljning inlagd"
 
     /// `PV01 ↑ förbättras, PV05 → ingen tydlig förändring`: the indicators money should move, with their trends.
     public static func linkedTrends(_ trends: [AgreementFollowUp.LinkedTrend]) -> String {

@@ -26,9 +26,11 @@ public enum XLSXReportWriter {
                 created: report.generatedAt))
             try workbook.setCustomProperty("Period", report.period.description)
             if let asOf = report.asOf { try workbook.setCustomProperty("Data till och med import", Double(asOf)) }
+            // Each page says which report and sheet it is, and which page of how many.
+            let title = ExcelText.fit(report.title.replacingOccurrences(of: "&", with: "&&"), limit: 200)
             for sheet in report.sheets {
                 try SheetWriter(worksheet: workbook.addWorksheet(named: sheet.name), sheet: sheet,
-                                footer: "&L" + report.title.replacingOccurrences(of: "&", with: "&&") + "&RSida &P av &N",
+                                header: "&L" + title + "&R&A", footer: "&LSida &P av &N&R" + report.period.description,
                                 constantMemory: workbook.options.constantMemory)
                     .write()
             }
@@ -40,6 +42,7 @@ public enum XLSXReportWriter {
 private struct SheetWriter {
     let worksheet: Worksheet
     let sheet: ReportSheet
+    let header: String
     let footer: String
     /// libxlsxwriter cannot add Excel tables in constant-memory mode; such a table gets a plain autofilter.
     let constantMemory: Bool
@@ -89,8 +92,32 @@ private struct SheetWriter {
         }
         for (column, width) in widths.sorted(by: { $0.key < $1.key }) { try worksheet.setColumnWidth(width, column: column) }
         if let frozen { try worksheet.freezePanes(rows: frozen + 1) }
-        try worksheet.setPageSetup(.a4Landscape(repeatRows: frozen.map { $0...$0 }, footer: footer))
+        try worksheet.setPageSetup(.a4Landscape(repeatRows: frozen.map { $0...$0 }, header: header, footer: footer))
+        if sheet.printed {
+            try worksheet.setPrintArea(printArea(rows: row, widths: widths))
+            try worksheet.select()
+        }
         try addCharts(dataStarts: dataStarts, gridTop: gridTop)
+    }
+
+    /// The cells and charts of a printed sheet: the tables' columns, widened to the charts' right edge.
+    private func printArea(rows: Int, widths: [Int: Double]) -> CellRange {
+        var lastColumn = max((widths.keys.max() ?? 0), 0)
+        var lastRow = max(rows - 1, 0)
+        if !sheet.charts.isEmpty {
+            // Columns are about 7 pixels a character plus 5; unset ones are Excel's 8.43 characters (64 pixels).
+            func pixels(_ column: Int) -> Int { Int((widths[column] ?? 8.43) * 7) + 5 }
+            let (left, right) = if case .grid(let columns) = sheet.chartLayout {
+                (0, min(sheet.charts.count, columns) * (Self.gridChart.width + 20))
+            } else {
+                ((sheet.tables.map(\.columns.count).max() ?? 0) + 1, 560)
+            }
+            var column = left, x = 0
+            while x < right { x += pixels(column); column += 1 }
+            lastColumn = max(lastColumn, column - 1)
+            if case .beside = sheet.chartLayout { lastRow += 11 }   // the last chart is at least 220 pixels high
+        }
+        return CellRange(firstRow: 0, firstColumn: 0, lastRow: lastRow, lastColumn: lastColumn)
     }
 
     /// The header row: an Excel table's (with its filters), or header cells with an autofilter when asked for.
@@ -222,7 +249,7 @@ private struct SheetWriter {
                 column = besideColumn
                 placement = .size(width: 560, height: max(rows.count * 20, 220), altText: title)
             }
-            let type: ChartType = switch chart.kind { case .line: .line; case .column: .column; case .scatter: .scatter }
+            let type: ChartType = switch chart.kind { case .line: .line; case .column: .column; case .bar: .bar; case .scatter: .scatter }
             try worksheet.insertChart(type, row: row, column: column, placement: placement) { excel in
                 try excel.setTitle(title.hasPrefix("=") ? " " + title : title, fontSize: 11)
                 for (number, valueColumn) in chart.valueColumns.enumerated() {
@@ -250,6 +277,7 @@ private struct SheetWriter {
                 if let title = chart.xAxisTitle { try excel.setXAxisTitle(ExcelText.fit(title, limit: ExcelText.name)) }
                 if chart.logarithmicX { try excel.setXAxisLogarithmic() }
                 if let title = chart.yAxisTitle { try excel.setYAxisTitle(ExcelText.fit(title, limit: ExcelText.name)) }
+                if let format = chart.yAxisNumberFormat { try excel.setYAxisNumberFormat(format) }
                 if chart.startsAtZero { try excel.setYAxisBounds(minimum: 0) }
             }
         }
@@ -283,7 +311,7 @@ enum Look {
 
     /// An Excel number format: `#,##0.0`, or `+#,##0.0;-#,##0.0;#,##0.0` for changes.
     static func numberFormat(_ style: NumberStyle) -> String {
-        let body = "#,##0" + (style.decimals > 0 ? "." + String(repeating: "0", count: style.decimals) : "")
+        let body = (style.grouped ? "#,##0" : "0") + (style.decimals > 0 ? "." + String(repeating: "0", count: style.decimals) : "")
         return style.signed ? "+\(body);-\(body);\(body)" : body
     }
 

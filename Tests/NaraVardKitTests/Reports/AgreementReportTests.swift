@@ -9,18 +9,14 @@ import TestSupport
     let workbook: XLSXReader
 
     init() throws {
-        let fixture = try StoreFixture.withExamples()
-        try fixture.store.loadAgreements(AgreementBook.bundled())
-        try fixture.store.loadAgreements(AgreementBook.read(paths: [StoreFixture.examples.appending(path: "overenskommelser/aktiviteter-2022.yaml")]))
-        let use = try fixture.store.ingestAgreementUse([StoreFixture.examples.appending(path: "overenskommelser/forbrukning-2022.csv")])
-        #expect(!use.refused)
+        let fixture = try StoreFixture.withAgreements()
         workbook = try fixture.workbook(try fixture.report(.committee, period: "2025Q4"))
     }
 
     @Test func sheetOrder() {
         #expect(workbook.sheetNames == [
             "Sammanfattning", "1 Hälsofrämjande", "2 Personcentrering", "3 Primärvård", "4 Öppnare vårdformer",
-            "Överenskommelser", "Trender", "Data", "Kön", "Definitioner", "Teckenförklaring", "Om rapporten",
+            "Överenskommelser", "Modellområden", "Trender", "Data", "Kön", "Definitioner", "Teckenförklaring", "Om rapporten",
         ])
     }
 
@@ -45,7 +41,7 @@ import TestSupport
 
         #expect(sheet.charts.count == 2)
         let chart = try #require(sheet.charts.first { $0.title == "God och nära vård 2022" })
-        #expect(chart.type == "col", "a column chart")
+        #expect(chart.type == "bar", "a bar chart: the insatsområden's names read level")
         #expect(chart.series.count == 3)
         let rows = sheet.rows(where: ["A": "God och nära vård"]).filter { $0 > header }
         #expect(rows.count == 7, "six insatsområden, and the agreement's line in the table per agreement")

@@ -17,7 +17,7 @@ import TestSupport
     @Test func sheetsTitlesAndProperties() throws {
         #expect(workbook.sheetNames == [
             "Sammanfattning", "1 Hälsofrämjande", "2 Personcentrering", "3 Primärvård", "4 Öppnare vårdformer",
-            "Trender", "Data", "Kön", "Definitioner", "Teckenförklaring", "Om rapporten",
+            "Modellområden", "Trender", "Data", "Kön", "Definitioner", "Teckenförklaring", "Om rapporten",
         ])
         let summary = try workbook.sheet(named: "Sammanfattning")
         #expect(summary["A1"] == .string("Uppföljning nära vård – 2025 kvartal 4"))
@@ -75,17 +75,17 @@ import TestSupport
         #expect(abs(value - expected) < 1e-9)
         #expect(sheet.styles["E\(row + 1)"]?.numberFormat == "#,##0.0")
         #expect(sheet["C", row] == .string("2025 K4"))
-        #expect(sheet["K", row] == .number(55), "PV01's target")
+        #expect(sheet["I", row] == .number(55), "PV01's target")
         #expect(ReportText.trendLabels.map(\.text).contains(sheet["G", row]?.string ?? "-"))
     }
 
-    /// PV08 is seasonal: no SPC icon, the variation column says so; PV01 is not and keeps its icon.
-    /// PC01 is published only for the county: no länsdel rows.
+    /// PV08 is seasonal: no SPC icon, the variation column (on Trender, for analysts) says so; PV01 is not and
+    /// keeps its icon. PC01 is published only for the county: no länsdel rows.
     @Test func seasonalAndCountyOnlyIndicators() throws {
-        let sheet = try workbook.sheet(named: "3 Primärvård")
+        let sheet = try workbook.sheet(named: "Trender")
         for area in ["Luleå–Boden", "Region Norrbotten"] {
-            #expect(sheet["I", try sheet.row(where: ["A": "Dagar som utskrivningsklar", "D": area])] == .string("Säsongsvarierande"))
-            #expect(sheet["I", try sheet.row(where: ["A": "Fast läkarkontakt", "D": area])]?.string != "Säsongsvarierande")
+            #expect(sheet["G", try sheet.row(where: ["A": "Dagar som utskrivningsklar", "B": area])] == .string("Säsongsvarierande"))
+            #expect(sheet["G", try sheet.row(where: ["A": "Fast läkarkontakt", "B": area])]?.string != "Säsongsvarierande")
         }
         let person = try workbook.sheet(named: "2 Personcentrering")
         let trust = person.rows(where: ["A": "Förtroende för hälso- och sjukvården"])
@@ -110,7 +110,7 @@ import TestSupport
         let lower = try changeRules("Återinskrivning inom 30 dagar, 65+")
         #expect(lower.first { $0.formulas.first?.hasSuffix(">0)") == true }?.format?.fillColor == "FFC7CE")
         // Target: value against the Mål column of the same row.
-        #expect(sheet.conditionalFormats.contains { $0.type == "expression" && $0.formulas.first?.contains("$K") == true })
+        #expect(sheet.conditionalFormats.contains { $0.type == "expression" && $0.formulas.first?.contains("$I") == true })
         // Trend arrows are text coloured by cell rules.
         let trend = sheet.conditionalFormats.filter { $0.sqref.hasPrefix("G") && $0.type == "cellIs" }
         #expect(trend.contains { $0.formulas == ["\"↓ försämras\""] && $0.format?.fillColor == "FFC7CE" })
@@ -136,8 +136,10 @@ import TestSupport
 
     @Test func trendSheetHasALineChartPerIndicator() throws {
         let sheet = try workbook.sheet(named: "Trender")
+        let methods = try sheet.row(where: ["A": "Trendberäkningen för analytiker (metoderna förklaras under Teckenförklaring)"])
         let drawable = Set(sheet.cells.compactMap { reference, value -> String? in
-            guard value.number != nil, let row = Int(reference.drop { $0.isLetter }), "CDEFG".contains(reference.first!) else { return nil }
+            guard value.number != nil, let row = Int(reference.drop { $0.isLetter }), row <= methods,
+                  "CDEFG".contains(reference.first!) else { return nil }
             return sheet["A\(row)"]?.string
         })
         // 35 indicators in use; PV02 (an index) comes without counts and without a county row, so it has no länsdel
@@ -146,9 +148,9 @@ import TestSupport
                 "one chart per indicator with a länsdel or county value; values given without counts have none")
         let chart = try #require(sheet.charts.first { $0.title == "Fast läkarkontakt (%)" })
         #expect(chart.type == "line")
-        let header = try sheet.row(where: ["A": "Indikator"]) + 1
+        let header = try #require(sheet.rows(where: ["A": "Indikator"]).first) + 1
         #expect(chart.series.map(\.name) == ["C", "D", "E", "F", "G"].map { "=Trender!$\($0)$\(header)" })
-        let rows = sheet.rows(where: ["A": "Fast läkarkontakt"])
+        let rows = sheet.rows(where: ["A": "Fast läkarkontakt"]).filter { $0 < methods }
         #expect(rows.count == 12, "three years of quarters")
         #expect(chart.series[0].valuesRef == "Trender!$C$\(rows.first! + 1):$C$\(rows.last! + 1)")
         #expect(chart.series[0].categoriesRef == "Trender!$B$\(rows.first! + 1):$B$\(rows.last! + 1)")
@@ -238,14 +240,14 @@ import TestSupport
     @Test func shiftSheetsCompareWithTheCounty() throws {
         let sheet = try workbook.sheet(named: "3 Primärvård")
         let ostra = try sheet.row(where: ["A": "Fast läkarkontakt", "D": "Östra Norrbotten"])
-        #expect(sheet["M", ostra] == .string("25,4–26,3") && sheet["N", ostra] == .string("sämre"))
+        #expect(sheet["K", ostra] == .string("25,4–26,3") && sheet["L", ostra] == .string("sämre"))
         let lulea = try sheet.row(where: ["A": "Fast läkarkontakt", "D": "Luleå–Boden"])
-        #expect(sheet["N", lulea] == .string("likvärdig"))
+        #expect(sheet["L", lulea] == .string("likvärdig"))
         // Municipalities beneath their länsdel, compared the same way: Boden 31.5088 %–32.6047 % is worse.
         let boden = try sheet.row(where: ["A": "Fast läkarkontakt", "D": "Boden"])
-        #expect(sheet.styles["D\(boden + 1)"]?.indent == 1 && sheet["N", boden] == .string("sämre"))
-        #expect(sheet["N", try sheet.row(where: ["A": "Fast läkarkontakt", "D": "Region Norrbotten"])] == .string("jämförelsevärde"))
-        let verdicts = sheet.conditionalFormats.filter { $0.sqref.hasPrefix("N") }
+        #expect(sheet.styles["D\(boden + 1)"]?.indent == 1 && sheet["L", boden] == .string("sämre"))
+        #expect(sheet["L", try sheet.row(where: ["A": "Fast läkarkontakt", "D": "Region Norrbotten"])] == .string("jämförelsevärde"))
+        let verdicts = sheet.conditionalFormats.filter { $0.sqref.hasPrefix("L") }
         #expect(Set(verdicts.flatMap(\.formulas)) == ["\"bättre\"", "\"sämre\""])
     }
 

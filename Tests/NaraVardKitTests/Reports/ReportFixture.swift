@@ -20,6 +20,16 @@ extension StoreFixture {
         return fixture
     }
 
+    /// The sample store with the bundled agreements, the sample activities of 2022 and their spending.
+    static func withAgreements() throws -> StoreFixture {
+        let fixture = try withExamples()
+        try fixture.store.loadAgreements(AgreementBook.bundled())
+        try fixture.store.loadAgreements(AgreementBook.read(paths: [examples.appending(path: "overenskommelser/aktiviteter-2022.yaml")]))
+        let use = try fixture.store.ingestAgreementUse([examples.appending(path: "overenskommelser/forbrukning-2022.csv")])
+        #expect(!use.refused)
+        return fixture
+    }
+
     func report(
         _ kind: ReportKind, period: String? = nil, asOf: Int64? = nil, definition: ReportDefinition? = nil,
         generated: Date = StoreFixture.generated
