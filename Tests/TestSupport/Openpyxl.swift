@@ -19,4 +19,15 @@ public enum Openpyxl {
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
+
+    /// Runs a Python script (`python -c script arguments…`) with that Python, to write or edit a workbook as another
+    /// program would; returns its exit status.
+    public static func run(_ script: String, _ arguments: String...) throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: ProcessInfo.processInfo.environment["OPENPYXL_PYTHON"] ?? "python3")
+        process.arguments = ["-c", script] + arguments
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
 }

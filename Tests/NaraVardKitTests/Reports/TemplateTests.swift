@@ -131,12 +131,7 @@ struct TemplateOpenpyxlTests {
                     row[6].value = 0.4
             wb.save(sys.argv[1])
             """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: ProcessInfo.processInfo.environment["OPENPYXL_PYTHON"]!)
-        process.arguments = ["-c", script, path]
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        #expect(try Openpyxl.run(script, path) == 0)
         let result = try fixture.ingest(URL(fileURLWithPath: path))
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
         #expect(result.summary.imported == 126)
