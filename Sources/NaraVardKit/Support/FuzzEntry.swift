@@ -2,7 +2,7 @@ import Foundation
 
 /// The one door the fuzz target (`scripts/fuzz`) goes through to the input parsers, so that it keeps
 /// compiling whatever their internals become: bytes in, every parser run over them, nothing out.
-public enum FuzzEntry {
+package enum FuzzEntry {
     /// The bundled catalogue the records are validated against.
     private static let catalog = try? Catalog.bundled()
     /// CSVReader reads files: each input is written here first (one file per process).
@@ -11,7 +11,7 @@ public enum FuzzEntry {
 
     /// Runs the CSV reader and long-CSV source, the number, period, gender and area parsers (through
     /// the record validator) and the Kolada JSON reader over `data`. Any outcome but a crash is fine.
-    public static func parse(_ data: Data) {
+    package static func parse(_ data: Data) {
         guard let catalog else { fatalError("the bundled catalogue does not load") }
         var indicators: [String: Indicator] = [:]
         var indicatorForKPI: [String: String] = [:]
