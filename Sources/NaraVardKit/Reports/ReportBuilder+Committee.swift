@@ -31,7 +31,8 @@ extension ReportBuilder {
                     rollups.first { $0.shift == shift.id && $0.area == area.id }.map(rollupCell) ?? .empty
                 })
             },
-            rowHeight: 30)
+            // A third line in a cell judged on fewer than half its indicators.
+            rowHeight: rollups.contains(where: \.judgedOnFewerThanHalf) ? 45 : 30)
         let counts = ReportTable(
             name: "sammanfattning-antal",
             caption: "Antal indikatorer",
@@ -57,14 +58,16 @@ extension ReportBuilder {
                     + "förändring (en trend räknas när förändringen över minst 5 mätpunkter är statistiskt säker; metoden står "
                     + "på fliken Om rapporten). Grönt: fler förbättras än försämras, rött: fler försämras, gult: lika många, "
                     + "grått: ingen tydlig trend eller inget att bedöma.",
+                "Bedömd på 2 av 7 indikatorer: färre än hälften av riktningsförändringens indikatorer i området kunde "
+                    + "bedömas, så rutans färg vilar på en minoritet av dem.",
                 "Kan inte bedömas: utan antal (värdena ges utan täljare och nämnare och kan inte summeras till området) "
                     + "eller för få punkter (färre än 5 mätpunkter). Indikatorer utan önskad riktning räknas inte. Varje "
                     + "indikator finns på fliken för sin riktningsförändring; färger och tecken förklaras under Teckenförklaring.",
             ])
     }
 
-    /// A cell of Sammanfattning's grid: `3 ↑ · 1 ↓ · 2 →`, then what could not be judged and why, coloured by
-    /// the balance of improving and worsening.
+    /// A cell of Sammanfattning's grid: `3 ↑ · 1 ↓ · 2 →`, then `bedömd på 2 av 7 indikatorer` when fewer than
+    /// half could be judged, then what could not be judged and why, coloured by the balance of improving and worsening.
     func rollupCell(_ rollup: ShiftRollup) -> ReportCell {
         var unjudged: [String] = []
         if rollup.noCounts > 0 { unjudged.append("\(rollup.noCounts) utan antal") }
@@ -72,7 +75,8 @@ extension ReportBuilder {
         let counts = "\(rollup.improving) ↑ · \(rollup.worsening) ↓ · \(rollup.noClearChange) →"
         let text = rollup.judged == 0
             ? (unjudged.isEmpty ? "Inget att bedöma" : "Kan inte bedömas: " + unjudged.joined(separator: ", "))
-            : counts + (unjudged.isEmpty ? "" : "\n(" + unjudged.joined(separator: ", ") + ")")
+            : counts + (rollup.judgedOnFewerThanHalf ? "\nbedömd på \(rollup.judged) av \(rollup.assessable) indikatorer" : "")
+                + (unjudged.isEmpty ? "" : "\n(" + unjudged.joined(separator: ", ") + ")")
         let tone: Tone = switch rollup.status {
         case .improving: .good
         case .worsening: .bad
