@@ -20,19 +20,21 @@ extension ReportBuilder {
             shifts: shifts.map(\.id), areas: totals.map(\.id),
             kinds: Dictionary(totals.map { ($0.id, $0.kind) }, uniquingKeysWith: { first, _ in first }),
             indicators: data.map(\.indicator), trends: trends, withoutCounts: withoutCounts)
+        let cells = shifts.map { shift in
+            totals.map { area in rollups.first { $0.shift == shift.id && $0.area == area.id }.map(rollupCell) ?? .empty }
+        }
+        // One height for the grid, tall enough for its longest cell (a "bedömd på" line and the reasons wrap).
+        let lines = cells.joined().map { cell in
+            if case .text(let text) = cell.content { ExcelText.lines(text, width: 22, bold: false) } else { 1 }
+        }.max() ?? 1
         let grid = ReportTable(
             name: "sammanfattning",
             caption: "Hur indikatorerna i varje riktningsförändring utvecklas, per område: antal som förbättras (↑), "
                 + "försämras (↓) och inte förändras tydligt (→)",
             columns: [ReportColumn("Riktningsförändring", width: 46, wrap: true)]
                 + totals.map { ReportColumn($0.name, width: 22, wrap: true, centered: true) },
-            rows: shifts.map { shift in
-                ReportRow([.text("\(shift.id) \(shift.name)")] + totals.map { area in
-                    rollups.first { $0.shift == shift.id && $0.area == area.id }.map(rollupCell) ?? .empty
-                })
-            },
-            // A third line in a cell judged on fewer than half its indicators.
-            rowHeight: rollups.contains(where: \.judgedOnFewerThanHalf) ? 45 : 30)
+            rows: zip(shifts, cells).map { shift, cells in ReportRow([.text("\(shift.id) \(shift.name)")] + cells) },
+            rowHeight: 15 * Double(max(lines, 2)))
         let counts = ReportTable(
             name: "sammanfattning-antal",
             caption: "Antal indikatorer",

@@ -87,6 +87,8 @@ import TestSupport
         let county = try #require(summary["F", header + 1]?.string)
         let lines = county.components(separatedBy: "\n")
         #expect(lines.count == 3 && lines[1] == "bedömd på 3 av 8 indikatorer" && lines[2] == "(5 för få punkter)", "\(county)")
+        // The counts, "bedömd på 3 av 8" wrapping before "indikatorer" in a column 22 wide, and the reason: 4 × 15 points.
+        #expect(summary.rowHeights[header + 1] == 60, "the grid's rows are tall enough for the line")
         let countsRow = try summary.row(where: ["A": "1 Hälsofrämjande", "B": "Region Norrbotten"])
         #expect(["C", "D", "E"].compactMap { summary[$0, countsRow]?.number }.reduce(0, +) == 3)
         #expect(summary["F", countsRow] == .number(5) && summary["G", countsRow] == .number(0))
