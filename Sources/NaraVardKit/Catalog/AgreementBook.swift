@@ -122,11 +122,12 @@ extension AgreementBook {
                                  "the joint amount \(joint.text) is smaller than the region's part \(amount.text)")
                 }
                 let shift = entry.int("shift", in: 1...4)
+                let links = indicatorLinks(&entry)
                 if let areaID, let areaName, let amount {
                     areas.append(Insatsomrade(
                         id: areaID, name: areaName, amount: amount, jointAmount: joint, shift: shift,
-                        otherShifts: entry.shifts("other_shifts").filter { $0 != shift }, indicators: entry.strings("indicators"),
-                        note: entry.string("note")))
+                        otherShifts: entry.shifts("other_shifts").filter { $0 != shift }, indicators: links.ids,
+                        note: entry.string("note"), reasons: links.reasons.isEmpty ? nil : links.reasons))
                 }
                 item.diagnostics += entry.diagnostics
             }
@@ -146,6 +147,34 @@ extension AgreementBook {
         return Agreement(
             id: id, name: name, year: year, counterpart: fields.string("counterpart"), source: fields.string("source"),
             note: fields.string("note"), total: total, municipalities: fields.money("municipalities"), tables: tables)
+    }
+
+    /// The indicators of an insatsområde: plain ids (`[PV01]`) or links with their reason
+    /// (`- id: PV01` and `reason: …` beneath it), in any mix.
+    private static func indicatorLinks(_ entry: inout YAMLMapping) -> (ids: [String], reasons: [String: String]) {
+        guard let node = entry.value("indicators") else { return ([], [:]) }
+        guard let sequence = node.sequence else {
+            entry.report(node, "'indicators' must be a list")
+            return ([], [:])
+        }
+        var ids: [String] = []
+        var reasons: [String: String] = [:]
+        for item in sequence {
+            if item.mapping != nil {
+                var link = YAMLMapping(file: entry.file, node: item, what: "an indicator link")
+                link.rejectUnknownKeys(["id", "reason"])
+                if let id = link.string("id", required: true) {
+                    ids.append(id)
+                    reasons[id] = link.string("reason")
+                }
+                entry.diagnostics += link.diagnostics
+            } else if let text = item.string?.trimmingWhitespace(), !text.isEmpty {
+                ids.append(text)
+            } else {
+                entry.report(item, "items of 'indicators' must be an indicator id or a mapping with 'id' and 'reason'")
+            }
+        }
+        return (ids, reasons)
     }
 
     private static func readActivity(_ item: inout YAMLMapping) -> Activity? {

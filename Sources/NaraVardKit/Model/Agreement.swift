@@ -139,6 +139,12 @@ public struct Insatsomrade: Hashable, Sendable, Codable {
     /// Indicator ids the money is meant to move.
     public var indicators: [String]
     public var note: String?
+    /// Why each indicator is linked (indicator id → one line in Swedish citing the source); nil when no link
+    /// gives a reason, so definitions stored before reasons existed read back unchanged.
+    public var reasons: [String: String]? = nil
+
+    /// Why `indicator` is linked to this insatsområde, if the agreements file says.
+    public func reason(for indicator: String) -> String? { reasons?[indicator] }
 }
 
 /// A decided activity (beslutad aktivitet) financed from one insatsområde.

@@ -17,6 +17,25 @@ enum ExcelText {
     /// The tallest row Excel allows, in points.
     static let rowHeight = 409.0
 
+    /// The lines wrapped text takes in a column, estimated from the width (Excel's units are about one digit
+    /// of the default font; text averages a little narrower, bold a little wider). Neither Excel nor LibreOffice
+    /// reliably grows a row for wrapped text when opening a file, so the writer sets the height.
+    static func lines(_ text: String, width: Double, bold: Bool) -> Int {
+        let perLine = max(Int(width * (bold ? 0.95 : 1.1)) - 1, 1)
+        return text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) { sum, paragraph in
+            var lines = 1, length = 0
+            for word in paragraph.split(separator: " ") {
+                if length > 0, length + 1 + word.count > perLine {
+                    lines += 1
+                    length = word.count
+                } else {
+                    length += (length > 0 ? 1 : 0) + word.count
+                }
+            }
+            return sum + lines
+        }
+    }
+
     /// The text, or its start and "…" within `limit` characters (counted as Excel counts them, in UTF-16 units).
     static func fit(_ text: String, limit: Int = cell) -> String {
         guard text.utf16.count > limit else { return text }

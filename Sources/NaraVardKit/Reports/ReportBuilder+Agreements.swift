@@ -14,7 +14,7 @@ extension ReportBuilder {
                 rows.append(ReportRow(
                     [.text(agreement.name), .text(area.name), .text(area.shift.flatMap(catalog.shift).map(sheetName)),
                      .number(Double(line.allocated), money), .number(line.jointAllocated.map(Double.init), money),
-                     .number(Double(line.decided), money)] + usageCells(line) + [.text(ReportText.linkedTrends(line.trends))],
+                     .number(Double(line.decided), money)] + usageCells(line) + [.text(ReportText.linkedTrends(line.trends)), .text(linkReasons(area))],
                     startsGroup: rows.count == start))
             }
             guard rows.count > start else { continue }
@@ -28,6 +28,7 @@ extension ReportBuilder {
             ReportColumn("Gemensamt med kommunerna (kr)", width: 15, wrap: true), ReportColumn("Beslutat (kr)", width: 14, wrap: true),
             ReportColumn("Förbrukat (kr)", width: 14, wrap: true), ReportColumn("Kvar (kr)", width: 14, wrap: true),
             ReportColumn("Förbrukat (%)", width: 10, wrap: true), ReportColumn("Indikatorer: trend i länet", width: 44, wrap: true),
+            ReportColumn("Varför indikatorerna", width: 60, wrap: true),
         ]
         let wholes = followUp.lines.filter { $0.area == nil }.map { line in
             ReportRow([.text(line.agreement.name), .number(Double(line.agreement.year), .year), .text(line.agreement.counterpart),
@@ -67,10 +68,18 @@ extension ReportBuilder {
             ],
             charts: charts, chartLayout: .grid(columns: 2),
             notes: [
+                "Varför indikatorerna: varför medlen ska påverka varje länkad indikator, med stöd i underlaget "
+                    + "(överenskommelsens fil under Agreements/).",
                 "Tilldelat: regionens del (för gemensamma insatsområden anges även summan gemensamt med kommunerna). "
                     + "Kvar = tilldelat − förbrukat. Förbrukat (%) = förbrukat / tilldelat. \"\(ReportText.notFollowedUp)\": "
                     + "ingen förbrukning är inlagd för insatsområdets aktiviteter, så förbrukningen är okänd (inte noll).",
             ])
+    }
+
+    /// Each linked indicator's reason, one per line (`PV01: Underlag 001: …`); nil when no link gives one.
+    func linkReasons(_ area: Insatsomrade) -> String? {
+        let lines = area.indicators.compactMap { id in area.reason(for: id).map { "\(id): \($0)" } }
+        return lines.isEmpty ? nil : lines.joined(separator: "\n")
     }
 
     /// Spent, remaining and percent used; where no spending is entered, "ingen uppföljning inlagd" (unknown, not 0 %).

@@ -20,18 +20,21 @@ extension ReportBuilder {
             shifts: shifts.map(\.id), areas: totals.map(\.id),
             kinds: Dictionary(totals.map { ($0.id, $0.kind) }, uniquingKeysWith: { first, _ in first }),
             indicators: data.map(\.indicator), trends: trends, withoutCounts: withoutCounts)
+        let cells = shifts.map { shift in
+            totals.map { area in rollups.first { $0.shift == shift.id && $0.area == area.id }.map(rollupCell) ?? .empty }
+        }
+        // One height for the grid, tall enough for its longest cell (a "bedömd på" line and the reasons wrap).
+        let lines = cells.joined().map { cell in
+            if case .text(let text) = cell.content { ExcelText.lines(text, width: 22, bold: false) } else { 1 }
+        }.max() ?? 1
         let grid = ReportTable(
             name: "sammanfattning",
             caption: "Hur indikatorerna i varje riktningsförändring utvecklas, per område: antal som förbättras (↑), "
                 + "försämras (↓) och inte förändras tydligt (→)",
             columns: [ReportColumn("Riktningsförändring", width: 46, wrap: true)]
                 + totals.map { ReportColumn($0.name, width: 22, wrap: true, centered: true) },
-            rows: shifts.map { shift in
-                ReportRow([.text("\(shift.id) \(shift.name)")] + totals.map { area in
-                    rollups.first { $0.shift == shift.id && $0.area == area.id }.map(rollupCell) ?? .empty
-                })
-            },
-            rowHeight: 30)
+            rows: zip(shifts, cells).map { shift, cells in ReportRow([.text("\(shift.id) \(shift.name)")] + cells) },
+            rowHeight: 15 * Double(max(lines, 2)))
         let counts = ReportTable(
             name: "sammanfattning-antal",
             caption: "Antal indikatorer",
@@ -57,14 +60,16 @@ extension ReportBuilder {
                     + "förändring (en trend räknas när förändringen över minst 5 mätpunkter är statistiskt säker; metoden står "
                     + "på fliken Om rapporten). Grönt: fler förbättras än försämras, rött: fler försämras, gult: lika många, "
                     + "grått: ingen tydlig trend eller inget att bedöma.",
+                "Bedömd på 2 av 7 indikatorer: färre än hälften av riktningsförändringens indikatorer i området kunde "
+                    + "bedömas, så rutans färg vilar på en minoritet av dem.",
                 "Kan inte bedömas: utan antal (värdena ges utan täljare och nämnare och kan inte summeras till området) "
                     + "eller för få punkter (färre än 5 mätpunkter). Indikatorer utan önskad riktning räknas inte. Varje "
                     + "indikator finns på fliken för sin riktningsförändring; färger och tecken förklaras under Teckenförklaring.",
             ])
     }
 
-    /// A cell of Sammanfattning's grid: `3 ↑ · 1 ↓ · 2 →`, then what could not be judged and why, coloured by
-    /// the balance of improving and worsening.
+    /// A cell of Sammanfattning's grid: `3 ↑ · 1 ↓ · 2 →`, then `bedömd på 2 av 7 indikatorer` when fewer than
+    /// half could be judged, then what could not be judged and why, coloured by the balance of improving and worsening.
     func rollupCell(_ rollup: ShiftRollup) -> ReportCell {
         var unjudged: [String] = []
         if rollup.noCounts > 0 { unjudged.append("\(rollup.noCounts) utan antal") }
@@ -72,7 +77,8 @@ extension ReportBuilder {
         let counts = "\(rollup.improving) ↑ · \(rollup.worsening) ↓ · \(rollup.noClearChange) →"
         let text = rollup.judged == 0
             ? (unjudged.isEmpty ? "Inget att bedöma" : "Kan inte bedömas: " + unjudged.joined(separator: ", "))
-            : counts + (unjudged.isEmpty ? "" : "\n(" + unjudged.joined(separator: ", ") + ")")
+            : counts + (rollup.judgedOnFewerThanHalf ? "\nbedömd på \(rollup.judged) av \(rollup.assessable) indikatorer" : "")
+                + (unjudged.isEmpty ? "" : "\n(" + unjudged.joined(separator: ", ") + ")")
         let tone: Tone = switch rollup.status {
         case .improving: .good
         case .worsening: .bad

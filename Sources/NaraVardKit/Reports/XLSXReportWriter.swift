@@ -137,7 +137,7 @@ private struct SheetWriter {
             }
             if filter, table.filter || table.isExcelTable, !table.rows.isEmpty { try worksheet.setAutofilter(whole) }
         }
-        let lines = table.columns.map { Self.lines($0.header, width: $0.width, bold: true) }.max() ?? 1
+        let lines = table.columns.map { ExcelText.lines($0.header, width: $0.width, bold: true) }.max() ?? 1
         if lines > 1 { try worksheet.setRowHeight(min(15 * Double(lines), ExcelText.rowHeight), row: row) }
     }
 
@@ -146,7 +146,7 @@ private struct SheetWriter {
         for (offset, tableRow) in table.rows.enumerated() {
             let lines = zip(tableRow.cells, table.columns).map { cell, column in
                 guard column.wrap, case .text(let text) = cell.content else { return 1 }
-                return Self.lines(text, width: column.width, bold: tableRow.emphasis)
+                return ExcelText.lines(text, width: column.width, bold: tableRow.emphasis)
             }.max() ?? 1
             if let height = table.rowHeight ?? (lines > 1 ? 15 * Double(lines) : nil) {
                 try worksheet.setRowHeight(min(height, ExcelText.rowHeight), row: first + offset)
@@ -157,25 +157,6 @@ private struct SheetWriter {
         }
         try addColors(table, dataStart: first)
         return first + table.rows.count
-    }
-
-    /// The lines wrapped text takes in a column, estimated from the width (Excel's units are about one digit
-    /// of the default font; text averages a little narrower, bold a little wider). Neither Excel nor LibreOffice
-    /// reliably grows a row for wrapped text when opening a file, so the writer sets the height.
-    static func lines(_ text: String, width: Double, bold: Bool) -> Int {
-        let perLine = max(Int(width * (bold ? 0.95 : 1.1)) - 1, 1)
-        return text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) { sum, paragraph in
-            var lines = 1, length = 0
-            for word in paragraph.split(separator: " ") {
-                if length > 0, length + 1 + word.count > perLine {
-                    lines += 1
-                    length = word.count
-                } else {
-                    length += (length > 0 ? 1 : 0) + word.count
-                }
-            }
-            return sum + lines
-        }
     }
 
     private func write(_ cell: ReportCell, row: Int, column: Int, in tableRow: ReportRow, of table: ReportTable) throws {

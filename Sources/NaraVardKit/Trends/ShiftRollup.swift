@@ -35,6 +35,13 @@ public struct ShiftRollup: Sendable, Equatable {
     /// Indicators with a good direction whose trend could be judged.
     public var judged: Int { improving + worsening + noClearChange }
 
+    /// Indicators with a good direction in the area, judged or not (too few points, no counts).
+    public var assessable: Int { judged + tooFewPoints + noCounts }
+
+    /// Some indicators were judged, but fewer than half of those with a good direction: the balance rests on a
+    /// minority and the first page says so ("bedömd på 2 av 7 indikatorer").
+    public var judgedOnFewerThanHalf: Bool { judged > 0 && 2 * judged < assessable }
+
     public init(shift: Int, area: String) {
         self.shift = shift
         self.area = area

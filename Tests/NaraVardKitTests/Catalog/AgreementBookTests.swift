@@ -65,6 +65,56 @@ import Testing
         #expect(professions.areas.map(\.amount.kronor) == [7_500_000], "varav 7,5 mkr specialistutbildning")
     }
 
+    // MARK: - Links between insatsområden and indicators
+
+    /// Issue 13, item 7: every link in the bundled agreements says why, citing committee paper 001, on one line.
+    @Test func everyLinkHasItsReasonFromPaper001() throws {
+        var links = 0
+        for agreement in book.agreements {
+            for area in agreement.areas {
+                for indicator in area.indicators {
+                    links += 1
+                    let reason = try #require(area.reason(for: indicator), "\(agreement.id)/\(area.id) → \(indicator) has no reason")
+                    #expect(reason.hasPrefix("Underlag 001"), "\(agreement.id)/\(area.id) → \(indicator): \(reason)")
+                    #expect(!reason.contains("\n") && reason.count <= 200, "one line: \(reason)")
+                }
+            }
+        }
+        // 2022: god och nära vård 4 + 2 + 1 + 1 + 1 + 2 = 11; psykisk hälsa 1 + 1 + 0 + 1 + 1 + 1 + 1 + 1 = 7.
+        #expect(links == 18)
+    }
+
+    /// HF06's health talks are for adults of 40, 50 and 60: not what the money for children and young people or
+    /// the youth clinics should move. Both link HF09, self-harm among 0–24-year-olds.
+    @Test func youngPeoplesMoneyDoesNotLinkAdultHealthTalks() throws {
+        let psh = try agreement("psykisk-halsa-2022")
+        for id in ["barn-och-unga", "ungdomsmottagningar"] {
+            let area = try #require(psh.area(id))
+            #expect(area.indicators == ["HF09"], "\(id)")
+            #expect(area.reason(for: "HF09")?.contains("Barn och ungas välmående") == true)
+        }
+        #expect(!book.agreements.contains { $0.areas.contains { $0.indicators.contains("HF06") } })
+    }
+
+    /// A link may be a plain id or a mapping with `id` and `reason`, mixed; a misspelt field is refused where it stands.
+    @Test func linksArePlainIdsOrMappingsWithAReason() throws {
+        func read(_ indicators: String) -> Result<AgreementBook, Diagnostics> {
+            let text = ["id: x", "name: X", "year: 2022", "tables:", "  - name: T", "    insatsomraden:", "      - id: a",
+                        "        name: A", "        amount: 1 000 kr", "        indicators:", indicators].joined(separator: "\n")
+            return Result { () throws(Diagnostics) in try AgreementBook.read(files: [("x.yaml", text)]) }
+        }
+        let mixed = try read("          - PV01\n          - id: PV02\n            reason: 'Underlag 001: kontinuitet.'").get()
+        let area = try #require(mixed.agreements.first?.areas.first)
+        #expect(area.indicators == ["PV01", "PV02"])
+        #expect(area.reason(for: "PV01") == nil && area.reason(for: "PV02") == "Underlag 001: kontinuitet.")
+        #expect(try read("          - PV01").get().agreements.first?.areas.first?.reasons == nil, "no reasons: stored as before")
+        guard case .failure(let problems) = read("          - id: PV02\n            motivation: x") else {
+            Issue.record("a misspelt field was accepted"); return
+        }
+        #expect(problems.items.first?.line == 12 && problems.items.first?.message.contains("unknown field 'motivation'") == true,
+                "\(problems)")
+    }
+
     // MARK: - Refusals and rounding
 
     /// The psykisk hälsa file with one figure replaced, read alone.

@@ -51,6 +51,20 @@ import Testing
         #expect(rollups[1].improving == 1 && rollups[1].tooFewPoints == 1, "E has no county series: too few points")
     }
 
+    /// Issue 13, item 8: a roll-up judged on fewer than half of its indicators with a good direction says so;
+    /// neutral indicators are not among them, and nothing judged is "cannot be judged", not "fewer than half".
+    @Test func aRollupKnowsWhenFewerThanHalfItsIndicatorsWereJudged() {
+        var rollup = ShiftRollup(shift: 1, area: "ostra")
+        (rollup.improving, rollup.noClearChange, rollup.tooFewPoints, rollup.noCounts, rollup.neutral) = (1, 1, 2, 3, 4)
+        #expect(rollup.judged == 2 && rollup.assessable == 7 && rollup.judgedOnFewerThanHalf, "2 of 7")
+        rollup.noCounts = 2
+        #expect(rollup.assessable == 6 && rollup.judgedOnFewerThanHalf, "2 of 6")
+        rollup.noCounts = 0
+        #expect(!rollup.judgedOnFewerThanHalf, "2 of 4 is half, not fewer")
+        (rollup.improving, rollup.noClearChange) = (0, 0)
+        #expect(!rollup.judgedOnFewerThanHalf, "none judged: the cell says it cannot be judged")
+    }
+
     @Test func checkExpectsTheCountyRowOfACountyOnlyIndicator() {
         let county = Observation(indicator: "X1", area: "25", period: q1, gender: .total, value: 61.4, numerator: nil, denominator: nil)
         #expect(MetricsStore.completenessFindings([county], geography: geography, expected: indicator([.county])).isEmpty)

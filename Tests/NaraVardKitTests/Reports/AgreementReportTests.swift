@@ -36,6 +36,14 @@ import TestSupport
         let percent = try #require(sheet["I", nav]?.number)
         #expect(abs(percent - 8.2359) < 0.0001)
         #expect(sheet["J", nav]?.string?.hasPrefix("PV01 ") == true)
+        // Issue 13, item 7: each link's reason from the agreements file, one line per indicator.
+        #expect(sheet["K", header] == .string("Varför indikatorerna"))
+        let reasons = try #require(sheet["K", nav]?.string).components(separatedBy: "\n")
+        #expect(reasons.map { String($0.prefix(6)) } == ["PV01: ", "PV02: ", "PV05: ", "OV03: "])
+        #expect(reasons.allSatisfy { $0.dropFirst(6).hasPrefix("Underlag 001") })
+        let youth = try sheet.row(where: ["B": "Ungdomsmottagningar"])
+        #expect(sheet["K", youth]?.string?.hasPrefix("HF09: Underlag 001") == true, "not HF06, adults' health talks")
+        #expect(sheet["K", try sheet.row(where: ["B": "Traumavård"])] == nil, "no linked indicator, no reason")
         let samsjuklighet = try sheet.row(where: ["B": "Insatser för personer med samsjuklighet"])
         #expect(sheet["D", samsjuklighet] == .number(3_635_986) && sheet["E", samsjuklighet] == .number(7_271_973))
 

@@ -58,11 +58,45 @@ import TestSupport
             }
         }
         #expect(summary["F", header + 2]?.string?.hasSuffix("\n(3 för få punkter)") == true, "PC07–PC09 in the county")
+        // Issue 13, item 8: "bedömd på X av Y" exactly where fewer than half could be judged (5 of 8 here: not).
+        for (offset, shift) in ["1 Hälsofrämjande", "2 Personcentrering", "3 Primärvård", "4 Öppnare vårdformer"].enumerated() {
+            for (column, area) in areas {
+                let row = try summary.row(where: ["A": shift, "B": area])
+                let counts = ["C", "D", "E", "F", "G"].map { Int(summary[$0, row]?.number ?? -1) }
+                let judged = counts[0] + counts[1] + counts[2], assessable = judged + counts[3] + counts[4]
+                let cell = try #require(summary[column, header + 1 + offset]?.string)
+                #expect(cell.contains("\nbedömd på \(judged) av \(assessable) indikatorer") == (judged > 0 && 2 * judged < assessable),
+                        "\(shift), \(area): \(cell)")
+            }
+        }
 
         let primary = try summary.row(where: ["A": "3 Primärvård", "B": "Region Norrbotten"])
         let counts = ["C", "D", "E", "F", "G", "H"].compactMap { summary[$0, primary]?.number }
         #expect(counts.count == 6)
         #expect(counts.reduce(0, +) == 12, "the twelve indicators of shift 3 (PV01–PV11 and OV05) are each counted once")
+    }
+
+    /// Issue 13, item 8: reported for 2022 K2, the county's shift 1 has three quarterly series of six points
+    /// (HF03, HF05, HF06: 2021 K1–2022 K2) and five yearly ones of two (HF01, HF02, HF04, HF08, HF09: 2021–2022),
+    /// fewer than the five a trend needs; HF07 is retired. Judged on 3 of 8: the cell says so on its second line.
+    /// Luleå–Boden's shift 1 has HF03–HF06 (HF01, HF02, HF08 and HF09 are not published per länsdel): 3 of 4.
+    @Test func theFirstPageSaysWhenAShiftIsJudgedOnFewerThanHalf() throws {
+        let early = try fixture.workbook(try fixture.report(.committee, period: "2022Q2"))
+        let summary = try early.sheet(named: "Sammanfattning")
+        let header = try summary.row(where: ["A": "Riktningsförändring", "B": "Luleå–Boden"])
+        let county = try #require(summary["F", header + 1]?.string)
+        let lines = county.components(separatedBy: "\n")
+        #expect(lines.count == 3 && lines[1] == "bedömd på 3 av 8 indikatorer" && lines[2] == "(5 för få punkter)", "\(county)")
+        // The counts, "bedömd på 3 av 8" wrapping before "indikatorer" in a column 22 wide, and the reason: 4 × 15 points.
+        #expect(summary.rowHeights[header + 1] == 60, "the grid's rows are tall enough for the line")
+        let countsRow = try summary.row(where: ["A": "1 Hälsofrämjande", "B": "Region Norrbotten"])
+        #expect(["C", "D", "E"].compactMap { summary[$0, countsRow]?.number }.reduce(0, +) == 3)
+        #expect(summary["F", countsRow] == .number(5) && summary["G", countsRow] == .number(0))
+        let lansdel = try #require(summary["B", header + 1]?.string)
+        #expect(!lansdel.contains("bedömd på"), "3 of 4 is not fewer than half: \(lansdel)")
+        #expect(lansdel.hasSuffix("\n(1 för få punkter)"), "HF04, yearly: \(lansdel)")
+        #expect(summary.cells.values.contains { $0.string?.hasPrefix("Bedömd på 2 av 7 indikatorer: färre än hälften") == true },
+                "the note explains the line")
     }
 
     @Test func lansdelValueIsTheRatioOfSummedCounts() throws {
