@@ -208,7 +208,7 @@ extension ReportBuilder {
                                       ReportColumn("Typ", width: 12), ReportColumn("Tid", width: 22),
                                       ReportColumn("Anteckning", width: 36, wrap: true)],
                             rows: importRows),
-            ], printed: false)
+            ] + (request.kind == .committee ? [revisedValuesTable()] : []), printed: false)
     }
 
     /// Why a red one-year change can stand beside a green trend, on the sheets that show both.

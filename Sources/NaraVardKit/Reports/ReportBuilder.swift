@@ -82,6 +82,9 @@ struct ReportBuilder {
     /// The committee report before this one (design.md: the latest logged report of the same kind for an earlier
     /// period, on data no newer than this one's), rebuilt from the store as of its import; nil when there is none.
     let earlier: (record: ReportRecord, data: [IndicatorData])?
+    /// The committee report's stored values revised since the previous report, from `changes`
+    /// (`ReportBuilder+Revisions.swift`); empty for Polsam.
+    let revisedRecords: [RecordChange]
     /// The committee report's model areas (the geography's groups) and the county, each indicator's values,
     /// trends and comparisons for them (`ReportBuilder+ModelAreas.swift`); empty for Polsam.
     let modelAreas: [Area]
@@ -163,6 +166,9 @@ struct ReportBuilder {
                                   + (latest.map { "; the latest period with data is \($0)" } ?? ""))
         }
         self.data = data
+        revisedRecords = comparingEarlier
+            ? try Self.revisedRecords(store, kind: request.kind, previous: previous?.record, asOf: asOf, data: data, shown: shown)
+            : []
         agreements = request.kind == .committee ? try Self.agreements(store, asOf: asOf, period: period, data: data, totals: totals) : nil
         earlier = try Self.earlier(store, request: request, period: period, asOf: asOf, when: comparingEarlier && request.kind == .committee)
 

@@ -88,6 +88,71 @@ import TestSupport
         #expect(try fixture.store.reportLog().map(\.asOf) == [2, 3, 3, 2])
     }
 
+    /// The committee workbook's list of revised stored values (Om rapporten) is what `changes` reports between the
+    /// previous report's import and this one's, for what the report shows: here Luleå's PV01 for 2025Q4 alone.
+    @Test func theListOfRevisedValuesIsTheStoresChanges() throws {
+        let fixture = try StoreFixture.withExamples()
+        let first = try fixture.report(.committee, period: "2025Q4", definition: Self.twoIndicators)
+        let before = try Self.revisedValues(try fixture.workbook(first))
+        #expect(before.caption == "Reviderade värden sedan förra rapporten")
+        #expect(before.rows.map { $0[0] } == [.string("Ingen tidigare rapport av samma slag på äldre data finns i rapportloggen.")])
+        let (numerator, denominator) = try reviseLuleaPV01(in: fixture)
+
+        let report = try fixture.report(.committee, period: "2025Q4", definition: Self.twoIndicators)
+        let list = try Self.revisedValues(try fixture.workbook(report))
+        #expect(list.caption.hasPrefix("Reviderade värden sedan förra rapporten (rapport 1, data till och med import 2"))
+        let changes = try fixture.store.changes(since: try #require(first.asOf), until: report.asOf, indicators: ["HF03", "PV01"])
+            .filter { $0.old != nil }
+        let geography = try fixture.store.catalog().geography
+        func value(_ state: RecordChange.State?) -> Double? {
+            guard let state else { return nil }
+            return state.value ?? state.numerator.flatMap { numerator in state.denominator.map { 100 * numerator / $0 } }
+        }
+        #expect(list.rows.count == changes.count)
+        for (row, change) in zip(list.rows, changes) {
+            #expect(row[0] == .string(change.indicator) && row[2] == .string(geography[change.area]?.name ?? change.area))
+            #expect(row[3] == .string(change.period.description) && row[4] == .string(change.gender.rawValue))
+            #expect(abs((row[5]?.number ?? .nan) - (value(change.old) ?? .nan)) < 1e-9, "\(row)")
+            #expect(abs((row[6]?.number ?? .nan) - (value(change.new) ?? .nan)) < 1e-9, "\(row)")
+            #expect(row[7] == change.importID.map { .number(Double($0)) })
+        }
+        // The key known by hand: one row, before and after the correction, by import 3.
+        #expect(list.rows.count == 1)
+        let lulea = try #require(list.rows.first)
+        #expect(lulea[0] == .string("PV01") && lulea[2] == .string("Luleå") && lulea[3] == .string("2025Q4") && lulea[4] == .string("T"))
+        // The sample gives the value to one decimal beside its counts; the correction gives counts alone.
+        #expect(ReportText.number(lulea[5]?.number ?? 0, decimals: 1) == ReportText.number(100 * numerator / denominator, decimals: 1))
+        #expect(abs((lulea[6]?.number ?? 0) - 100 * (numerator + 900) / denominator) < 1e-9)
+        #expect(lulea[7] == .number(3))
+        // The Data sheet's marks still cover the aggregates the revision moved as well.
+        #expect(report.revised == 3)
+    }
+
+    /// A value revised to a small count is listed as suppressed, as its sheets show it: the list gives nothing away.
+    @Test func aValueRevisedToASmallCountIsListedSuppressed() throws {
+        let fixture = try StoreFixture.withExamples()
+        _ = try fixture.workbook(try fixture.report(.committee, period: "2025Q4", definition: Self.twoIndicators))
+        let revision = try fixture.file("rättelse.csv", lines: ["indicator;area;period;numerator;denominator", "HF03;2506;2025Q4;4;839"])
+        #expect(try fixture.ingest(revision).summary.updated == 1)
+        let list = try Self.revisedValues(try fixture.workbook(try fixture.report(.committee, period: "2025Q4", definition: Self.twoIndicators)))
+        let row = try #require(list.rows.first { $0[0] == .string("HF03") && $0[3] == .string("2025Q4") })
+        #expect(list.rows.count == 1 && row[2] == .string("Arjeplog"))
+        #expect(row[6] == .string(ReportBuilder.placeholder(.suppressed).label), "\(row)")
+    }
+
+    /// The rows of "Reviderade värden sedan förra rapporten" on Om rapporten, columns A–H, and the caption above.
+    static func revisedValues(_ workbook: XLSXReader) throws -> (caption: String, rows: [[CellValue?]]) {
+        let about = try workbook.sheet(named: "Om rapporten")
+        let header = try about.row(where: ["A": "Indikator-id", "H": "Import"])
+        var rows: [[CellValue?]] = []
+        var row = header + 1
+        while about["A", row] != nil {
+            rows.append(Array("ABCDEFGH").map { about[String($0), row] })
+            row += 1
+        }
+        return (about["A", header - 1]?.string ?? "", rows)
+    }
+
     /// A report for another period in between does not hide a revision of a value an earlier report showed.
     @Test func aRevisionIsMarkedAcrossReportsForOtherPeriods() throws {
         let fixture = try StoreFixture.withExamples()
