@@ -140,7 +140,7 @@ extension MetricsStore {
     /// rejected ones to ``IngestOptions/rejects``); a changed figure adds a revision, an identical one counts
     /// as unchanged; reading stops at ``IngestOptions/rejectionLimit``.
     public func ingestAgreementUse(_ urls: [URL], options: IngestOptions = IngestOptions()) throws -> IngestResult {
-        try Self.checkInputFiles(urls)
+        try InputFileError.check(urls)
         let rejects = try options.openRejects()
         var result = IngestResult()
         try dbWriter.writeWithoutTransaction { db in

@@ -91,7 +91,7 @@ extension MetricsStore {
         _ urls: [URL], options: IngestOptions = IngestOptions(),
         progress: (@Sendable (IngestProgress) -> Void)? = nil
     ) throws -> IngestResult {
-        try Self.checkInputFiles(urls)
+        try InputFileError.check(urls)
         let catalog = try catalog()
         var indicators: [String: Indicator] = [:]
         var indicatorForKPI: [String: String] = [:]
@@ -259,23 +259,6 @@ extension MetricsStore {
             files.append(ImportedFile(path: path, sha256: source.sha256, rows: rows))
         }
         return files
-    }
-
-    /// Throws ``InputFileError`` for a path that is missing, a folder or unreadable.
-    static func checkInputFiles(_ urls: [URL]) throws {
-        for url in urls {
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
-                throw InputFileError(path: url.relativePath, reason: "no such file")
-            }
-            guard !isFolder.boolValue else { throw InputFileError(path: url.relativePath, reason: "is a folder, not a file") }
-            guard (try? FileManager.default.attributesOfItem(atPath: url.path)[.type] as? FileAttributeType) == .typeRegular else {
-                throw InputFileError(path: url.relativePath, reason: "is not a regular file (a pipe or a device): save the data to a file first")
-            }
-            guard FileManager.default.isReadableFile(atPath: url.path) else {
-                throw InputFileError(path: url.relativePath, reason: "cannot be read")
-            }
-        }
     }
 }
 
