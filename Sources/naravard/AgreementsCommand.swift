@@ -75,21 +75,24 @@ struct AgreementsCommand: ParsableCommand {
             discussion: """
                 Columns activity|aktivitet, period (a quarter: 2022Q3, 2022K3, 2022 kv3), spent|förbrukat|utfall (kronor), \
                 note|anmärkning; delimiter ; , or tab; decimal comma or point; UTF-8, Windows-1252 or UTF-16 with BOM. Any rejected row \
-                refuses the whole import (exit 65).
+                refuses the whole import (exit 65) unless --skip-invalid.
                 """)
         @OptionGroup var store: StoreOptions
         @Argument(help: "CSV files.") var files: [String]
         @Flag(help: "Check and count, write nothing.") var dryRun = false
         @OptionGroup var output: SummaryOption
         @Option(help: "A note for the audit log.") var note: String?
+        @OptionGroup var skipping: SkipInvalidOptions
 
         func validate() throws {
             if files.isEmpty { throw ValidationError("give at least one file to ingest") }
+            try skipping.check()
         }
 
         func run() throws {
-            let metrics = try store.openForWriting()
             var options = IngestOptions()
+            try skipping.apply(to: &options, store: store, inputs: files)
+            let metrics = try store.openForWriting()
             options.dryRun = dryRun
             options.note = note
             let result: IngestResult
@@ -100,6 +103,7 @@ struct AgreementsCommand: ParsableCommand {
                 throw error
             }
             printSummary(result, json: output.json, dryRun: dryRun)
+            skipping.tell(result, options: options, json: output.json)
             if result.refused { throw CommandError.told(.refusedInput) }
         }
     }

@@ -24,9 +24,7 @@ struct IngestCommand: ParsableCommand {
     @Option(help: "A note for the audit log.") var note: String?
     @Option(help: ArgumentHelp("The sheet of .xlsx inputs to read (default: the first; a wide export is read whole).", valueName: "NAME"))
     var sheet: String?
-    @Flag(help: "Import the valid rows; write the rejected ones with their reason to --rejects.") var skipInvalid = false
-    @Option(help: ArgumentHelp("Where --skip-invalid writes rejected rows (default: beside the first input, .rejects.csv).", valueName: "PATH"))
-    var rejects: String?
+    @OptionGroup var skipping: SkipInvalidOptions
     @Flag(help: "Skip rows for areas outside the geography (counted as ignored).") var ignoreUnknownAreas = false
     @Flag(help: "Accept a value given without counts over stored counts it disagrees with (the counts are dropped, with a warning).")
     var replaceCounts = false
@@ -34,21 +32,17 @@ struct IngestCommand: ParsableCommand {
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one file to ingest") }
-        if rejects != nil, !skipInvalid { throw ValidationError("--rejects needs --skip-invalid") }
+        try skipping.check()
         if changes, !dryRun || output.json { throw ValidationError("--changes lists the changes of a --dry-run as a table (without --json)") }
     }
 
     func run() throws {
         var options = IngestOptions()
-        if skipInvalid {
-            let path = rejects ?? URL(fileURLWithPath: files[0]).deletingPathExtension().appendingPathExtension("rejects.csv").relativePath
-            options.rejects = try store.outputFile(path, inputs: files)
-        }
+        try skipping.apply(to: &options, store: store, inputs: files)
         let metrics = try store.openForWriting()
         options.dryRun = dryRun
         options.note = note
         options.sheet = sheet
-        options.skipInvalid = skipInvalid
         options.ignoreUnknownAreas = ignoreUnknownAreas
         options.replaceCounts = replaceCounts
         options.listChanges = changes
@@ -64,10 +58,35 @@ struct IngestCommand: ParsableCommand {
         }
         if changes, !result.refused { try OutputTable(columns: ChangesCommand.columns, rows: result.changes.map(ChangesCommand.row)).print(.table) }
         printSummary(result, json: output.json, dryRun: dryRun)
-        if !output.json, !dryRun, result.summary.rejected > 0, let target = options.rejects {
+        skipping.tell(result, options: options, json: output.json)
+        if result.refused { throw CommandError.told(.refusedInput) }
+    }
+}
+
+/// `--skip-invalid [--rejects PATH]`, as `ingest` and `agreements ingest` take them.
+struct SkipInvalidOptions: ParsableArguments {
+    @Flag(help: "Import the valid rows; write the rejected ones with their reason to --rejects.") var skipInvalid = false
+    @Option(help: ArgumentHelp("Where --skip-invalid writes rejected rows (default: beside the first input, .rejects.csv).", valueName: "PATH"))
+    var rejects: String?
+
+    /// For the command's `validate()`.
+    func check() throws {
+        if rejects != nil, !skipInvalid { throw ValidationError("--rejects needs --skip-invalid") }
+    }
+
+    /// Sets ``IngestOptions/skipInvalid`` and the rejects file, checked before the store is opened.
+    func apply(to options: inout IngestOptions, store: StoreOptions, inputs: [String]) throws {
+        options.skipInvalid = skipInvalid
+        guard skipInvalid else { return }
+        let path = rejects ?? URL(fileURLWithPath: inputs[0]).deletingPathExtension().appendingPathExtension("rejects.csv").relativePath
+        options.rejects = try store.outputFile(path, inputs: inputs)
+    }
+
+    /// Where the rejected rows went, after the summary (not with `--json`, nor in a dry run).
+    func tell(_ result: IngestResult, options: IngestOptions, json: Bool) {
+        if !json, !options.dryRun, result.summary.rejected > 0, let target = options.rejects {
             print("rejected rows written to \(target.path)")
         }
-        if result.refused { throw CommandError.told(.refusedInput) }
     }
 }
 

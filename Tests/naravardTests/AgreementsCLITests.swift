@@ -61,6 +61,26 @@ import TestSupport
         #expect(try cli.run("agreements", "load", "saknas").status == 66)
     }
 
+    @Test func skipInvalidWritesTheRejectedUse() throws {
+        #expect(try cli.run("agreements", "load", activities).status == 0)
+        try Data("aktivitet;period;förbrukat\nA22-01;2022Q4;100\nA22-99;2022Q4;5\n".utf8).write(to: cli.directory.url.appending(path: "use.csv"))
+        #expect(try cli.run("agreements", "ingest", "--rejects", "fel.csv", "use.csv").status == 64, "--rejects needs --skip-invalid")
+        let refused = try cli.run("agreements", "ingest", "use.csv")
+        #expect(refused.status == 65 && refused.stdout == "refused, nothing written: imported 0, updated 0, unchanged 0, ignored 0, rejected 1\n", "\(refused)")
+        let dry = try cli.run("agreements", "ingest", "--skip-invalid", "--dry-run", "--rejects", "fel.csv", "use.csv")
+        #expect(dry.status == 0 && dry.stdout == "dry run, nothing written: imported 1, updated 0, unchanged 0, ignored 0, rejected 1\n", "\(dry)")
+        #expect(!FileManager.default.fileExists(atPath: cli.directory.url.appending(path: "fel.csv").path), "a dry run writes no file")
+        let skipped = try cli.run("agreements", "ingest", "--skip-invalid", "--rejects", "fel.csv", "use.csv")
+        #expect(skipped.status == 0, "\(skipped)")
+        #expect(skipped.stdout == "import 3: imported 1, updated 0, unchanged 0, ignored 0, rejected 1\nrejected rows written to fel.csv\n", "\(skipped)")
+        #expect(skipped.stderr.hasPrefix("use.csv:3: unknown activity 'A22-99'"), "\(skipped.stderr)")
+        let rejects = try String(contentsOf: cli.directory.url.appending(path: "fel.csv"), encoding: .utf8)
+        #expect(rejects.contains("A22-99;2022Q4;5"), "\(rejects)")
+        let defaulted = try cli.run("agreements", "ingest", "--skip-invalid", "--json", "use.csv")
+        #expect(defaulted.status == 0 && defaulted.stdout.contains(#""rejected": 1"#), "\(defaulted)")
+        #expect(FileManager.default.fileExists(atPath: cli.directory.url.appending(path: "use.rejects.csv").path))
+    }
+
     /// Input that cannot be read right refuses both kinds of ingest the same way: exit 65, `FILE:LINE:`, nothing written.
     @Test(arguments: [
         ("quote.csv", Array("aktivitet;period;förbrukat\nA22-01;2022 kv3;\"450 000;\n".utf8), "quote.csv:2:17: this quote is never closed"),

@@ -135,22 +135,31 @@ extension MetricsStore {
 
 extension MetricsStore {
     /// Reads quarterly use CSV files (`activity`, `period`, `spent`) and stores them in one transaction, with
-    /// the atomicity, summary and revisions of ``ingest(_:options:progress:)``: any rejected row refuses the
-    /// whole import; a changed figure adds a revision, an identical one counts as unchanged.
+    /// the atomicity, summary, revisions and options of ``ingest(_:options:progress:)``: any rejected row refuses
+    /// the whole import (unless ``IngestOptions/skipInvalid``, which imports the valid rows and writes the
+    /// rejected ones to ``IngestOptions/rejects``); a changed figure adds a revision, an identical one counts
+    /// as unchanged; reading stops at ``IngestOptions/rejectionLimit``.
     public func ingestAgreementUse(_ urls: [URL], options: IngestOptions = IngestOptions()) throws -> IngestResult {
-        try Self.checkInputFiles(urls)
-        return try dbWriter.writeWithoutTransaction { db in
-            var result = IngestResult()
+        try InputFileError.check(urls)
+        let rejects = try options.openRejects()
+        var result = IngestResult()
+        try dbWriter.writeWithoutTransaction { db in
             try db.inTransaction {
                 let state = try Self.agreementState(db)
                 let activities = Dictionary(state.activities.map { ($0.id, $0) }, uniquingKeysWith: { $1 })
-                var staged: [String: (use: ActivityUse, at: Diagnostic)] = [:]
+                var staged: [String: (use: ActivityUse, at: Diagnostic, fields: [String])] = [:]
                 var conflicted: Set<String> = []
-                var files: [(path: String, sha256: String, rows: Int)] = []
-                func reject(_ diagnostic: Diagnostic) {
+                var files: [ImportedFile] = []
+                var checked = 0
+                func reject(_ diagnostic: Diagnostic, fields: [String]) throws {
                     result.summary.rejected += 1
                     result.diagnosticCount += 1
                     if result.diagnostics.count < options.diagnosticLimit { result.diagnostics.append(diagnostic) }
+                    try rejects?.write([.text(diagnostic.file), .number(Double(diagnostic.line)), .text(diagnostic.message),
+                                        .text(fields.joined(separator: ";"))])
+                    if options.stopsReading(rejected: result.summary.rejected, checked: checked) {
+                        throw InputStopped.rejectionLimit(result.summary.rejected, at: diagnostic)
+                    }
                 }
                 do {
                     for url in urls {
@@ -159,34 +168,37 @@ extension MetricsStore {
                         var rows = 0
                         while let row = try source.next() {
                             rows += 1
-                            let at = Diagnostic(file: path, line: row.line, "")
                             guard source.headerProblems.isEmpty else { continue }
+                            checked += 1
+                            let at = Diagnostic(file: path, line: row.line, "")
                             switch Self.validateUse(row, activities: activities, agreements: state) {
                             case .failure(let reason):
-                                reject(Diagnostic(file: path, line: row.line, reason.message))
+                                try reject(Diagnostic(file: path, line: row.line, reason.message), fields: row.fields)
                             case .success(let (use, warning)):
                                 if let warning { result.warnings.append(Diagnostic(file: path, line: row.line, warning, severity: .warning)) }
                                 let key = "\(use.activity) \(use.period)"
                                 if conflicted.contains(key) {
-                                    reject(Diagnostic(file: path, line: row.line, "\(key) is given more than once in this import with different amounts"))
+                                    try reject(Diagnostic(file: path, line: row.line, RepeatedKey.givenMoreThanOnce(key, "amount")), fields: row.fields)
                                 } else if let earlier = staged[key], earlier.use.spent != use.spent {
                                     conflicted.insert(key)
                                     staged[key] = nil
-                                    reject(Diagnostic(file: earlier.at.file, line: earlier.at.line, "\(key) is given again at \(path):\(row.line) with a different amount"))
-                                    reject(Diagnostic(file: path, line: row.line, "\(key) was already given at \(earlier.at.location) with a different amount"))
+                                    try reject(Diagnostic(file: earlier.at.file, line: earlier.at.line, RepeatedKey.givenAgain(key, at: "\(path):\(row.line)", "amount")),
+                                               fields: earlier.fields)
+                                    try reject(Diagnostic(file: path, line: row.line, RepeatedKey.alreadyGiven(key, at: earlier.at.location, "amount")),
+                                               fields: row.fields)
                                 } else {
-                                    staged[key] = (use, at)
+                                    staged[key] = (use, at, row.fields)
                                 }
                             }
                         }
-                        for problem in source.headerProblems { reject(problem) }
-                        files.append((path, source.sha256, rows))
+                        for problem in source.headerProblems { try reject(problem, fields: []) }
+                        files.append(ImportedFile(path: path, sha256: source.sha256, rows: rows))
                     }
                 } catch let stop as InputStopped {
                     result.stop(stop)
                     return .rollback
                 }
-                if result.summary.rejected > 0 {
+                if result.summary.rejected > 0, !options.skipInvalid {
                     result.refused = true
                     return .rollback
                 }
@@ -201,19 +213,17 @@ extension MetricsStore {
                     try db.execute(sql: "INSERT INTO activity_use (activity_id, period, import_id, spent, note) VALUES (?, ?, ?, ?, ?)",
                                    arguments: [item.use.activity, item.use.period.description, importID, item.use.spent, item.use.note])
                 }
-                for (position, file) in files.enumerated() {
-                    try db.execute(sql: "INSERT INTO import_file (import_id, position, path, sha256, rows) VALUES (?, ?, ?, ?, ?)",
-                                   arguments: [importID, position, file.path, file.sha256, file.rows])
-                }
+                try Self.recordFiles(db, importID, files)
                 try Self.finishImport(db, importID, result.summary)
                 result.warnings += try Self.overspent(db, staged: staged.values.map { ($0.use.activity, $0.at) }, activities: activities)
                 if options.dryRun { return .rollback }
                 result.summary.importID = importID
                 return .commit
             }
-            result.summary.warnings = result.warnings.count
-            return result
         }
+        try rejects?.finish()
+        result.summary.warnings = result.warnings.count
+        return result
     }
 
     /// A use row checked against the decided activities: the use and a warning, or why it is refused.

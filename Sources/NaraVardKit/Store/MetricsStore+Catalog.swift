@@ -90,12 +90,10 @@ extension MetricsStore {
             for write in writes {
                 try db.execute(sql: write.sql.replacingOccurrences(of: ":import", with: "\(importID)"), arguments: write.arguments)
             }
-            for (position, file) in (catalog.files + agreements.files).enumerated() {
-                try db.execute(sql: "INSERT INTO import_file (import_id, position, path, sha256, rows) VALUES (?, ?, ?, ?, 1)",
-                               arguments: [importID, position, file.path, file.sha256])
-            }
-            try db.execute(sql: "UPDATE import SET imported = ?, updated = ?, unchanged = ? WHERE id = ?",
-                           arguments: [summary.imported, summary.updated, summary.unchanged, importID])
+            try Self.recordFiles(db, importID, (catalog.files + agreements.files).map { ImportedFile(path: $0.path, sha256: $0.sha256, rows: 1) })
+            var counts = IngestSummary()
+            (counts.imported, counts.updated, counts.unchanged) = (summary.imported, summary.updated, summary.unchanged)
+            try Self.finishImport(db, importID, counts)
             summary.importID = importID
             return summary
         }
@@ -128,16 +126,5 @@ extension MetricsStore {
             return area
         }
         return StoredCatalog(shifts: shifts, indicators: indicators, geography: Geography(areas: areas))
-    }
-
-    /// Starts an import record and returns its id (from the sequence shared by every kind of import).
-    static func insertImport(_ db: Database, kind: String, note: String?, reverts: Int64? = nil) throws -> Int64 {
-        try db.execute(sql: "INSERT INTO import (kind, created_at, note, reverts) VALUES (?, ?, ?, ?)",
-                       arguments: [kind, Self.timestamp(), note, reverts])
-        return db.lastInsertedRowID
-    }
-
-    static func timestamp() -> String {
-        ISO8601DateFormatter.string(from: Date(), timeZone: .current, formatOptions: [.withInternetDateTime])
     }
 }

@@ -82,13 +82,6 @@ public struct IngestProgress: Sendable {
     public var bytesTotal: Int
 }
 
-/// An input file that does not exist or cannot be read (exit 66).
-public struct InputFileError: Error, CustomStringConvertible {
-    public var path: String
-    public var reason: String
-    public var description: String { "\(path): \(reason)" }
-}
-
 extension MetricsStore {
     /// Reads long CSV and Kolada JSON files and stores them in one transaction.
     ///
@@ -98,7 +91,7 @@ extension MetricsStore {
         _ urls: [URL], options: IngestOptions = IngestOptions(),
         progress: (@Sendable (IngestProgress) -> Void)? = nil
     ) throws -> IngestResult {
-        try Self.checkInputFiles(urls)
+        try InputFileError.check(urls)
         let catalog = try catalog()
         var indicators: [String: Indicator] = [:]
         var indicatorForKPI: [String: String] = [:]
@@ -111,11 +104,7 @@ extension MetricsStore {
             ignoreUnknownAreas: options.ignoreUnknownAreas)
 
         var result = IngestResult()
-        var rejects: CSVWriter?
-        if options.skipInvalid, !options.dryRun, let target = options.rejects {
-            rejects = try CSVWriter(target: target, dialect: .swedishExcel)
-            try rejects?.write(["file", "line", "reason", "record"])
-        }
+        let rejects = try options.openRejects()
 
         try dbWriter.writeWithoutTransaction { db in
             try db.inTransaction {
@@ -124,7 +113,7 @@ extension MetricsStore {
                 writer.replaceCounts = options.replaceCounts
                 let checker = RecordChecker(validator: validator, keys: writer.keys, options: options, rejects: rejects,
                                             files: urls.map(\.relativePath))
-                let files: [ReadFile]
+                let files: [ImportedFile]
                 do {
                     files = try Self.readAndWrite(urls, indicatorForKPI: indicatorForKPI, checker: checker, writer: writer,
                                                   progress: progress)
@@ -157,10 +146,7 @@ extension MetricsStore {
                     result.refused = true
                     return .rollback
                 }
-                for (position, file) in files.enumerated() {
-                    try db.execute(sql: "INSERT INTO import_file (import_id, position, path, sha256, rows) VALUES (?, ?, ?, ?, ?)",
-                                   arguments: [importID, position, file.path, file.sha256, file.rows])
-                }
+                try Self.recordFiles(db, importID, files)
                 try Self.finishImport(db, importID, result.summary)
                 if options.dryRun {
                     if options.listChanges { result.changes = try Self.dryRunChanges(db, importID) }
@@ -179,12 +165,12 @@ extension MetricsStore {
     private static func readAndWrite(
         _ urls: [URL], indicatorForKPI: [String: String], checker: RecordChecker, writer: ObservationWriter,
         progress: (@Sendable (IngestProgress) -> Void)?
-    ) throws -> [ReadFile] {
+    ) throws -> [ImportedFile] {
         let channel = BoundedChannel<[CheckedRecord]>(capacity: 8)
         let failure = FirstError()
         // The checker is used by the reading thread only until it closes the channel.
         nonisolated(unsafe) let checker = checker
-        nonisolated(unsafe) var files: [ReadFile] = []
+        nonisolated(unsafe) var files: [ImportedFile] = []
         let reading = Thread {
             defer { channel.close() }
             do {
@@ -224,8 +210,8 @@ extension MetricsStore {
     private static func readRecords(
         _ urls: [URL], indicatorForKPI: [String: String], checker: RecordChecker,
         progress: (@Sendable (IngestProgress) -> Void)?, record handle: (RawRecord, () -> [String]) throws -> Void
-    ) throws -> [ReadFile] {
-        var files: [ReadFile] = []
+    ) throws -> [ImportedFile] {
+        var files: [ImportedFile] = []
         for url in urls {
             let path = url.relativePath
             let signature = XLSXSource.signature(of: url)
@@ -239,7 +225,7 @@ extension MetricsStore {
                         try handle(record, { record.fields })
                     }
                     try checker.fileProblems(problems, rows: max(rows, problems.isEmpty ? 0 : 1))
-                    files.append(ReadFile(path: path, sha256: StreamingSHA256.hex(of: data), rows: rows))
+                    files.append(ImportedFile(path: path, sha256: StreamingSHA256.hex(of: data), rows: rows))
                 } catch let error as XLSXSheetReader.Unreadable {
                     throw InputStopped(diagnostic: Diagnostic(file: path, line: 1, error.description))
                 }
@@ -250,7 +236,7 @@ extension MetricsStore {
                 let (records, problems) = KoladaSource.read(data: data, path: path, indicatorForKPI: indicatorForKPI)
                 for record in records { try handle(record, { record.fields }) }
                 try checker.fileProblems(problems, rows: problems.count)
-                files.append(ReadFile(path: path, sha256: StreamingSHA256.hex(of: data), rows: records.count))
+                files.append(ImportedFile(path: path, sha256: StreamingSHA256.hex(of: data), rows: records.count))
                 continue
             }
             let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
@@ -270,40 +256,10 @@ extension MetricsStore {
                 while rows < checker.options.rejectionLimit, try source.next() != nil { rows += 1 }
             }
             try checker.fileProblems(source.headerProblems, rows: max(rows, 1))
-            files.append(ReadFile(path: path, sha256: source.sha256, rows: rows))
+            files.append(ImportedFile(path: path, sha256: source.sha256, rows: rows))
         }
         return files
     }
-
-    /// Throws ``InputFileError`` for a path that is missing, a folder or unreadable.
-    static func checkInputFiles(_ urls: [URL]) throws {
-        for url in urls {
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
-                throw InputFileError(path: url.relativePath, reason: "no such file")
-            }
-            guard !isFolder.boolValue else { throw InputFileError(path: url.relativePath, reason: "is a folder, not a file") }
-            guard (try? FileManager.default.attributesOfItem(atPath: url.path)[.type] as? FileAttributeType) == .typeRegular else {
-                throw InputFileError(path: url.relativePath, reason: "is not a regular file (a pipe or a device): save the data to a file first")
-            }
-            guard FileManager.default.isReadableFile(atPath: url.path) else {
-                throw InputFileError(path: url.relativePath, reason: "cannot be read")
-            }
-        }
-    }
-
-    static func finishImport(_ db: Database, _ importID: Int64, _ summary: IngestSummary) throws {
-        try db.execute(sql: """
-            UPDATE import SET imported = ?, updated = ?, unchanged = ?, ignored = ?, rejected = ? WHERE id = ?
-            """, arguments: [summary.imported, summary.updated, summary.unchanged, summary.ignored, summary.rejected, importID])
-    }
-}
-
-/// A file as the audit log records it.
-private struct ReadFile {
-    var path: String
-    var sha256: String
-    var rows: Int
 }
 
 /// A valid record on its way to the database, with where it came from.
@@ -377,10 +333,8 @@ private final class RecordChecker {
         for reason in reasons { report(Diagnostic(file: record.file, line: record.line, sheetCell: record.sheetCell, reason)) }
         try rejects?.write([.text(record.file), .number(Double(record.line)), .text(reasons.joined(separator: "; ")),
                             .text(fields.joined(separator: ";"))])
-        if !isRechecking, rejected >= options.rejectionLimit, !options.skipInvalid || rejected == row - ignored {
-            throw InputStopped(diagnostic: Diagnostic(
-                file: record.file, line: record.line, sheetCell: record.sheetCell,
-                "stopped reading after \(rejected) rejected rows, nothing written: is this the right file?"), rejectsARecord: false)
+        if !isRechecking, options.stopsReading(rejected: rejected, checked: row - ignored) {
+            throw InputStopped.rejectionLimit(rejected, at: Diagnostic(file: record.file, line: record.line, sheetCell: record.sheetCell, ""))
         }
     }
 
@@ -458,20 +412,12 @@ private final class RecordChecker {
         if row < conflict.row {
             // Rows before the one that showed the conflict were accepted then; they are rejected now.
             if firstRows[key] == nil { firstRows[key] = (record.file, record.line) }
-            try reject(record, ["\(name) is given again at \(shown) with a different value"], fields: fields())
+            try reject(record, [RepeatedKey.givenAgain(name, at: shown, "value")], fields: fields())
         } else if row == conflict.row {
             let first = firstRows[key].map { "\($0.file):\($0.line)" } ?? "an earlier row"
-            try reject(record, ["\(name) was already given at \(first) with a different value"], fields: fields(), counted: false)
+            try reject(record, [RepeatedKey.alreadyGiven(name, at: first, "value")], fields: fields(), counted: false)
         } else {
-            try reject(record, ["\(name) is given more than once in this import with different values"], fields: fields(), counted: false)
+            try reject(record, [RepeatedKey.givenMoreThanOnce(name, "value")], fields: fields(), counted: false)
         }
     }
-}
-
-/// An input that cannot sensibly be read on (a record too long to be a row, too many rejected rows, an
-/// oversized file): the import stops and is refused, nothing written.
-struct InputStopped: Error {
-    var diagnostic: Diagnostic
-    /// Whether the stop is a record of its own to count as rejected (not so for the rejection limit).
-    var rejectsARecord = true
 }

@@ -124,6 +124,46 @@ import TestSupport
         #expect(conflict.refused && short(conflict.diagnostics).map { $0.prefix { $0 != " " } } == ["twice.csv:2:", "twice.csv:3:"])
     }
 
+    @Test func skipInvalidImportsTheValidUseAndWritesTheRejects() throws {
+        _ = try loadSamples()
+        let mixed = try fixture.file("blandat.csv", lines: [
+            "aktivitet;period;förbrukat", "A22-01;2022Q4;100", "A22-99;2022Q4;5", "A22-02;2022Q3;1", "A22-02;2022Q3;2",
+        ])
+        let rejects = fixture.directory.url.appending(path: "blandat.rejects.csv")
+        var options = IngestOptions()
+        options.skipInvalid = true
+        options.rejects = try OutputTarget.file(rejects.path)
+        let result = try fixture.store.ingestAgreementUse([mixed], options: options)
+        #expect(!result.refused && result.summary.importID != nil)
+        #expect(result.summary.rejected == 3)
+        #expect(result.summary.imported + result.summary.updated + result.summary.unchanged == 1, "only A22-01 2022Q4")
+        #expect(short(result.diagnostics).map { $0.prefix { $0 != " " } } == ["blandat.csv:3:", "blandat.csv:4:", "blandat.csv:5:"])
+        #expect(result.diagnostics[1].message == "A22-02 2022Q3 is given again at \(mixed.relativePath):5 with a different amount")
+        let text = try String(contentsOf: rejects, encoding: .utf8)
+        #expect(text.hasPrefix("file;line;reason;record"), "\(text)")
+        #expect(text.contains("unknown activity 'A22-99'") && text.contains("A22-99;2022Q4;5"), "\(text)")
+        #expect(text.contains("A22-02;2022Q3;1") && text.contains("A22-02;2022Q3;2"), "both rows of the conflict: \(text)")
+        let importID = try #require(result.summary.importID)
+        let rows = try fixture.store.dbWriter.read { try Int.fetchOne($0, sql: "SELECT rows FROM import_file WHERE import_id = ?", arguments: [importID]) }
+        #expect(rows == 4, "the audit log records the file as ingest does")
+    }
+
+    @Test func useStopsAtTheRejectionLimit() throws {
+        _ = try loadSamples()
+        let before = try useRows()
+        let wrong = try fixture.file("fel.csv", lines: ["aktivitet;period;förbrukat"] + (0..<50).map { "X\($0);2022Q4;5" })
+        var options = IngestOptions()
+        options.rejectionLimit = 10
+        let result = try fixture.store.ingestAgreementUse([wrong], options: options)
+        #expect(result.refused && result.summary.rejected == 10)
+        #expect(result.diagnostics.last?.line == 11)
+        #expect(result.diagnostics.last?.message == "stopped reading after 10 rejected rows, nothing written: is this the right file?")
+        options.skipInvalid = true
+        let skipped = try fixture.store.ingestAgreementUse([wrong], options: options)
+        #expect(skipped.refused && skipped.summary.rejected == 10, "no row accepted: stopped with --skip-invalid too")
+        #expect(try useRows() == before, "nothing written")
+    }
+
     @Test func overspendingIsAWarning() throws {
         _ = try loadSamples()
         let over = try fixture.file("over.csv", lines: ["activity,period,spent", "A22-08,2023Q1,1 200 000"])
