@@ -113,11 +113,6 @@ extension MetricsStore {
         }
     }
 
-    /// The id of the latest import (nil in a store with none).
-    func latestImportID() throws -> Int64? {
-        try dbWriter.read { try Int64.fetchOne($0, sql: "SELECT max(id) FROM import") }
-    }
-
     /// The latest period of a kind with a reported value, as of an import.
     func latestPeriod(_ kind: Period.Kind, asOf: Int64?) throws -> Period? {
         try dbWriter.read { db in
@@ -144,10 +139,6 @@ extension MetricsStore {
             }
             return nil
         }
-    }
-
-    static func timestamp(_ date: Date) -> String {
-        ISO8601DateFormatter.string(from: date, timeZone: .current, formatOptions: [.withInternetDateTime])
     }
 }
 

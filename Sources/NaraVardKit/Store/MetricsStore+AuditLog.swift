@@ -33,8 +33,8 @@ extension MetricsStore {
             """, arguments: [summary.imported, summary.updated, summary.unchanged, summary.ignored, summary.rejected, importID])
     }
 
-    /// The time of an import as the audit log writes it: ISO 8601 in the local time zone, to the second.
-    static func timestamp() -> String {
-        ISO8601DateFormatter.string(from: Date(), timeZone: .current, formatOptions: [.withInternetDateTime])
+    /// A time as the audit and report logs write it (now, for an import): ISO 8601 in the local time zone, to the second.
+    static func timestamp(_ date: Date = Date()) -> String {
+        ISO8601DateFormatter.string(from: date, timeZone: .current, formatOptions: [.withInternetDateTime])
     }
 }
