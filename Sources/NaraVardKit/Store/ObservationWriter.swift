@@ -96,7 +96,10 @@ final class ObservationWriter {
             summary.rejected += 1
             return
         }
-        if let tolerance = record.valueTolerance, let stored = try storedCounts(key) {
+        // The key's stored record, read once for the correction rule and the outcome.
+        let previous = try earlierRecord(key)
+        if let tolerance = record.valueTolerance, let stored = previous,
+           stored.status == Observation.Status.reported.storedCode, stored.numerator != nil {
             // A value without counts over a record with counts: the same record when it agrees with them.
             if let given = record.numbers.value, let value = stored.value,
                abs(given - value) <= tolerance + 1e-12 * abs(value) {
@@ -109,11 +112,11 @@ final class ObservationWriter {
                 }
             }
         }
-        let outcome = try outcome(key, record.numbers)
+        let outcome = Self.outcome(record.numbers, previous: previous)
         if outcome == .unchanged {
             // Not written: the stored record stands. An earlier row of this import must not have changed it.
             if let first = try read(written, key) {
-                try conflict(record, first: try self.outcome(key, first), writtenFirst: true)
+                try conflict(record, first: Self.outcome(first, previous: previous), writtenFirst: true)
                 return
             }
             noteUnchanged.bind(1, key.rawValue)
@@ -134,7 +137,7 @@ final class ObservationWriter {
         try insert.run()
         if insert.changes == 0 {
             let first = try read(written, key)!
-            if first != record.numbers { try conflict(record, first: try self.outcome(key, first), writtenFirst: true) }
+            if first != record.numbers { try conflict(record, first: Self.outcome(first, previous: previous), writtenFirst: true) }
             return
         }
         let period = key.rawValue >> StoredKey.periodShift & (1 << 26 - 1)
@@ -195,20 +198,18 @@ final class ObservationWriter {
         }
     }
 
-    /// How a record compares with the latest earlier one of its key.
-    private func outcome(_ key: StoredKey, _ numbers: StoredNumbers) throws -> Outcome {
+    /// The latest record of a key from earlier imports, unless there is none or it was withdrawn.
+    private func earlierRecord(_ key: StoredKey) throws -> StoredNumbers? {
         guard try hasEarlierRecords(key.indicatorCode), let previous = try read(earlier, key),
               previous.status != Observation.Status.withdrawn.storedCode
-        else { return .imported }
-        return previous == numbers ? .unchanged : .updated
-    }
-
-    /// The stored record of a key when it is reported with counts.
-    private func storedCounts(_ key: StoredKey) throws -> StoredNumbers? {
-        guard try hasEarlierRecords(key.indicatorCode), let previous = try read(earlier, key),
-              previous.status == Observation.Status.reported.storedCode, previous.numerator != nil
         else { return nil }
         return previous
+    }
+
+    /// How a record compares with the latest earlier one of its key (``earlierRecord(_:)``).
+    private static func outcome(_ numbers: StoredNumbers, previous: StoredNumbers?) -> Outcome {
+        guard let previous else { return .imported }
+        return previous == numbers ? .unchanged : .updated
     }
 
     private func hasEarlierRecords(_ indicator: Int64) throws -> Bool {

@@ -120,7 +120,7 @@ public struct OutputTarget: Sendable {
         }
     }
 
-    /// `path` with its folder resolved; the folder must exist and be writable.
+    /// `path` with its folder resolved (``canonical(_:)`` of a file to create); the folder must exist and be writable.
     private static func newPath(_ path: String, name: String, shown: String) throws(OutputRefusal) -> String {
         let shownFolder = split(path).folder
         guard let real = realpath(shownFolder, nil) else {
@@ -142,23 +142,33 @@ public struct OutputTarget: Sendable {
         for (protected, role) in storeFiles + inputs.map({ ($0, "an input of this command") }) {
             var info = stat()
             let sameFile = targetExists && stat(protected, &info) == 0 && info.st_dev == target.st_dev && info.st_ino == target.st_ino
-            let resolved = try? resolve(protected, wantsFolder: false)
-            guard sameFile || resolved == destination || isInside(destination, folder: protected) || isInside(protected, folder: destination) else {
+            guard sameFile || canonical(protected) == destination || isInside(protected, folder: destination) else {
                 continue
             }
             throw OutputRefusal(path, "is \(role); naravard never writes over it")
         }
     }
 
-    /// Whether `path` lies inside `folder` (both as the file system resolves them).
+    /// Whether `path` lies inside the folder `folder` (a report folder), both as the file system resolves them.
     private static func isInside(_ path: String, folder: String) -> Bool {
-        guard let real = realpath(folder, nil) else { return false }
+        var info = stat()
+        guard stat(folder, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR, let resolvedFolder = canonical(folder),
+              let resolvedPath = canonical(path) else { return false }
+        return resolvedPath.hasPrefix(resolvedFolder + "/")
+    }
+
+    /// The path as the file system resolves it: links and `..` followed; for a file that does not exist yet,
+    /// its folder resolved and its name kept. Nil when its folder does not exist.
+    private static func canonical(_ path: String) -> String? {
+        if let real = realpath(path, nil) {
+            defer { free(real) }
+            return String(cString: real)
+        }
+        let (folder, name) = split(path)
+        guard let real = realpath(folder, nil) else { return nil }
         defer { free(real) }
         let resolvedFolder = String(cString: real)
-        var info = stat()
-        guard stat(resolvedFolder, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return false }
-        let resolvedPath = (try? resolve(path, wantsFolder: false)) ?? path
-        return resolvedPath.hasPrefix(resolvedFolder + "/")
+        return (resolvedFolder == "/" ? "" : resolvedFolder) + "/" + name
     }
 
     // MARK: - Staging
