@@ -2,7 +2,9 @@
 /// the indicator's frequency, numbers that are numbers, value = factor × numerator / denominator.
 final class RecordValidator {
     enum Outcome {
-        case accepted(Observation)
+        /// A valid record; `valueTolerance` is half a unit of the last written decimal of a value given without
+        /// counts (nil when counts were given), for the correction rule.
+        case accepted(Observation, valueTolerance: Double? = nil)
         /// The area is outside the geography and `--ignore-unknown-areas` was given.
         case ignored
         case rejected([String])
@@ -132,10 +134,12 @@ final class RecordValidator {
             if status == .missing, hasData {
                 return .rejected(["status is missing but the row has numbers"])
             }
+            let valueOnly = computed != nil && numerator == nil && denominator == nil
             return .accepted(Observation(
                 indicator: indicator.id, area: area, period: period, gender: gender, value: computed,
                 numerator: numerator?.value, denominator: denominator?.value,
-                status: hasData ? .reported : .missing, note: raw.note.flatMap { $0.isEmpty ? nil : $0 }))
+                status: hasData ? .reported : .missing, note: raw.note.flatMap { $0.isEmpty ? nil : $0 }),
+                valueTolerance: valueOnly ? value?.tolerance : nil)
         }
     }
 

@@ -348,13 +348,11 @@ private final class RecordChecker {
         case .rejected(let reasons):
             try reject(record, reasons, fields: fields())
             return nil
-        case .accepted(let observation):
+        case .accepted(let observation, let tolerance):
             guard let key = keys.key(for: observation) else {
                 try reject(record, ["the period \(observation.period) is outside what the store can hold"], fields: fields())
                 return nil
             }
-            let valueOnly = observation.value != nil && observation.numerator == nil && observation.denominator == nil
-            let tolerance = valueOnly ? record.value.flatMap { try? NumberText(parsing: $0) }?.tolerance : nil
             return CheckedRecord(key: key, numbers: StoredNumbers(observation), note: observation.note, valueTolerance: tolerance,
                                  row: row, file: files.firstIndex(of: record.file) ?? 0, line: record.line, sheetCell: record.sheetCell)
         }
@@ -404,7 +402,7 @@ private final class RecordChecker {
     /// The second pass: every row of a conflicting key is rejected, and says where the other values are.
     func recheck(_ record: RawRecord, fields: () -> [String], conflicts: [StoredKey: ObservationWriter.Conflict]) throws {
         row += 1
-        guard case .accepted(let observation) = validator.validate(record), let key = keys.key(for: observation),
+        guard case .accepted(let observation, _) = validator.validate(record), let key = keys.key(for: observation),
               let conflict = conflicts[key]
         else { return }
         let name = "\(observation.indicator) \(observation.area) \(observation.period) \(observation.gender.rawValue)"

@@ -111,6 +111,11 @@ import XLSXWriter
         // So is 35 (to its written decimal, ±0.5); 35,5 is not: refused, and the counts stay.
         let rounded = try fixture.file("rounded.csv", lines: ["indikator;kommun;period;värde", "PV01;Luleå;2025 kv4;35"])
         #expect(try fixture.ingest(rounded).summary.unchanged == 1)
+        // Written with a percent sign, the same rule applies (34,7 % agrees, 35,5 % does not).
+        let signed = try fixture.file("signed.csv", lines: ["indikator;kommun;period;värde", "PV01;Luleå;2025 kv4;34,7 %"])
+        #expect(try fixture.ingest(signed).summary.unchanged == 1)
+        let signedOther = try fixture.file("signed-other.csv", lines: ["indikator;kommun;period;värde", "PV01;Luleå;2025 kv4;35,5 %"])
+        #expect(try fixture.ingest(signedOther).refused)
         let other = try fixture.file("other.csv", lines: ["indikator;kommun;period;värde", "PV01;Luleå;2025 kv4;35,5"])
         let refused = try fixture.ingest(other)
         #expect(refused.refused)
