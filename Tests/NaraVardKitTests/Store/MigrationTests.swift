@@ -50,8 +50,8 @@ struct MigrationTests {
         #expect(before.map(\.value) == [7, 10, nil])
         #expect(before.first?.indicator == "HF01")
         // 2024Q2 holds only a missing record: the latest quarter with a reported value is 2024Q1.
-        #expect(try store.latestPeriod(.quarter, asOf: nil) == Period(year: 2024, quarter: 1))
-        #expect(try store.latestPeriod(.year, asOf: 1) == Period(year: 2023))
-        #expect(try store.latestPeriod(.year, asOf: nil) == nil)
+        #expect(try store.latestReportedPeriod(.quarter, asOf: nil) == Period(year: 2024, quarter: 1))
+        #expect(try store.latestReportedPeriod(.year, asOf: 1) == Period(year: 2023))
+        #expect(try store.latestReportedPeriod(.year, asOf: nil) == nil)
     }
 }
