@@ -64,7 +64,7 @@ struct IndicatorData {
 struct ReportBuilder {
     let store: MetricsStore
     let request: ReportRequest
-    let catalog: StoredCatalog
+    let catalog: Catalog
     /// The imports the report is built on, oldest first.
     let imports: [ImportRecord]
     let asOf: Int64?

@@ -12,7 +12,7 @@ import Testing
 
     init() throws {
         catalog = try Catalog.bundled()
-        geography = Geography(areas: catalog.areas)
+        geography = catalog.geography
     }
 
     func indicator(_ levels: Set<Indicator.Level>) -> Indicator {

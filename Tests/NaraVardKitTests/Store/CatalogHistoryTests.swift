@@ -46,7 +46,7 @@ import Testing
         #expect(!geography.isEmpty)
         let texts = BundledCatalog.files.filter { $0.path.contains("geography") }.map { ("Indicators/\($0.path)", $0.text) }
         let catalog = try Catalog.read(files: texts + [("geografi-2025.yaml", Self.regrouped)])
-        #expect(catalog.areas.filter { $0.id == "2582" }.map(\.validFrom) == ["2023-01-01", "2025-01-01"])
+        #expect(catalog.geography.versions.filter { $0.id == "2582" }.map(\.validFrom) == ["2023-01-01", "2025-01-01"])
     }
 
     @Test func theCatalogueCanBeReadAsOfAnImport() throws {
