@@ -66,7 +66,7 @@ struct CatalogCommand: ParsableCommand {
 
         func run() throws {
             let catalog = try readCatalog(directory)
-            print("\(directory): \(catalog.indicators.count) indicators, \(catalog.shifts.count) direction shifts, \(catalog.areas.count) areas: valid")
+            print("\(directory): \(catalog.indicators.count) indicators, \(catalog.shifts.count) direction shifts, \(catalog.geography.versions.count) areas: valid")
         }
     }
 

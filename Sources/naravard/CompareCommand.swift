@@ -90,7 +90,7 @@ struct CompareCommand: ParsableCommand {
     }
 
     /// For people: rounded figures, the interval as one column, arrows coloured by the verdict, Swedish with `--lang sv`.
-    private func printTable(_ rows: [Comparison], catalog: StoredCatalog) throws {
+    private func printTable(_ rows: [Comparison], catalog: Catalog) throws {
         let sv = labels.lang == .sv
         let columns = sv
             ? ["indikator", "område", "period", "kön", "värde", "jämförtal", "95 % KI", "jämförelse", "mot jämförelse", "99,8 %", "trend", "notera"]

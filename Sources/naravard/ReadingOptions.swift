@@ -23,7 +23,7 @@ struct ReadingOptions: ParsableArguments {
     @OptionGroup var asOf: AsOfOption
 
     /// Checks the indicator and area names against the catalogue and returns the area ids.
-    func resolve(in catalog: StoredCatalog) throws -> (indicators: [String], areas: [Area]) {
+    func resolve(in catalog: Catalog) throws -> (indicators: [String], areas: [Area]) {
         for id in indicators where catalog.indicator(id) == nil {
             throw CommandError.unknownIndicator(id)
         }
@@ -56,7 +56,7 @@ struct AsOfOption: ParsableArguments {
 struct Reading {
     let metrics: MetricsStore
     let asOf: Int64?
-    let catalog: StoredCatalog
+    let catalog: Catalog
     let indicators: [String]
     let areas: [Area]
     let level: AreaLevel

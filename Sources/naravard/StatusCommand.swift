@@ -46,7 +46,7 @@ struct StatusCommand: ParsableCommand {
     }
 
     /// One row per area with something undelivered: what is not delivered and what was reported missing.
-    private func printReminders(_ rows: [DeliveryStatus], catalog: StoredCatalog) throws {
+    private func printReminders(_ rows: [DeliveryStatus], catalog: Catalog) throws {
         let undelivered = Dictionary(grouping: rows.filter(\.state.isUndelivered), by: \.area)
         let lines = undelivered.keys.sorted().map { area -> [Cell] in
             let items = undelivered[area] ?? []

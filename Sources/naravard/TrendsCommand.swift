@@ -66,7 +66,7 @@ struct TrendsCommand: ParsableCommand {
     }
 
     /// For people: fewer columns, rounded figures, arrows coloured by good or bad, and (with --lang sv) Swedish labels.
-    private func printTable(_ trends: [SeriesTrend], catalog: StoredCatalog) throws {
+    private func printTable(_ trends: [SeriesTrend], catalog: Catalog) throws {
         let sv = labels.lang == .sv
         let columns = sv
             ? ["indikator", "område", "kön", "n", "senaste", "värde", "förändr. 1 år", "Sen/period", "trend", "variation", "måluppfyllelse"]

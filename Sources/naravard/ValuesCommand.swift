@@ -48,7 +48,7 @@ struct ValuesCommand: ParsableCommand {
 }
 
 /// Sort rank of an area: county, länsdelar, municipalities, groups, others.
-func levelRank(_ id: String, _ catalog: StoredCatalog) -> Int {
+func levelRank(_ id: String, _ catalog: Catalog) -> Int {
     switch catalog.geography[id]?.kind {
     case .country: 0
     case .county: 1

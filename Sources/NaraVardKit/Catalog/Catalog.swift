@@ -1,7 +1,8 @@
 import Foundation
 import Yams
 
-/// What a catalogue folder holds: direction shifts, indicator definitions and geography.
+/// The catalogue: direction shifts, indicator definitions and geography, as read from a folder or as the
+/// store holds it (``MetricsStore/catalog(asOf:)``, which has no ``files``).
 ///
 /// A folder may hold any mixture of three kinds of YAML file: one with a top-level `shifts:` list,
 /// geography files with a top-level `areas:` list, and one file per indicator.
@@ -17,10 +18,13 @@ public struct Catalog: Sendable {
         public var sha256: String
     }
 
+    /// Ordered by id.
     public var shifts: [Shift] = []
+    /// Ordered by shift and id.
     public var indicators: [Indicator] = []
-    /// Every area version read; each carries the valid-from date of its file.
-    public var areas: [Area] = []
+    /// Every area version (each carries the valid-from date of its file), and how they nest.
+    public var geography = Geography(areas: [])
+    /// The files read, for the audit log.
     public var files: [SourceFile] = []
     /// Problems that do not stop a load.
     public var warnings: [Diagnostic] = []
@@ -28,6 +32,15 @@ public struct Catalog: Sendable {
     var origins: [String: Diagnostic] = [:]
 
     public init() {}
+
+    init(shifts: [Shift], indicators: [Indicator], geography: Geography) {
+        self.shifts = shifts
+        self.indicators = indicators
+        self.geography = geography
+    }
+
+    public func indicator(_ id: String) -> Indicator? { indicators.first { $0.id == id } }
+    public func shift(_ id: Int) -> Shift? { shifts.first { $0.id == id } }
 
     /// The catalogue built into naravard (the package's `Indicators/` folder).
     public static func bundled() throws(Diagnostics) -> Catalog {
@@ -67,12 +80,13 @@ public struct Catalog: Sendable {
     /// Reads catalogue files given as (path, text) pairs.
     public static func read(files: [(path: String, text: String)]) throws(Diagnostics) -> Catalog {
         var catalog = Catalog()
+        var areas: [Area] = []
         var problems: [Diagnostic] = []
         for (path, text) in files {
             catalog.files.append(SourceFile(path: path, sha256: StreamingSHA256.hex(of: Data(text.utf8))))
             if path.lowercased().hasSuffix(".csv") {
-                let (areas, areaProblems) = AreaTable.read(path: path, text: text)
-                catalog.areas += areas
+                let (table, areaProblems) = AreaTable.read(path: path, text: text)
+                areas += table
                 problems += areaProblems
                 continue
             }
@@ -85,7 +99,7 @@ public struct Catalog: Sendable {
             if fields.value("shifts") != nil {
                 catalog.shifts += readShifts(&fields, origins: &catalog.origins)
             } else if fields.value("areas") != nil {
-                catalog.areas += readGeography(&fields, origins: &catalog.origins)
+                areas += readGeography(&fields, origins: &catalog.origins)
             } else if node.mapping != nil {
                 if let indicator = readIndicator(&fields) {
                     let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
@@ -101,6 +115,7 @@ public struct Catalog: Sendable {
             }
             problems += fields.diagnostics
         }
+        catalog.geography = Geography(areas: areas)
         problems += catalog.crossCheck()
         guard problems.isEmpty else { throw Diagnostics(problems) }
         catalog.indicators.sort { ($0.shift, $0.id) < ($1.shift, $1.id) }
@@ -300,6 +315,7 @@ extension Catalog {
         for id in duplicates(shifts.map(\.id)).sorted() {
             problems.append(at("shift:\(id)", "direction shift \(id) is defined more than once"))
         }
+        let areas = geography.versions
         for version in duplicates(areas.map { "\($0.id)@\($0.validFrom ?? "")" }).sorted() {
             let id = String(version.prefix { $0 != "@" })
             let from = version.dropFirst(id.count + 1)
@@ -336,7 +352,7 @@ extension Catalog {
     func unknownParents(known: Set<String>) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         let first = files.first?.path ?? "catalogue"
-        for area in areas {
+        for area in geography.versions {
             var at = origins["area:\(area.id)@\(area.validFrom ?? "")"] ?? Diagnostic(file: first, line: 1, column: 1, "")
             for (parent, role) in [(area.county, "county"), (area.lansdel, "lansdel")] {
                 if let parent, !known.contains(parent) {

@@ -25,7 +25,7 @@ extension MetricsStore {
     /// query.benchmark = "0000"
     /// let rows = try store.comparisons(query, catalog: catalog)
     /// ```
-    public func comparisons(_ query: ComparisonQuery, catalog: StoredCatalog) throws -> [Comparison] {
+    public func comparisons(_ query: ComparisonQuery, catalog: Catalog) throws -> [Comparison] {
         var rows: [Comparison] = []
         try comparisons(query, catalog: catalog) { rows += $0 }
         return rows
@@ -33,7 +33,7 @@ extension MetricsStore {
 
     /// The same rows handed over one indicator at a time, in catalogue order, so that memory stays bounded by a
     /// few indicators however large the store: indicators are compared a batch at a time on every core.
-    public func comparisons(_ query: ComparisonQuery, catalog: StoredCatalog, each: ([Comparison]) throws -> Void) throws {
+    public func comparisons(_ query: ComparisonQuery, catalog: Catalog, each: ([Comparison]) throws -> Void) throws {
         let indicators = query.indicators.isEmpty
             ? catalog.indicators
             : catalog.indicators.filter { query.indicators.contains($0.id) }

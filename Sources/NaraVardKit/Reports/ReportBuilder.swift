@@ -64,7 +64,7 @@ struct IndicatorData {
 struct ReportBuilder {
     let store: MetricsStore
     let request: ReportRequest
-    let catalog: StoredCatalog
+    let catalog: Catalog
     /// The imports the report is built on, oldest first.
     let imports: [ImportRecord]
     let asOf: Int64?
@@ -108,7 +108,7 @@ struct ReportBuilder {
         self.catalog = catalog
         let problems = definition.problems(in: catalog)
         guard problems.isEmpty else { throw Diagnostics(problems) }
-        guard let period = try request.period ?? store.latestPeriod(.quarter, asOf: asOf) ?? store.latestPeriod(.year, asOf: asOf) else {
+        guard let period = try request.period ?? store.latestReportedPeriod(.quarter, asOf: asOf) ?? store.latestReportedPeriod(.year, asOf: asOf) else {
             throw StoreQueryError(description: "the store has no values to report (see `naravard ingest`)")
         }
         self.period = period
@@ -133,7 +133,7 @@ struct ReportBuilder {
                 .sorted { ($0.element.shift, $0.offset) < ($1.element.shift, $1.offset) }.map(\.element)
         shifts = catalog.shifts.filter { shift in indicators.contains { $0.shift == shift.id } }
         if period.kind == .month, !indicators.contains(where: { $0.frequency.periodKind == .month }) {
-            let latest = try store.latestPeriod(.quarter, asOf: asOf).map { " (the latest quarter with data is \($0))" } ?? ""
+            let latest = try store.latestReportedPeriod(.quarter, asOf: asOf).map { " (the latest quarter with data is \($0))" } ?? ""
             throw StoreQueryError(description: "the report has no monthly indicators: \(period) cannot be reported; "
                                   + "give a quarter or a year\(latest)")
         }
@@ -160,8 +160,8 @@ struct ReportBuilder {
             throw StoreQueryError(description: "there are no values up to \(period) to report")
         }
         if request.period != nil, !data.contains(where: { $0.fits && $0.current }) {
-            let latest = try store.latestPeriod(period.kind, asOf: asOf) ?? store.latestPeriod(.quarter, asOf: asOf)
-                ?? store.latestPeriod(.year, asOf: asOf)
+            let latest = try store.latestReportedPeriod(period.kind, asOf: asOf) ?? store.latestReportedPeriod(.quarter, asOf: asOf)
+                ?? store.latestReportedPeriod(.year, asOf: asOf)
             throw StoreQueryError(description: "no indicator has a value for \(period)"
                                   + (latest.map { "; the latest period with data is \($0)" } ?? ""))
         }

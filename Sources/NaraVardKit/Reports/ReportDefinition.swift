@@ -101,7 +101,7 @@ public struct ReportDefinition: Sendable {
     }
 
     /// Ids the catalogue does not know, as diagnostics pointing at their lines.
-    func problems(in catalog: StoredCatalog) -> [Diagnostic] {
+    func problems(in catalog: Catalog) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         func report(_ id: String, _ message: String) {
             problems.append(Diagnostic(file: source, line: lines[id] ?? 1, message))

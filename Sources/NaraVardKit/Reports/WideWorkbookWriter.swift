@@ -17,11 +17,11 @@ public struct WideWorkbookWriter {
     public static let chartedIndicators = 10
 
     public let source: any WideRowSource
-    public let catalog: StoredCatalog
+    public let catalog: Catalog
     /// Read the store as it was right after this import (nil: as it is now).
     public let asOf: Int64?
 
-    public init(source: any WideRowSource, catalog: StoredCatalog, asOf: Int64? = nil) {
+    public init(source: any WideRowSource, catalog: Catalog, asOf: Int64? = nil) {
         self.source = source
         self.catalog = catalog
         self.asOf = asOf

@@ -1,17 +1,6 @@
 import Foundation
 import GRDB
 
-/// The catalogue as the store holds it now.
-public struct StoredCatalog: Sendable {
-    public var shifts: [Shift]
-    /// Current definitions, ordered by shift and id.
-    public var indicators: [Indicator]
-    public var geography: Geography
-
-    public func indicator(_ id: String) -> Indicator? { indicators.first { $0.id == id } }
-    public func shift(_ id: Int) -> Shift? { shifts.first { $0.id == id } }
-}
-
 /// What a catalogue load changed.
 public struct CatalogLoadSummary: Sendable, Codable {
     public var importID: Int64?
@@ -37,7 +26,7 @@ extension MetricsStore {
         try dbWriter.write { db in
             // Checks against what the store already holds.
             let stored = try Self.catalog(db)
-            let knownAreas = Set(stored.geography.versions.map(\.id) + catalog.areas.map(\.id))
+            let knownAreas = Set(stored.geography.versions.map(\.id) + catalog.geography.versions.map(\.id))
             let problems = catalog.unknownParents(known: knownAreas) + catalog.unknownTargetAreas(known: knownAreas)
                 + catalog.koladaConflicts(with: stored.indicators)
             guard problems.isEmpty else { throw Diagnostics(problems) }
@@ -60,7 +49,7 @@ extension MetricsStore {
                        sql: "INSERT OR REPLACE INTO shift (id, definition, import_id) VALUES (?, ?, :import)",
                        arguments: [shift.id, definition])
             }
-            for area in catalog.areas {
+            for area in catalog.geography.versions {
                 let definition = try json(area)
                 let validFrom = area.validFrom ?? ""
                 let previous = try String.fetchOne(db, sql: """
@@ -101,11 +90,11 @@ extension MetricsStore {
 
     /// The catalogue as it was right after an import (nil: now): indicator definitions and areas as loaded
     /// by then; the direction shifts as they are now.
-    public func catalog(asOf: Int64? = nil) throws -> StoredCatalog {
+    public func catalog(asOf: Int64? = nil) throws -> Catalog {
         try dbWriter.read { db in try Self.catalog(db, asOf: asOf) }
     }
 
-    static func catalog(_ db: Database, asOf: Int64? = nil) throws -> StoredCatalog {
+    static func catalog(_ db: Database, asOf: Int64? = nil) throws -> Catalog {
         let decoder = JSONDecoder()
         func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T { try decoder.decode(type, from: Data(text.utf8)) }
         let limit = asOf ?? Int64.max
@@ -125,6 +114,6 @@ extension MetricsStore {
             area.validFrom = validFrom.isEmpty ? nil : validFrom
             return area
         }
-        return StoredCatalog(shifts: shifts, indicators: indicators, geography: Geography(areas: areas))
+        return Catalog(shifts: shifts, indicators: indicators, geography: Geography(areas: areas))
     }
 }

@@ -365,7 +365,7 @@ private final class RecordChecker {
 
     /// Values given without counts over stored counts they disagree with: refused, or with `--replace-counts`
     /// warned about, naming the aggregates the dropped counts make uncomputable.
-    func countCorrections(_ records: [CheckedRecord], catalog: StoredCatalog, replaced: Bool) throws {
+    func countCorrections(_ records: [CheckedRecord], catalog: Catalog, replaced: Bool) throws {
         for record in records {
             let area = keys.areaID(record.key).flatMap { catalog.geography[$0] }
             let name = name(record.key)

@@ -266,8 +266,8 @@ extension MetricsStore {
     /// Creates or upgrades the schema in one transaction, deciding again under the write lock what to do, so
     /// that two processes opening a new or older store at once do it once, and a killed upgrade leaves the
     /// store as it was.
-    static func upgrade(_ pool: DatabasePool, creating: Bool, file: StoreFile) throws {
-        try pool.writeWithoutTransaction { db in
+    static func upgrade(_ writer: any DatabaseWriter, creating: Bool, path: String) throws {
+        try writer.writeWithoutTransaction { db in
             // Foreign keys are checked once at the end, as SQLite's steps for changing a table's layout want.
             try db.execute(sql: "PRAGMA foreign_keys = OFF")
             defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
@@ -275,8 +275,8 @@ extension MetricsStore {
                 switch try schemaState(db) {
                 case .current: return .commit
                 case .empty where creating, .older: break
-                case .empty, .foreign: throw file.notAStore
-                case .newer(let version): throw file.newer(version)
+                case .empty, .foreign: throw OpenError.notAStore(path)
+                case .newer(let version): throw OpenError.newer(path, version: version)
                 }
                 try db.execute(sql: "CREATE TABLE IF NOT EXISTS grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
                 let applied = try String.fetchSet(db, sql: "SELECT identifier FROM grdb_migrations")

@@ -15,7 +15,7 @@ extension MetricsStore {
     /// Trends of every series (indicator × area × gender) at every level: stored municipal values and
     /// the länsdel and county ratio-of-sums aggregates. Indicators are read and analysed one at a time per
     /// core, so memory stays bounded by a few indicators' data.
-    public func trends(_ query: TrendQuery, catalog: StoredCatalog) throws -> [SeriesTrend] {
+    public func trends(_ query: TrendQuery, catalog: Catalog) throws -> [SeriesTrend] {
         let aggregator = Aggregator(geography: catalog.geography, indicators: catalog.indicators)
         let indicators = query.indicators.isEmpty
             ? catalog.indicators

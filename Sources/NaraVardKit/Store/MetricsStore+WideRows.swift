@@ -44,7 +44,7 @@ public protocol WideRowSource {
     /// The gender-T value of every county (area of kind `county`) in each period for `indicator`: the value
     /// reported for the county, else the ratio-of-sums aggregate of its municipalities (`nil` when that has no
     /// value: members without data, a denominator of 0, a rate without counts).
-    func countyValues(_ indicator: String, asOf: Int64?, catalog: StoredCatalog) throws -> [String: [(Period, Double?)]]
+    func countyValues(_ indicator: String, asOf: Int64?, catalog: Catalog) throws -> [String: [(Period, Double?)]]
 }
 
 extension MetricsStore: WideRowSource {
@@ -93,7 +93,7 @@ extension MetricsStore: WideRowSource {
 
     /// Reads the indicator's gender-T records and aggregates with ``Aggregator`` (which keeps a county's own
     /// reported value and computes the others).
-    public func countyValues(_ indicator: String, asOf: Int64?, catalog: StoredCatalog) throws -> [String: [(Period, Double?)]] {
+    public func countyValues(_ indicator: String, asOf: Int64?, catalog: Catalog) throws -> [String: [(Period, Double?)]] {
         var query = ObservationQuery(asOf: asOf)
         query.indicators = [indicator]
         query.gender = .total

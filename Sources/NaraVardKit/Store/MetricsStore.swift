@@ -13,6 +13,11 @@ import GRDB
 /// ```
 ///
 /// A file that is not a naravard store, or a store of a newer naravard, is refused before SQLite may write to it.
+/// A store can also be made on a database GRDB has opened, such as an in-memory one:
+///
+/// ```swift
+/// let store = try MetricsStore(DatabaseQueue())
+/// ```
 public struct MetricsStore: Sendable {
     let dbWriter: any DatabaseWriter
     public let path: String
@@ -24,13 +29,32 @@ public struct MetricsStore: Sendable {
         public let path: String
         public let reason: String
         public var description: String { "\(path): \(reason)" }
+
+        static func notAStore(_ path: String) -> OpenError {
+            OpenError(path: path, reason: "not a naravard store; nothing was changed (`naravard init` creates a store at a new path or in an empty file)")
+        }
+
+        static func newer(_ path: String, version: Int) -> OpenError {
+            OpenError(
+                path: path,
+                reason: "made by a newer naravard (schema version \(version); this naravard knows up to schema version \(MetricsStore.migrationList.count)); nothing was changed, use that naravard or a newer one")
+        }
+    }
+
+    /// A store on a database GRDB has opened, created or upgraded by the store's migrations (as GRDB's
+    /// `AppDatabase` example does); a database that is not a naravard store, or one of a newer naravard, is
+    /// refused untouched. The file-opening functions below are for store files; this is for a database already
+    /// open, such as an in-memory `DatabaseQueue()` where a file adds nothing.
+    public init(_ dbWriter: any DatabaseWriter) throws {
+        try Self.upgrade(dbWriter, creating: true, path: dbWriter.path)
+        self.init(dbWriter: dbWriter, path: dbWriter.path)
     }
 
     /// Opens an existing store to read it. Nothing is written to the file, not even by an upgrade: a store that
     /// needs one is refused with the command that upgrades it. Readers never wait for a writer (WAL).
     public static func openForReading(at path: String) throws -> MetricsStore {
         let file = try StoreFile(path: path)
-        guard file.kind == .sqlite else { throw file.notAStore }
+        guard file.kind == .sqlite else { throw OpenError.notAStore(file.path) }
         let pool = try file.openReadOnly(configuration(), DatabasePool.init(path:configuration:))
         switch try pool.read(Self.schemaState) {
         case .current:
@@ -38,9 +62,9 @@ public struct MetricsStore: Sendable {
         case .older(let version):
             throw OpenError(path: path, reason: "made by an earlier naravard (schema version \(version); this naravard uses \(migrationList.count)): run `naravard init` to upgrade it (every record is kept)")
         case .newer(let version):
-            throw file.newer(version)
+            throw OpenError.newer(file.path, version: version)
         case .empty, .foreign:
-            throw file.notAStore
+            throw OpenError.notAStore(file.path)
         }
     }
 
@@ -69,17 +93,17 @@ public struct MetricsStore: Sendable {
         if file.kind == .sqlite {
             state = try file.openReadOnly(configuration(), DatabaseQueue.init(path:configuration:)).read(Self.schemaState)
         } else if file.kind != .missing && !(creating && file.kind == .empty) {
-            throw file.notAStore
+            throw OpenError.notAStore(file.path)
         }
         switch state {
-        case .foreign: throw file.notAStore
-        case .empty where !creating: throw file.notAStore
-        case .newer(let version): throw file.newer(version)
+        case .foreign: throw OpenError.notAStore(file.path)
+        case .empty where !creating: throw OpenError.notAStore(file.path)
+        case .newer(let version): throw OpenError.newer(file.path, version: version)
         case .empty, .older, .current: break
         }
         do {
             let pool = try openPool(file.path)
-            if state != .current { try upgrade(pool, creating: creating, file: file) }
+            if state != .current { try upgrade(pool, creating: creating, path: file.path) }
             return MetricsStore(dbWriter: pool, path: file.path)
         } catch let error as DatabaseError where [.SQLITE_READONLY, .SQLITE_CANTOPEN].contains(error.resultCode.primaryResultCode) {
             // A store on a read-only file or folder can still be read when it needs no upgrade; writes then

@@ -54,7 +54,7 @@ final class ObservationWriter {
     private let isNotedUnchanged: BulkStatement
     private let history: BulkStatement
 
-    init(db: Database, importID: Int64, catalog: StoredCatalog) throws {
+    init(db: Database, importID: Int64, catalog: Catalog) throws {
         self.db = db
         // Codes for every indicator and area of the catalogue, given in id order so that key order
         // follows id order for all a first catalogue holds.

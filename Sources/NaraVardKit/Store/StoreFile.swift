@@ -48,16 +48,6 @@ struct StoreFile {
         kind = header == Data("SQLite format 3\0".utf8) ? .sqlite : .other
     }
 
-    var notAStore: MetricsStore.OpenError {
-        MetricsStore.OpenError(path: path, reason: "not a naravard store; nothing was changed (`naravard init` creates a store at a new path or in an empty file)")
-    }
-
-    func newer(_ version: Int) -> MetricsStore.OpenError {
-        MetricsStore.OpenError(
-            path: path,
-            reason: "made by a newer naravard (schema version \(version); this naravard knows up to schema version \(MetricsStore.migrationList.count)); nothing was changed, use that naravard or a newer one")
-    }
-
     /// Connections that cannot write (SQLITE_OPEN_READONLY): a queue to look at any SQLite file, a pool (several
     /// readers at once, as `trends` uses) for a store. In WAL mode a reader needs the `-shm` file and creates it
     /// (and an empty `-wal`) when they are missing; neither changes the store file. In a folder that cannot be

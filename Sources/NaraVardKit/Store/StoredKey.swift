@@ -13,6 +13,8 @@ struct StoredKey: Hashable, Comparable {
     static let indicatorShift: Int64 = 44
     static let areaShift: Int64 = 28
     static let periodShift: Int64 = 2
+    /// The period's kind and index, once shifted down by ``periodShift``.
+    static let periodCodeMask: Int64 = 1 << 26 - 1
     static let maxIndicatorCode: Int64 = 1 << (63 - indicatorShift) - 1
     static let maxAreaCode: Int64 = 1 << (indicatorShift - areaShift) - 1
     /// Period indexes a key can hold: a month index of year 9999 still fits.
@@ -29,7 +31,7 @@ struct StoredKey: Hashable, Comparable {
 
     var indicatorCode: Int64 { rawValue >> Self.indicatorShift }
     var areaCode: Int64 { (rawValue >> Self.areaShift) & Self.maxAreaCode }
-    var period: Period { Period(storedCode: (rawValue >> Self.periodShift) & (1 << 26 - 1)) }
+    var period: Period { Period(storedCode: (rawValue >> Self.periodShift) & Self.periodCodeMask) }
     var gender: Gender { Gender(storedCode: rawValue & 3) }
 
     /// Every key of one indicator.

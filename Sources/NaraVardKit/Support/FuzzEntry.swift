@@ -19,7 +19,7 @@ package enum FuzzEntry {
             indicators[indicator.id] = indicator
             if let kpi = indicator.kolada { indicatorForKPI[kpi] = indicator.id }
         }
-        let validator = RecordValidator(indicators: indicators, areas: AreaResolver(catalog.areas), ignoreUnknownAreas: false)
+        let validator = RecordValidator(indicators: indicators, areas: AreaResolver(catalog.geography.versions), ignoreUnknownAreas: false)
         let (records, _) = KoladaSource.read(data: data, path: "fuzz.json", indicatorForKPI: indicatorForKPI)
         for record in records { _ = validator.validate(record) }
         do {

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import XLSXWriter
 
 /// A failure of the machine rather than of the input (disk full, read-only or locked store, a path that
@@ -11,28 +10,14 @@ public struct SystemFailure: Error, CustomStringConvertible {
     /// write that failed; the CLI tells the first like a file that is not a store.
     public var storeUnreadable = false
 
-    /// The one-line account of an SQLite or file-system error, or nil for any other error.
+    /// The one-line account of an SQLite (``storeFailure(_:store:)``) or file-system error, or nil for any other error.
     public init?(_ error: any Error, store: String) {
+        if let (description, storeUnreadable) = Self.storeFailure(error, store: store) {
+            self.description = description
+            self.storeUnreadable = storeUnreadable
+            return
+        }
         switch error {
-        case let error as DatabaseError:
-            switch error.resultCode.primaryResultCode {
-            case .SQLITE_FULL:
-                description = "\(store): the disk is full; nothing was written"
-            case .SQLITE_BUSY, .SQLITE_LOCKED:
-                description = "\(store): locked by another naravard writing to it (waited \(Int(MetricsStore.busyTimeout)) s); nothing was written, try again when it has finished"
-            case .SQLITE_READONLY:
-                description = "\(store): the store is read-only (file or folder not writable); nothing was written"
-            case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH:
-                description = "\(store): cannot be opened (\(error.message ?? "permission denied"))"
-                storeUnreadable = true
-            case .SQLITE_NOTADB, .SQLITE_CORRUPT:
-                description = "\(store): not a naravard store, or the file is damaged (\(error.message ?? "corrupt"))"
-                storeUnreadable = true
-            case .SQLITE_IOERR:
-                description = "\(store): the disk failed to read or write (\(error.message ?? "I/O error")); nothing was written"
-            default:
-                return nil
-            }
         case let error as CocoaError:
             let path = (error.userInfo[NSFilePathErrorKey] as? String) ?? (error.userInfo[NSURLErrorKey] as? URL)?.path ?? "the output"
             let reason = switch error.code {

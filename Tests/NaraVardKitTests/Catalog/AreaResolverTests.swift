@@ -5,7 +5,7 @@ import Testing
 @Suite struct AreaResolverTests {
     static let resolver: AreaResolver = {
         let catalog = try! Catalog.bundled()
-        return AreaResolver(catalog.areas)
+        return AreaResolver(catalog.geography.versions)
     }()
 
     @Test(arguments: [

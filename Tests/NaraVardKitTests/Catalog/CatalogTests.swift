@@ -9,10 +9,10 @@ import Testing
         for shift in 1...4 {
             #expect(catalog.indicators.filter { $0.shift == shift }.count >= 5, "shift \(shift)")
         }
-        let municipalities = catalog.areas.filter { $0.kind == .municipality }
+        let municipalities = catalog.geography.versions.filter { $0.kind == .municipality }
         #expect(municipalities.count == 14)
         #expect(municipalities.compactMap(\.population).reduce(0, +) == 248_480, "SCB 2023-12-31: the county's population")
-        let geography = Geography(areas: catalog.areas)
+        let geography = catalog.geography
         #expect(geography.members(of: try #require(geography["lulea-boden"])) == ["2580", "2582"])
         #expect(geography.members(of: try #require(geography["25"])).count == 14)
         #expect(catalog.warnings.isEmpty, "\(catalog.warnings)")
@@ -55,8 +55,8 @@ import Testing
     @Test func areaTablesAreGeographyToo() throws {
         let table = "code;name;county;kind\n0025;Region 25;25;county\n2580;Kommun 2580;25;municipality\n"
         let catalog = try Catalog.read(files: [("areas.csv", table)])
-        #expect(catalog.areas.map(\.id) == ["25", "2580"])
-        #expect(catalog.areas.first?.codes == ["0025"], "Kolada's county code is accepted on input")
-        #expect(catalog.areas.last?.county == "25")
+        #expect(catalog.geography.versions.map(\.id) == ["25", "2580"])
+        #expect(catalog.geography.versions.first?.codes == ["0025"], "Kolada's county code is accepted on input")
+        #expect(catalog.geography.versions.last?.county == "25")
     }
 }

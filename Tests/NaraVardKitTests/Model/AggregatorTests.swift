@@ -9,7 +9,7 @@ import Testing
 
     init() throws {
         catalog = try Catalog.bundled()
-        aggregator = Aggregator(geography: Geography(areas: catalog.areas), indicators: catalog.indicators)
+        aggregator = Aggregator(geography: catalog.geography, indicators: catalog.indicators)
     }
 
     func observation(_ indicator: String, _ area: String, numerator: Double?, denominator: Double?, value: Double? = nil) -> Observation {

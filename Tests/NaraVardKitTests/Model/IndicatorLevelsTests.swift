@@ -12,7 +12,7 @@ import Testing
 
     init() throws {
         catalog = try Catalog.bundled()
-        geography = Geography(areas: catalog.areas)
+        geography = catalog.geography
     }
 
     func indicator(_ levels: Set<Indicator.Level>) -> Indicator {
@@ -67,10 +67,10 @@ import Testing
 
     @Test func checkExpectsTheCountyRowOfACountyOnlyIndicator() {
         let county = Observation(indicator: "X1", area: "25", period: q1, gender: .total, value: 61.4, numerator: nil, denominator: nil)
-        #expect(MetricsStore.completenessFindings([county], geography: geography, expected: indicator([.county])).isEmpty)
-        let municipal = MetricsStore.completenessFindings(municipalRecords(), geography: geography, expected: indicator([.county]))
+        #expect(CheckFinding.incompleteness([county], geography: geography, expected: indicator([.county])).isEmpty)
+        let municipal = CheckFinding.incompleteness(municipalRecords(), geography: geography, expected: indicator([.county]))
         #expect(municipal.map(\.area) == ["25"], "municipal rows do not stand in for the county's own")
-        #expect(MetricsStore.completenessFindings([county], geography: geography, expected: indicator(Set(Indicator.Level.allCases))).count == 14)
+        #expect(CheckFinding.incompleteness([county], geography: geography, expected: indicator(Set(Indicator.Level.allCases))).count == 14)
     }
 
     /// A definition that uses neither field is stored as before they existed, so a reload finds it unchanged,

@@ -8,7 +8,7 @@ import TestSupport
     let geography: Geography
 
     init() throws {
-        geography = Geography(areas: try Catalog.bundled().areas)
+        geography = try Catalog.bundled().geography
     }
 
     func value(_ area: String, _ numerator: Double, _ denominator: Double = 1000, gender: Gender = .total) -> AreaValue {

@@ -13,7 +13,7 @@ import Testing
         """
 
     @Test func aggregatesUseTheGroupingValidInEachPeriod() throws {
-        let fixture = try StoreFixture()
+        let fixture = try StoreFixture(inMemory: true)
         try fixture.store.loadCatalog(Catalog.read(files: [("geografi-2025.yaml", Self.regrouped)]))
         var lines = ["indicator;area;period;numerator;denominator"]
         for period in ["2024Q4", "2025Q1"] {
@@ -46,11 +46,11 @@ import Testing
         #expect(!geography.isEmpty)
         let texts = BundledCatalog.files.filter { $0.path.contains("geography") }.map { ("Indicators/\($0.path)", $0.text) }
         let catalog = try Catalog.read(files: texts + [("geografi-2025.yaml", Self.regrouped)])
-        #expect(catalog.areas.filter { $0.id == "2582" }.map(\.validFrom) == ["2023-01-01", "2025-01-01"])
+        #expect(catalog.geography.versions.filter { $0.id == "2582" }.map(\.validFrom) == ["2023-01-01", "2025-01-01"])
     }
 
     @Test func theCatalogueCanBeReadAsOfAnImport() throws {
-        let fixture = try StoreFixture()
+        let fixture = try StoreFixture(inMemory: true)
         let before = try #require(try fixture.store.imports().last?.id)
         var changed = try #require(try fixture.store.catalog().indicator("PV01"))
         changed.better = .lower
@@ -63,7 +63,7 @@ import Testing
     }
 
     @Test func targetsAndKoladaIdsAreChecked() throws {
-        let fixture = try StoreFixture()
+        let fixture = try StoreFixture(inMemory: true)
         let badTarget = "id: XX01\nname: X\nshift: 1\nunit: percent\nbetter: higher\nfrequency: year\ndenominator: d\ntarget: 150\n"
         #expect(throws: Diagnostics.self) { try Catalog.read(files: [("XX01.yaml", badTarget)]) }
         let unknownArea = "id: XX02\nname: X\nshift: 1\nunit: percent\nbetter: higher\nfrequency: year\ndenominator: d\ntargets:\n  - {area: nowhere, year: 2026, value: 60}\n"

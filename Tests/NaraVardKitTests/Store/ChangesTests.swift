@@ -7,7 +7,7 @@ import Testing
     let header = "indicator;area;period;gender;numerator;denominator;value"
 
     @Test func aRevisionThenItsRevert() throws {
-        let fixture = try StoreFixture()
+        let fixture = try StoreFixture(inMemory: true)
         let store = fixture.store
         // A: Luleå 30/100 (30 %), Boden 10/50 (20 %).
         let a = try #require(try fixture.ingest(try fixture.file("a.csv", lines: [
@@ -53,7 +53,7 @@ import Testing
     }
 
     @Test func aDryRunListsWhatItWouldChangeAndWritesNothing() throws {
-        let fixture = try StoreFixture()
+        let fixture = try StoreFixture(inMemory: true)
         let a = try #require(try fixture.ingest(try fixture.file("a.csv", lines: [
             header, "PV01;2580;2025Q4;T;30;100;", "PV01;2582;2025Q4;T;10;50;",
         ])).summary.importID)
@@ -74,7 +74,7 @@ import Testing
     }
 
     @Test func unknownImportsAndAReversedRangeAreRefused() throws {
-        let fixture = try StoreFixture()
+        let fixture = try StoreFixture(inMemory: true)
         let a = try #require(try fixture.ingest(try fixture.file("a.csv", lines: [header, "PV01;2580;2025Q4;T;30;100;"])).summary.importID)
         #expect(throws: StoreQueryError.self) { try fixture.store.changes(since: 99) }
         #expect(throws: StoreQueryError.self) { try fixture.store.changes(since: 0, until: 99) }

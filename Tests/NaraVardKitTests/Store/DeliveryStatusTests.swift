@@ -18,7 +18,7 @@ import Testing
     }
 
     @Test func twoMunicipalitiesHaveNotDelivered() throws {
-        let fixture = try StoreFixture()
+        let fixture = try StoreFixture(inMemory: true)
         try Self.quarterWithTwoSilent(fixture)
         let q1 = Period(year: 2026, quarter: 1)
         #expect(try fixture.store.latestPeriod() == q1, "2026Q1 is after the year 2025 and after 2025Q4")
@@ -48,7 +48,7 @@ import Testing
     }
 
     @Test func checkForAPeriodNamesWhoToChase() throws {
-        let fixture = try StoreFixture()
+        let fixture = try StoreFixture(inMemory: true)
         try Self.quarterWithTwoSilent(fixture)
         let findings = try fixture.store.check(indicators: ["PV01", "HF01", "PC07"], period: Period(year: 2026, quarter: 1))
         #expect(findings.filter { $0.kind == .notReported }.map(\.area) == ["2521", "2583"])
@@ -58,7 +58,7 @@ import Testing
     }
 
     @Test func asOfAnEarlierImportAndAnEmptyStore() throws {
-        let fixture = try StoreFixture()
+        let fixture = try StoreFixture(inMemory: true)
         #expect(try fixture.store.latestPeriod() == nil)
         let first = try fixture.ingest(try fixture.file("a.csv", lines: [Self.header, "PV01;2580;2025Q4;T;1;10;"]))
         try Self.quarterWithTwoSilent(fixture)

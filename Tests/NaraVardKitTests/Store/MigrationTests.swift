@@ -50,8 +50,54 @@ struct MigrationTests {
         #expect(before.map(\.value) == [7, 10, nil])
         #expect(before.first?.indicator == "HF01")
         // 2024Q2 holds only a missing record: the latest quarter with a reported value is 2024Q1.
-        #expect(try store.latestPeriod(.quarter, asOf: nil) == Period(year: 2024, quarter: 1))
-        #expect(try store.latestPeriod(.year, asOf: 1) == Period(year: 2023))
-        #expect(try store.latestPeriod(.year, asOf: nil) == nil)
+        #expect(try store.latestReportedPeriod(.quarter, asOf: nil) == Period(year: 2024, quarter: 1))
+        #expect(try store.latestReportedPeriod(.year, asOf: 1) == Period(year: 2023))
+        #expect(try store.latestReportedPeriod(.year, asOf: nil) == nil)
+    }
+}
+
+/// `MetricsStore(_:)` on a database GRDB has opened (here in memory): the migrations run once, an open store is
+/// opened as it is, and a database that is not a naravard store, or is of a newer one, is refused untouched.
+struct DatabaseWriterStoreTests {
+    @Test func anEmptyDatabaseBecomesAStoreAndOpensAgainWithItsData() throws {
+        let queue = try DatabaseQueue()
+        let store = try MetricsStore(queue)
+        #expect(try store.schemaVersion() == MetricsStore.migrator.migrations.count)
+        #expect(try store.loadCatalog(Catalog.bundled()).importID == 1)
+        let again = try MetricsStore(queue)
+        #expect(try again.catalog().indicators.map(\.id) == Catalog.bundled().indicators.map(\.id))
+        #expect(try again.imports().map(\.id) == [1])
+    }
+
+    @Test func anOlderSchemaIsUpgradedKeepingItsImports() throws {
+        let queue = try DatabaseQueue()
+        try MetricsStore.migrator.migrate(queue, upTo: "v4: area versions")
+        try queue.write { try $0.execute(sql: "INSERT INTO import (id, kind, created_at) VALUES (1, 'ingest', '2025-01-01')") }
+        let store = try MetricsStore(queue)
+        #expect(try store.schemaVersion() == MetricsStore.migrator.migrations.count)
+        #expect(try store.imports().map(\.id) == [1])
+    }
+
+    @Test func aForeignDatabaseIsRefusedUntouched() throws {
+        let queue = try DatabaseQueue()
+        try queue.write { try $0.execute(sql: "CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES ('mine')") }
+        #expect {
+            _ = try MetricsStore(queue)
+        } throws: { error in
+            (error as? MetricsStore.OpenError)?.reason.hasPrefix("not a naravard store; nothing was changed") == true
+        }
+        #expect(try queue.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master") } == ["notes"])
+    }
+
+    @Test func aNewerStoreIsRefusedUntouched() throws {
+        let queue = try DatabaseQueue()
+        _ = try MetricsStore(queue)
+        try queue.write { try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99: from the future')") }
+        #expect {
+            _ = try MetricsStore(queue)
+        } throws: { error in
+            (error as? MetricsStore.OpenError)?.reason.hasPrefix("made by a newer naravard") == true
+        }
+        #expect(try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM grdb_migrations") } == MetricsStore.migrator.migrations.count + 1)
     }
 }

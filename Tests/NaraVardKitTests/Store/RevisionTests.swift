@@ -8,7 +8,7 @@ import Testing
     let header = "indicator;area;period;gender;numerator;denominator;value"
 
     @Test func identicalIsUnchangedAndChangedIsARevision() throws {
-        let fixture = try StoreFixture()
+        let fixture = try StoreFixture(inMemory: true)
         let first = try fixture.file("q1.csv", lines: [header, "PV01;2580;2024Q1;T;30;100;30,0", "PV01;2582;2024Q1;T;10;50;"])
         let one = try fixture.ingest(first)
         #expect(one.summary == IngestSummary(importID: one.summary.importID, imported: 2))
@@ -31,7 +31,7 @@ import Testing
     }
 
     @Test func revertRestoresTheStateBeforeAndCanBeReverted() throws {
-        let fixture = try StoreFixture()
+        let fixture = try StoreFixture(inMemory: true)
         let one = try fixture.ingest(try fixture.file("a.csv", lines: [header, "PV01;2580;2024Q1;T;30;100;"]))
         let two = try fixture.ingest(try fixture.file("b.csv", lines: [header, "PV01;2580;2024Q1;T;40;100;", "PV01;2582;2024Q1;T;1;10;"]))
         let wrong = try #require(two.summary.importID)
@@ -53,7 +53,7 @@ import Testing
     /// `--as-of` an import that is not there (0, negative, unknown) is refused in the one place every command asks.
     @Test(arguments: [0, -1, 999] as [Int64])
     func snapshotOfAnImportThatDoesNotExistIsRefused(_ asOf: Int64) throws {
-        let fixture = try StoreFixture()
+        let fixture = try StoreFixture(inMemory: true)
         #expect {
             _ = try fixture.store.snapshot(asOf: asOf)
         } throws: { error in

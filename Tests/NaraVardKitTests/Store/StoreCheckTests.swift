@@ -9,7 +9,7 @@ import Testing
     let header = "indicator;area;period;gender;numerator;denominator;value"
 
     @Test func sumsAndCompletenessWorkedByHand() throws {
-        let fixture = try StoreFixture()
+        let fixture = try StoreFixture(inMemory: true)
         let file = try fixture.file("q.csv", lines: [
             header,
             // PV01 (percent), Luleå 2024Q4: numerators 30 ≠ 10 + 21; denominators 100 = 40 + 60.

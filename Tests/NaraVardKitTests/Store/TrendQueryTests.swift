@@ -8,7 +8,7 @@ import Testing
     /// Luleå 10+i of 100 and Boden 5 of 100 in quarter i of 2023Q1…2024Q4: the länsdel is
     /// 100 · (15 + i) / 200 = 7.5 + 0.5 i, a steady rise of 0.5 percentage points a quarter.
     func store(withoutBodenIn gap: String? = nil) throws -> StoreFixture {
-        let fixture = try StoreFixture()
+        let fixture = try StoreFixture(inMemory: true)
         var lines = ["indicator;area;period;numerator;denominator"]
         for i in 0..<8 {
             let period = Period(kind: .quarter, index: Period(year: 2023, quarter: 1).index + i).description
@@ -134,7 +134,7 @@ extension TrendResult {
 @Suite struct SeriesGridTests {
     @Test(arguments: [nil, "2024Q2"])
     func gridSeriesEqualGroupedSeries(upTo period: String?) throws {
-        let fixture = try StoreFixture()
+        let fixture = try StoreFixture(inMemory: true)
         let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appending(path: "../../../Examples").standardized
         let files = ["kvartalsdata-kommuner.csv", "kvartalsdata-koder.csv", "arsdata.csv"].map { examples.appending(path: $0) }
         let result = try fixture.store.ingest(files)

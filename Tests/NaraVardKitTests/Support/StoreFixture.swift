@@ -2,14 +2,15 @@ import Foundation
 @testable import NaraVardKit
 import TestSupport
 
-/// A real store file with the bundled catalogue, in its own temporary folder.
+/// A store with the bundled catalogue: a real store file in its own temporary folder, or with `inMemory` an
+/// in-memory database where the file adds nothing to a test (input files are still written to the folder).
 final class StoreFixture: @unchecked Sendable {
     let directory: TemporaryDirectory
     let store: MetricsStore
 
-    init() throws {
+    init(inMemory: Bool = false) throws {
         directory = try TemporaryDirectory()
-        store = try MetricsStore.create(at: directory.path("test.sqlite"))
+        store = try inMemory ? MetricsStore(DatabaseQueue()) : MetricsStore.create(at: directory.path("test.sqlite"))
         try store.loadCatalog(Catalog.bundled(), onlyAdd: true)
     }
 

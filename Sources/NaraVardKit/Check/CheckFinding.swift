@@ -1,5 +1,3 @@
-import GRDB
-
 /// One thing `naravard check` found.
 public struct CheckFinding: Sendable, Equatable {
     public enum Kind: String, Sendable {
@@ -20,51 +18,25 @@ public struct CheckFinding: Sendable, Equatable {
     public var detail: String
 }
 
-extension MetricsStore {
-    /// SQLite's `integrity_check` and `foreign_key_check`: empty when the file is sound.
-    public func integrityProblems() throws -> [String] {
-        do {
-            return try checkIntegrity()
-        } catch let error as DatabaseError where [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode.primaryResultCode) {
-            return [error.message ?? "the file is damaged"]
+extension CheckFinding {
+    /// The finding for a delivery status that is undelivered (`not_reported`, `missing`); nil for any other.
+    init?(_ row: DeliveryStatus, name: String) {
+        switch row.state {
+        case .notDelivered:
+            self.init(kind: .notReported, indicator: row.indicator, area: row.area, period: row.period,
+                      detail: "\(name) has not reported \(row.period)")
+        case .reportedMissing:
+            self.init(kind: .missing, indicator: row.indicator, area: row.area, period: row.period,
+                      detail: "\(name) reported \(row.period) as missing")
+        default:
+            return nil
         }
-    }
-
-    private func checkIntegrity() throws -> [String] {
-        try dbWriter.read { db in
-            let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
-            let foreignKeys = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").map { row in
-                "foreign key: row \(row[1] as Int64? ?? 0) of \(row[0] as String? ?? "?") points to a missing \(row[2] as String? ?? "?")"
-            }
-            return (integrity == ["ok"] ? [] : integrity) + foreignKeys
-        }
-    }
-
-    /// Integrity, T = K + M and completeness, for the given indicators (empty: all in the catalogue), as of an
-    /// import. Completeness is of each indicator's latest period, or with `period` of that period for every
-    /// indicator due in it (``deliveryStatus(period:indicators:asOf:)``). Reads one indicator at a time.
-    public func check(indicators: [String] = [], asOf: Int64? = nil, period: Period? = nil) throws -> [CheckFinding] {
-        var findings = try integrityProblems().map { CheckFinding(kind: .integrity, detail: $0) }
-        let catalog = try catalog(asOf: asOf)
-        for indicator in catalog.indicators where indicators.isEmpty || indicators.contains(indicator.id) {
-            var query = ObservationQuery(asOf: asOf)
-            query.indicators = [indicator.id]
-            let observations = try observations(query)
-            findings += Self.sumFindings(observations, unit: indicator.unit)
-            if period == nil { findings += Self.completenessFindings(observations, geography: catalog.geography, expected: indicator) }
-        }
-        if let period {
-            findings += try deliveryStatus(period: period, indicators: indicators, asOf: asOf).compactMap { row in
-                CheckFinding(row, name: catalog.geography[row.area]?.name ?? row.area)
-            }
-        }
-        return findings
     }
 
     /// Where T, K and M are all reported for an area and period, the counts of T must be those of K plus
     /// M (numerator, denominator; for a count indicator given without counts, the value). Rates given
     /// without counts cannot be checked.
-    static func sumFindings(_ observations: [Observation], unit: IndicatorUnit) -> [CheckFinding] {
+    static func sums(_ observations: [Observation], unit: IndicatorUnit) -> [CheckFinding] {
         var byKey: [ObservationKey: Observation] = [:]
         for observation in observations where observation.status == .reported { byKey[observation.key] = observation }
         var findings: [CheckFinding] = []
@@ -77,7 +49,7 @@ extension MetricsStore {
             var parts: [(name: String, part: (Observation) -> Double?)] = [("numerator", \.numerator), ("denominator", \.denominator)]
             if unit == .count, total.numerator == nil { parts.append(("value", \.value)) }
             for (name, part) in parts {
-                guard let t = part(total), let k = part(women), let m = part(men), !Self.agree(t, k + m) else { continue }
+                guard let t = part(total), let k = part(women), let m = part(men), !agree(t, k + m) else { continue }
                 findings.append(CheckFinding(
                     kind: .sum, indicator: total.indicator, area: total.area, period: total.period,
                     detail: "\(name) T \(t.plain) ≠ K \(k.plain) + M \(m.plain) = \((k + m).plain)"))
@@ -94,7 +66,7 @@ extension MetricsStore {
     /// The municipalities (of the geography valid in the indicator's latest stored period) with no total (T)
     /// for that period, or with the total reported as missing. An indicator not published for municipalities
     /// (`levels: [county]`) is expected from the county instead.
-    static func completenessFindings(_ observations: [Observation], geography: Geography, expected definition: Indicator? = nil) -> [CheckFinding] {
+    static func incompleteness(_ observations: [Observation], geography: Geography, expected definition: Indicator? = nil) -> [CheckFinding] {
         guard let latest = observations.map(\.period).max(), let indicator = observations.first?.indicator else { return [] }
         var totals: [String: Observation] = [:]
         for observation in observations where observation.period == latest && observation.gender == .total {
@@ -113,22 +85,6 @@ extension MetricsStore {
             default:
                 nil
             }
-        }
-    }
-}
-
-extension CheckFinding {
-    /// The finding for a delivery status that is undelivered (`not_reported`, `missing`); nil for any other.
-    init?(_ row: DeliveryStatus, name: String) {
-        switch row.state {
-        case .notDelivered:
-            self.init(kind: .notReported, indicator: row.indicator, area: row.area, period: row.period,
-                      detail: "\(name) has not reported \(row.period)")
-        case .reportedMissing:
-            self.init(kind: .missing, indicator: row.indicator, area: row.area, period: row.period,
-                      detail: "\(name) reported \(row.period) as missing")
-        default:
-            return nil
         }
     }
 }
