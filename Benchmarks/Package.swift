@@ -11,10 +11,7 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "trend-engine-benchmark",
-            dependencies: [
-                .product(name: "NaraVardKit", package: "naravard"),
-                .product(name: "TestSupport", package: "naravard"),
-            ],
+            dependencies: [.product(name: "NaraVardKit", package: "naravard")],
             path: "TrendEngineBenchmark"
         ),
     ]
