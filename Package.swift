@@ -9,9 +9,6 @@ let package = Package(
         .executable(name: "naravard", targets: ["naravard"]),
         .library(name: "NaraVardKit", targets: ["NaraVardKit"]),
         .library(name: "XLSXWriter", targets: ["XLSXWriter"]),
-        // Synthetic data and the workbook reader of the tests, for the benchmark package in Benchmarks/ (as
-        // swift-nio offers NIOTestUtils).
-        .library(name: "TestSupport", targets: ["TestSupport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),

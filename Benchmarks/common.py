@@ -3,7 +3,7 @@ wide workbook layout of `naravard export --format xlsx --layout wide`."""
 import numpy as np
 import pandas as pd
 
-# gen_data.py's default dialect: ';', decimal comma, UTF-8; area codes keep their leading zeros.
+# synth.py bench's default dialect: ';', decimal comma, UTF-8; area codes keep their leading zeros.
 CSV_OPTIONS = {"sep": ";", "decimal": ",", "dtype": {"area": str, "period": str, "gender": str}}
 GENDERS = ("T", "K", "M")
 INDICATORS_PER_SHEET = 50

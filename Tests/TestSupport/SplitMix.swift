@@ -1,5 +1,5 @@
-/// SplitMix64: a small deterministic random number generator, so fuzz runs and benchmarks can be replayed
-/// from their seed.
+/// SplitMix64: a small deterministic random number generator, so fuzz runs and shuffles can be replayed from
+/// their seed.
 public struct SplitMix: RandomNumberGenerator {
     private var state: UInt64
 

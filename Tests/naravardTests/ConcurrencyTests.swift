@@ -12,9 +12,8 @@ import TestSupport
     init() throws {
         cli = try CLIFixture()
         try cli.run("init")
-        for (name, seed) in [("a.csv", UInt64(1)), ("b.csv", 2)] {
-            try Data(SyntheticCSV.text(indicators: Self.indicators, quarters: 60, seed: seed).utf8)
-                .write(to: cli.directory.url.appending(path: name))
+        for (name, seed) in [("a.csv", 1), ("b.csv", 2)] {
+            try Synth.counts(indicators: Self.indicators, quarters: 60, seed: seed, to: cli.directory.url.appending(path: name))
         }
     }
 
@@ -79,7 +78,7 @@ import TestSupport
         #expect(list.count == 3, "the catalogue and both ingests")
         // Whichever came second found the other's keys: updated, never imported twice.
         let counts = list.dropFirst().map { ($0["imported"] as? Int ?? -1, $0["updated"] as? Int ?? -1) }
-        let rows = Self.indicators.count * SyntheticCSV.municipalities.count * 60 * 3
+        let rows = Self.indicators.count * 14 * 60 * 3  // 14 municipalities, 60 quarters, genders T, K, M
         #expect(counts.first?.0 == rows && counts.last?.0 == 0)
         #expect(try cli.run("check", "--indicator", "PV01").status != 1)
     }

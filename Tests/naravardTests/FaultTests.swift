@@ -57,8 +57,7 @@ import TestSupport
     @Test(.enabled(if: FileFreezer.available, "needs chattr (root) or a non-root user"))
     func readOnlyStoreRefusesWritesAndStillReads() throws {
         let before = try state()
-        let extra = SyntheticCSV.text(indicators: ["PV01"], quarters: 4, seed: 1)
-        try Data(extra.utf8).write(to: cli.directory.url.appending(path: "extra.csv"))
+        try Synth.counts(indicators: ["PV01"], quarters: 4, seed: 1, to: cli.directory.url.appending(path: "extra.csv"))
         try FileFreezer.freeze(cli.directory.path("naravard.sqlite"))
         defer { FileFreezer.thaw(cli.directory.path("naravard.sqlite")) }
         expectOneLine(try cli.run("ingest", "extra.csv"), status: 1, containing: "naravard.sqlite: the store is read-only")
@@ -68,8 +67,7 @@ import TestSupport
     }
 
     @Test(.tags(.slow), .slow) func storeLockedByAnotherWriterWaitsThenGivesUpCleanly() throws {
-        let extra = SyntheticCSV.text(indicators: ["PV01"], quarters: 4, seed: 1)
-        try Data(extra.utf8).write(to: cli.directory.url.appending(path: "extra.csv"))
+        try Synth.counts(indicators: ["PV01"], quarters: 4, seed: 1, to: cli.directory.url.appending(path: "extra.csv"))
         let before = try state()
         // Another writer holds the write lock for 2 s: the ingest waits for it and succeeds.
         let shortLock = try cli.holdWriteLock(seconds: 2)
@@ -79,7 +77,7 @@ import TestSupport
         // Held longer than the busy timeout (10 s): the ingest gives up in one line and writes nothing.
         let after = try state()
         let longLock = try cli.holdWriteLock(seconds: 13)
-        try Data(SyntheticCSV.text(indicators: ["PV01"], quarters: 4, seed: 2).utf8).write(to: cli.directory.url.appending(path: "extra.csv"))
+        try Synth.counts(indicators: ["PV01"], quarters: 4, seed: 2, to: cli.directory.url.appending(path: "extra.csv"))
         let refused = try cli.run("ingest", "extra.csv")
         longLock.waitUntilExit()
         expectOneLine(refused, status: 1, containing: "naravard.sqlite: locked by another naravard")
@@ -96,8 +94,7 @@ import TestSupport
         let store = "disk/naravard.sqlite"
         try FileManager.default.copyItem(atPath: cli.directory.path("naravard.sqlite"), toPath: cli.directory.path(store))
         let before = try state(db: store)
-        try Data(SyntheticCSV.text(indicators: ["PV01", "OV01", "PC05", "PV03"], quarters: 400, seed: 3).utf8)
-            .write(to: cli.directory.url.appending(path: "big.csv"))
+        try Synth.counts(indicators: ["PV01", "OV01", "PC05", "PV03"], quarters: 400, seed: 3, to: cli.directory.url.appending(path: "big.csv"))
         expectOneLine(try cli.run("ingest", "--db", store, "big.csv"), status: 1, containing: "the disk is full")
         #expect(try state(db: store) == before)
         #expect(try cli.run("check", "--db", store, "--indicator", "PV01").status != 1, "integrity ok")

@@ -28,7 +28,7 @@ import TestSupport
     func exportThenIngestIsANoOp(dialect: String) throws {
         _ = try ingest(CLIFixture.samples.map { CLIFixture.examples.appending(path: $0).path })
         // A revision and a withdrawn import too: withdrawn keys are not exported and do not come back.
-        try Data(SyntheticCSV.text(indicators: ["PV01"], quarters: 8, seed: 5).utf8).write(to: cli.directory.url.appending(path: "extra.csv"))
+        try Synth.counts(indicators: ["PV01"], quarters: 8, seed: 5, to: cli.directory.url.appending(path: "extra.csv"))
         let extra = try ingest(["extra.csv"])
         #expect(try cli.run("imports", "revert", "\(extra["import_id"] as? Int ?? 0)").status == 0)
 

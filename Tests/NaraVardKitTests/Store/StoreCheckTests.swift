@@ -50,7 +50,8 @@ import Testing
             let pages = try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0
             try db.execute(sql: "PRAGMA max_page_count = \(pages + 8)")
         }
-        let big = try fixture.file("big.csv", Array(SyntheticCSV.text(indicators: ["PV01", "OV01"], quarters: 200, seed: 9).utf8))
+        let big = fixture.directory.url.appending(path: "big.csv")
+        try Synth.counts(indicators: ["PV01", "OV01"], quarters: 200, seed: 9, to: big)
         #expect {
             _ = try fixture.ingest(big)
         } throws: { error in

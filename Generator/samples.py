@@ -1,9 +1,8 @@
-#!/usr/bin/env python3
-"""Write the SYNTHETIC sample data in Examples/ from the indicator catalogue in Indicators/.
+"""`synth.py samples`: the SYNTHETIC sample data of Examples/, from the indicator catalogue in Indicators/.
 
-    python3 Examples/make_samples.py          # from the repository root (or any folder)
+    python3 Generator/synth.py samples        # writes Examples/ (--out DIR writes DIR instead)
 
-Every number written is SYNTHETIC: made up by this script to look like Norrbotten's data, for demos and tests
+Every number written is SYNTHETIC: made up by this generator to look like Norrbotten's data, for demos and tests
 only. It is not real data from Region Norrbotten, the municipalities, Kolada, Socialstyrelsen or anyone else.
 
 The output is deterministic (random.Random(2025)), so rerunning the script gives the same bytes. Indicators added
@@ -40,8 +39,7 @@ from pathlib import Path
 
 import yaml  # PyYAML, used only to read the catalogue
 
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent
+ROOT = Path(__file__).resolve().parent.parent
 CATALOG = ROOT / "Indicators"
 
 RNG = random.Random(2025)
@@ -465,7 +463,7 @@ def ordered(indicators, shifts, freq):
             if FIRST_SHIFT.get(i, INDICATORS[i]["shift"]) in shifts and INDICATORS[i]["frequency"] == freq and i in MODEL]
 
 
-def write_kommuner():
+def write_kommuner(folder):
     """Windows-1252, ';', decimal comma, CRLF, municipality names, shifts 1-2 quarterly."""
     lines = ["Indikator;Kommun;Period;Kön;Täljare;Nämnare;Värde"]
     for ind in ordered(INDICATORS, (1, 2), "quarter"):
@@ -486,12 +484,12 @@ def write_kommuner():
                     if ind == "HF05" and code == "2580" and y == 2025:
                         den = thousands(rec["den"], "\u00a0")  # no-break space, as some exports write it
                     lines.append(f"{ind};{NAME[code]};{period};{g};{rec['num']};{den};{dec_comma(rec['value'])}")
-    with open(HERE / "kvartalsdata-kommuner.csv", "w", encoding="cp1252", newline="") as f:
+    with open(folder / "kvartalsdata-kommuner.csv", "w", encoding="cp1252", newline="") as f:
         f.write("\r\n".join(lines) + "\r\n")
     return len(lines) - 1
 
 
-def write_koder():
+def write_koder(folder):
     """UTF-8 with BOM, ',', decimal point, SCB codes, shifts 3-4 quarterly, gender T."""
     lines = ["indicator,area,period,gender,numerator,denominator,value"]
     for ind in ordered(INDICATORS, (3, 4), "quarter"):
@@ -502,12 +500,12 @@ def write_koder():
                 num = "" if rec["num"] is None else str(rec["num"])
                 den = "" if rec["den"] is None else str(rec["den"])
                 lines.append(f"{ind},{code},{y}Q{q},T,{num},{den},{dec_point(rec['value'])}")
-    with open(HERE / "kvartalsdata-koder.csv", "w", encoding="utf-8-sig", newline="") as f:
+    with open(folder / "kvartalsdata-koder.csv", "w", encoding="utf-8-sig", newline="") as f:
         f.write("\n".join(lines) + "\n")
     return len(lines) - 1
 
 
-def write_arsdata():
+def write_arsdata(folder):
     """UTF-8, ';', decimal comma, yearly indicators by code. Surveys: value only; registers: counts and value.
     A survey published for the county as well (`levels` with county, as Kolada gives it) gets a county row, the
     population-weighted mean of the municipal draws; a county-only survey gets only that row."""
@@ -538,12 +536,12 @@ def write_arsdata():
             for y, by_code in draws.items():
                 region = sum(v * POP2023[c] for c, v in by_code.items()) / sum(POP2023[c] for c in by_code)
                 lines.append(f"{ind};0025;{y};T;;;{dec_comma(rounded(unit, region))}")
-    with open(HERE / "arsdata.csv", "w", encoding="utf-8", newline="") as f:
+    with open(folder / "arsdata.csv", "w", encoding="utf-8", newline="") as f:
         f.write("\n".join(lines) + "\n")
     return len(lines) - 1
 
 
-def write_kolada():
+def write_kolada(folder):
     """Kolada API JSON for the indicators of KOLADA_MODEL: the 14 municipalities (not for a county-only KPI), the
     region (0025), Riket (0000) and for HF01 one county not in the geography (0001, Region Stockholm). One value
     is null."""
@@ -553,7 +551,7 @@ def write_kolada():
             rows += kolada_rows(ind)
     # As the Kolada API answers (v2 adds "count"); one entry per line so that diffs stay readable.
     entries = ",\n  ".join(json.dumps(r, ensure_ascii=False) for r in rows)
-    with open(HERE / "kolada.json", "w", encoding="utf-8") as f:
+    with open(folder / "kolada.json", "w", encoding="utf-8") as f:
         f.write(f'{{"count": {len(rows)}, "values": [\n  {entries}\n]}}\n')
     return len(rows), sum(len(r["values"]) for r in rows)
 
@@ -591,20 +589,19 @@ def kolada_rows(ind):
     return rows
 
 
-def main():
+def run(args):
+    """Writes the four sample files into args.out (default Examples/)."""
+    folder = Path(args.out) if args.out else ROOT / "Examples"
+    folder.mkdir(exist_ok=True)
     # Quarterly data first, in a fixed order (PC05 before PC06, which shares its denominator).
     for ind in sorted((i for i in MODEL if INDICATORS[i]["frequency"] == "quarter"), key=order_key):
         with own_generator(ind):
             QUARTERLY_CACHE[ind] = quarterly(ind)
-    n1 = write_kommuner()
-    n2 = write_koder()
-    n3 = write_arsdata()
-    n4, n4v = write_kolada()
+    n1 = write_kommuner(folder)
+    n2 = write_koder(folder)
+    n3 = write_arsdata(folder)
+    n4, n4v = write_kolada(folder)
     print(f"kvartalsdata-kommuner.csv  {n1} rows")
     print(f"kvartalsdata-koder.csv     {n2} rows")
     print(f"arsdata.csv                {n3} rows")
     print(f"kolada.json                {n4} entries, {n4v} values")
-
-
-if __name__ == "__main__":
-    main()
