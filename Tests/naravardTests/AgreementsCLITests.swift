@@ -100,4 +100,35 @@ import TestSupport
         let imports = try cli.run("imports", "--format", "json").stdout
         #expect(imports.components(separatedBy: "\"kind\"").count - 1 == 2, "init and load only: \(imports)")
     }
+
+    /// The same broken CSV, once as money used and once as indicator values: both ingests refuse it alike, with the
+    /// same exit code, summary, `FILE:LINE:` position and message, and write nothing.
+    @Test(arguments: [
+        // A quote opened at the end of a row would read the next row into its field (here the note): refused.
+        ("A22-01;2022 kv3;450 000;\"\nA22-02;2022 kv3;100;\"\n", "PV01;Luleå;2025Q4;34,7;\"\nPV01;Boden;2025Q4;30;\"\n",
+         "this quote is left open at the end of the line"),
+        ("A22-01;2022 kv3;\"450 000\n", "PV01;Luleå;2025Q4;\"34,7\n", "this quote is never closed"),
+        ("A22-01;2022 kv3;\"450\" 000;\n", "PV01;Luleå;2025Q4;\"34\",7;\n", "text after the closing quote"),
+        ("A22-01;2022 kv3;450 000;;;x\n", "PV01;Luleå;2025Q4;34,7;;x\n", "the row has 6 fields but the header has"),
+        ("\"" + String(repeating: "x", count: 17 << 20), "\"" + String(repeating: "x", count: 17 << 20),
+         "a record longer than 16 MiB"),
+    ])
+    func bothIngestsRefuseBrokenInputAlike(use: String, values: String, message: String) throws {
+        #expect(try cli.run("agreements", "load", activities).status == 0)
+        var refusals: [(status: Int32, stdout: String, line: String)] = []
+        for (command, header, body) in [(["agreements", "ingest"], "aktivitet;period;förbrukat;anmärkning\n", use),
+                                        (["ingest"], "indikator;kommun;period;värde;anmärkning\n", values)] {
+            try Data((header + body).utf8).write(to: cli.directory.url.appending(path: "broken.csv"))
+            let refused = try cli.run(command + ["broken.csv"])
+            let line = refused.stderr.split(separator: "\n").first { $0.hasPrefix("broken.csv:") }.map(String.init) ?? refused.stderr
+            #expect(line.hasPrefix("broken.csv:2:"), "\(command): \(refused.stderr)")
+            #expect(line.contains(": " + message), "\(command): \(refused.stderr)")
+            refusals.append((refused.status, refused.stdout, line))
+        }
+        #expect(refusals[0].status == 65 && refusals[1].status == 65, "\(refusals)")
+        #expect(refusals[0].stdout == "refused, nothing written: imported 0, updated 0, unchanged 0, ignored 0, rejected 1\n", "\(refusals)")
+        #expect(refusals[0].stdout == refusals[1].stdout, "the same summary")
+        let imports = try cli.run("imports", "--format", "json").stdout
+        #expect(imports.components(separatedBy: "\"kind\"").count - 1 == 2, "init and load only: \(imports)")
+    }
 }

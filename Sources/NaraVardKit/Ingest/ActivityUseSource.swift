@@ -2,17 +2,18 @@ import Foundation
 
 /// Reads the quarterly use of decided activities: a CSV with the columns `activity|aktivitet`, `period` and
 /// `spent|förbrukat|utfall`, optionally `note|anmärkning`, in any dialect ``CSVReader`` reads.
-struct ActivityUseSource {
+struct ActivityUseSource: RowSource {
     /// One row as written.
-    struct Row {
+    struct Row: SourceRow {
+        var file: String
         var line: Int
         var activity: String
         var period: String
         var spent: String
         var note: String?
-        var fields: [String]
         /// Why the fields do not fit the header, if they do not.
         var shapeProblem: String?
+        var sheetCell: String? { nil }
     }
 
     enum Column: String, CSVColumn {
@@ -33,6 +34,10 @@ struct ActivityUseSource {
     private var columns: [Column: Int] = [:]
     /// Problems with the header: if any, the file cannot be read.
     private(set) var headerProblems: [Diagnostic] = []
+    /// Notes about the header that do not stop the import.
+    private(set) var warnings: [Diagnostic] = []
+    /// All fields of the row ``next()`` returned last.
+    private(set) var currentFields: [String] = []
     private var header: CSVHeader<Column>?
 
     init(url: URL, displayPath: String) throws {
@@ -44,6 +49,7 @@ struct ActivityUseSource {
         }
         self.header = header
         columns = header.columns
+        warnings = header.warnings
         let lacking = [Column.activity, .period, .spent].filter { columns[$0] == nil }.map(\.rawValue)
         if !lacking.isEmpty {
             headerProblems.append(Diagnostic(
@@ -52,17 +58,19 @@ struct ActivityUseSource {
         }
     }
 
+    var bytesRead: Int { reader.bytesRead }
     var sha256: String { reader.hasher.finalize() }
 
     /// The next row, or nil at the end.
     mutating func next() throws -> Row? {
         guard let record = try reader.next() else { return nil }
+        currentFields = record.fields
         func field(_ column: Column) -> String? {
             guard let index = columns[column], index < record.fields.count else { return nil }
             return CSVText.unneutralize(record.fields[index]).trimmingWhitespace()
         }
-        return Row(line: record.line, activity: field(.activity) ?? "", period: field(.period) ?? "", spent: field(.spent) ?? "",
-                   note: field(.note).flatMap { $0.isEmpty ? nil : $0 }, fields: record.fields,
+        return Row(file: path, line: record.line, activity: field(.activity) ?? "", period: field(.period) ?? "", spent: field(.spent) ?? "",
+                   note: field(.note).flatMap { $0.isEmpty ? nil : $0 },
                    shapeProblem: header?.shapeProblem(fieldCount: record.fields.count, required: header?.requiredFieldCount(optional: [.note]) ?? 0))
     }
 }

@@ -3,7 +3,8 @@ import Foundation
 /// Streams the records of a delimited text file as Swedish and English spreadsheets save them:
 /// `;`, `,` or tab (detected from the header), quoted fields with `""` escapes and line breaks,
 /// UTF-8 with or without BOM, Windows-1252, or UTF-16 with its byte order mark (Excel's "Unicode text").
-/// A quote left open, or text after a closing quote, stops the file: the rest of it cannot be read right.
+/// A quote left open (also one that opens a field at the end of a line, which would read the next line into
+/// that field), or text after a closing quote, stops the file: the rest of it cannot be read right.
 /// Memory stays flat whatever the file size.
 ///
 /// ```swift
@@ -160,13 +161,18 @@ struct CSVReader {
         let start = position
         // Where the current line starts, where the open quote is (and its line), and a problem found.
         var lineStart = start, quoteAt = start, quoteLines = 0, quoteLineStart = start
-        // A problem: the quote at `index` is never closed, or text follows a closing quote at `index`.
-        var problem: (index: Int, lineStart: Int, lines: Int, neverClosed: Bool)?
+        // A problem: the quote at `index` is never closed, or opens a field at the end of its line and is closed
+        // on a later one, or text follows a closing quote at `index`.
+        enum Problem { case neverClosed, openAtEndOfLine, textAfterQuote }
+        var problem: (index: Int, lineStart: Int, lines: Int, kind: Problem)?
         var stillOpen = false
         let end = buffer.withUnsafeBufferPointer { bytes -> (Int, Int)? in
             var index = start
             var inQuotes = false
             var fieldStart = true
+            // Whether the open quote is the last character of its line: closed on a later line, it would have
+            // read that line into its field.
+            var opensAtEndOfLine = false
             while index < bytes.count {
                 let byte = bytes[index]
                 index += 1
@@ -178,18 +184,26 @@ struct CSVReader {
                                 index += 1
                             } else {
                                 inQuotes = false
+                                if opensAtEndOfLine {
+                                    problem = (quoteAt, quoteLineStart, quoteLines, .openAtEndOfLine)
+                                    return nil
+                                }
                                 if bytes[index] != delimiter, bytes[index] != lf, bytes[index] != cr {
-                                    problem = (index, lineStart, lines, false)
+                                    problem = (index, lineStart, lines, .textAfterQuote)
                                     return nil
                                 }
                             }
                         } else if !atEndOfFile {
                             stillOpen = true
                             return nil  // is the quote doubled? The next chunk tells.
+                        } else if opensAtEndOfLine {
+                            problem = (quoteAt, quoteLineStart, quoteLines, .openAtEndOfLine)
+                            return nil
                         } else {
                             inQuotes = false
                         }
                     } else {
+                        if index - 2 == quoteAt, byte == lf || byte == cr { opensAtEndOfLine = true }
                         if byte == lf { lines += 1; lineStart = index }
                         fieldBytes.append(byte)
                     }
@@ -198,6 +212,7 @@ struct CSVReader {
                 switch byte {
                 case quote where fieldStart:
                     inQuotes = true
+                    opensAtEndOfLine = false
                     fieldStart = false
                     (quoteAt, quoteLines, quoteLineStart) = (index - 1, lines, lineStart)
                 case delimiter:
@@ -220,7 +235,7 @@ struct CSVReader {
                 }
             }
             if inQuotes {
-                if atEndOfFile { problem = (quoteAt, quoteLineStart, quoteLines, true) }
+                if atEndOfFile { problem = (quoteAt, quoteLineStart, quoteLines, .neverClosed) }
                 stillOpen = true
                 return nil
             }
@@ -231,10 +246,12 @@ struct CSVReader {
         if let problem {
             let (line, column) = place(problem.index, lineStart: problem.lineStart, lines: problem.lines)
             let quote = place(quoteAt, lineStart: quoteLineStart, lines: quoteLines)
-            let message = problem.neverClosed
-                ? "this quote is never closed: the rest of the file would be one field"
-                : "text after the closing quote of the field quoted from line \(quote.line), column \(quote.column): "
-                    + "is a quote left open there, or a quote inside the field not doubled (\"\")?"
+            let message = switch problem.kind {
+            case .neverClosed: "this quote is never closed: the rest of the file would be one field"
+            case .openAtEndOfLine: "this quote is left open at the end of the line: the next line would be read into its field"
+            case .textAfterQuote: "text after the closing quote of the field quoted from line \(quote.line), column \(quote.column): "
+                + "is a quote left open there, or a quote inside the field not doubled (\"\")?"
+            }
             throw InputStopped(diagnostic: Diagnostic(file: path, line: line, column: column, message))
         }
         openQuote = stillOpen ? place(quoteAt, lineStart: quoteLineStart, lines: quoteLines) : nil

@@ -2,7 +2,7 @@ import Foundation
 
 /// Reads the long observation CSV of design.md into ``RawRecord``s, mapping Swedish or English
 /// column names (case-insensitive).
-struct LongCSVSource {
+struct LongCSVSource: RowSource {
     enum Column: String, CSVColumn {
         case indicator, area, period, gender, value, numerator, denominator, status, note
 

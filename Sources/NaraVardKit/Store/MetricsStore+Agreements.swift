@@ -134,137 +134,75 @@ extension MetricsStore {
 // MARK: - Money used per quarter
 
 extension MetricsStore {
-    /// Reads quarterly use CSV files (`activity`, `period`, `spent`) and stores them in one transaction, with
-    /// the atomicity, summary, revisions and options of ``ingest(_:options:progress:)``: any rejected row refuses
-    /// the whole import (unless ``IngestOptions/skipInvalid``, which imports the valid rows and writes the
-    /// rejected ones to ``IngestOptions/rejects``); a changed figure adds a revision, an identical one counts
-    /// as unchanged; reading stops at ``IngestOptions/rejectionLimit``.
+    /// Reads quarterly use CSV files (`activity`, `period`, `spent`) and stores them in one transaction, through
+    /// the pipeline of ``ingest(_:options:progress:)``, with its atomicity, summary, revisions, messages and
+    /// options: any rejected row refuses the whole import (unless ``IngestOptions/skipInvalid``, which imports the
+    /// valid rows and writes the rejected ones to ``IngestOptions/rejects``); a changed figure adds a revision, an
+    /// identical one counts as unchanged; reading stops at ``IngestOptions/rejectionLimit``.
     public func ingestAgreementUse(_ urls: [URL], options: IngestOptions = IngestOptions()) throws -> IngestResult {
-        try InputFileError.check(urls)
-        let rejects = try options.openRejects()
-        var result = IngestResult()
-        try dbWriter.writeWithoutTransaction { db in
-            try db.inTransaction {
-                let state = try Self.agreementState(db)
-                let activities = Dictionary(state.activities.map { ($0.id, $0) }, uniquingKeysWith: { $1 })
-                var staged: [String: (use: ActivityUse, at: Diagnostic, fields: [String])] = [:]
-                var conflicted: Set<String> = []
-                var files: [ImportedFile] = []
-                var checked = 0
-                func reject(_ diagnostic: Diagnostic, fields: [String]) throws {
-                    result.summary.rejected += 1
-                    result.diagnosticCount += 1
-                    if result.diagnostics.count < options.diagnosticLimit { result.diagnostics.append(diagnostic) }
-                    try rejects?.write([.text(diagnostic.file), .number(Double(diagnostic.line)), .text(diagnostic.message),
-                                        .text(fields.joined(separator: ";"))])
-                    if options.stopsReading(rejected: result.summary.rejected, checked: checked) {
-                        throw InputStopped.rejectionLimit(result.summary.rejected, at: diagnostic)
-                    }
-                }
-                do {
-                    for url in urls {
-                        let path = url.relativePath
-                        var source = try ActivityUseSource(url: url, displayPath: path)
-                        var rows = 0
-                        while let row = try source.next() {
-                            rows += 1
-                            guard source.headerProblems.isEmpty else { continue }
-                            checked += 1
-                            let at = Diagnostic(file: path, line: row.line, "")
-                            switch Self.validateUse(row, activities: activities, agreements: state) {
-                            case .failure(let reason):
-                                try reject(Diagnostic(file: path, line: row.line, reason.message), fields: row.fields)
-                            case .success(let (use, warning)):
-                                if let warning { result.warnings.append(Diagnostic(file: path, line: row.line, warning, severity: .warning)) }
-                                let key = "\(use.activity) \(use.period)"
-                                if conflicted.contains(key) {
-                                    try reject(Diagnostic(file: path, line: row.line, RepeatedKey.givenMoreThanOnce(key, "amount")), fields: row.fields)
-                                } else if let earlier = staged[key], earlier.use.spent != use.spent {
-                                    conflicted.insert(key)
-                                    staged[key] = nil
-                                    try reject(Diagnostic(file: earlier.at.file, line: earlier.at.line, RepeatedKey.givenAgain(key, at: "\(path):\(row.line)", "amount")),
-                                               fields: earlier.fields)
-                                    try reject(Diagnostic(file: path, line: row.line, RepeatedKey.alreadyGiven(key, at: earlier.at.location, "amount")),
-                                               fields: row.fields)
-                                } else {
-                                    staged[key] = (use, at, row.fields)
-                                }
-                            }
-                        }
-                        for problem in source.headerProblems { try reject(problem, fields: []) }
-                        files.append(ImportedFile(path: path, sha256: source.sha256, rows: rows))
-                    }
-                } catch let stop as InputStopped {
-                    result.stop(stop)
-                    return .rollback
-                }
-                if result.summary.rejected > 0, !options.skipInvalid {
-                    result.refused = true
-                    return .rollback
-                }
-                let current = Dictionary(state.use.map { ("\($0.activity) \($0.period)", $0.spent) }, uniquingKeysWith: { $1 })
-                let importID = try Self.insertImport(db, kind: "ingest", note: options.note)
-                for (key, item) in staged.sorted(by: { $0.key < $1.key }) {
-                    switch current[key] {
-                    case nil: result.summary.imported += 1
-                    case item.use.spent?: result.summary.unchanged += 1; continue
-                    default: result.summary.updated += 1
-                    }
-                    try db.execute(sql: "INSERT INTO activity_use (activity_id, period, import_id, spent, note) VALUES (?, ?, ?, ?, ?)",
-                                   arguments: [item.use.activity, item.use.period.description, importID, item.use.spent, item.use.note])
-                }
-                try Self.recordFiles(db, importID, files)
-                try Self.finishImport(db, importID, result.summary)
-                result.warnings += try Self.overspent(db, staged: staged.values.map { ($0.use.activity, $0.at) }, activities: activities)
-                if options.dryRun { return .rollback }
-                result.summary.importID = importID
-                return .commit
-            }
+        try IngestPipeline<UseImport>.run(urls, into: dbWriter, options: options, progress: nil) { db, importID in
+            let state = try Self.agreementState(db)
+            return UseImport(state: state, writer: ActivityUseWriter(db: db, importID: importID, stored: state.use))
         }
-        try rejects?.finish()
-        result.summary.warnings = result.warnings.count
-        return result
+    }
+}
+
+/// Writes one import's money used into `activity_use`, and tells how each figure compares with the store
+/// before the import, as ``ObservationWriter`` does for values. Use files are small: the figures are held
+/// until ``finish(activities:files:)`` writes the new and changed ones.
+final class ActivityUseWriter {
+    private(set) var summary = IngestSummary()
+    /// Keys given twice in this import with different amounts: the row that showed it.
+    private(set) var conflicts: [String: RowPlace] = [:]
+    private let db: Database
+    private let importID: Int64
+    /// The amount stored for each key before the import.
+    private let stored: [String: Double]
+    private var staged: [String: (record: CheckedUse, outcome: WriteOutcome)] = [:]
+
+    init(db: Database, importID: Int64, stored: [ActivityUse]) {
+        self.db = db
+        self.importID = importID
+        self.stored = Dictionary(stored.map { ("\($0.activity) \($0.period)", $0.spent) }, uniquingKeysWith: { $1 })
     }
 
-    /// A use row checked against the decided activities: the use and a warning, or why it is refused.
-    private static func validateUse(
-        _ row: ActivityUseSource.Row, activities: [String: Activity], agreements: AgreementState
-    ) -> Result<(ActivityUse, String?), Diagnostic> {
-        func refuse(_ message: String) -> Result<(ActivityUse, String?), Diagnostic> { .failure(Diagnostic(file: "", line: 0, message)) }
-        if let shape = row.shapeProblem { return refuse(shape) }
-        guard let activity = activities[row.activity] else {
-            return refuse(row.activity.isEmpty ? "no activity given" : "unknown activity '\(row.activity)' (load it with `naravard agreements load`)")
+    func write(_ record: CheckedUse) {
+        if conflicts[record.key] != nil {
+            summary.rejected += 1
+            return
         }
-        let period: Period
-        do { period = try Period(parsing: row.period) } catch { return refuse(error.description) }
-        guard period.kind == .quarter else { return refuse("use is reported per quarter, like \(period.year)Q3, not '\(row.period)'") }
-        if NumberText.isMissingMarker(row.spent) {
-            return refuse("the amount spent is missing: leave the row out until it is known")
+        if let earlier = staged[record.key] {
+            guard earlier.record.use.spent != record.use.spent else { return }
+            staged[record.key] = nil
+            summary.count(earlier.outcome, by: -1)
+            summary.rejected += 1
+            conflicts[record.key] = record.place
+            return
         }
-        let spent: Double
-        do { spent = try NumberText(parsing: row.spent).value } catch { return refuse("spent: \(error.reason)") }
-        guard spent >= 0 else { return refuse("spent cannot be negative: load the corrected figure for the quarter instead") }
-        guard spent < Money.limit else { return refuse("spent: '\(row.spent)' is too large: amounts must be below \(Money.format(Int64(Money.limit))) kr") }
-        let year = agreements.agreement(activity.agreement)?.year
-        let warning = year.flatMap { $0 == period.year ? nil : "\(activity.id) \(period): outside the agreement's year \($0)" }
-        return .success((ActivityUse(activity: activity.id, period: period, spent: spent, note: row.note), warning))
+        let outcome = WriteOutcome(stored[record.key].map { $0 == record.use.spent })
+        staged[record.key] = (record, outcome)
+        summary.count(outcome, by: 1)
     }
 
-    /// Warnings for the activities of an import whose money spent (every quarter, after the import) exceeds
-    /// the amount decided.
-    private static func overspent(_ db: Database, staged: [(activity: String, at: Diagnostic)], activities: [String: Activity]) throws -> [Diagnostic] {
-        let spent = Dictionary(try agreementState(db).use.map { ($0.activity, $0.spent) }, uniquingKeysWith: +)
-        var lastLine: [String: Diagnostic] = [:]
-        for item in staged where (lastLine[item.activity]?.line ?? 0) < item.at.line {
-            lastLine[item.activity] = item.at
+    /// Writes the new and changed figures; returns warnings for the activities of the import whose money spent
+    /// (every quarter, after the import) exceeds the amount decided, each at the activity's last row.
+    func finish(activities: [String: Activity], files: [String]) throws -> [Diagnostic] {
+        for (_, item) in staged.sorted(by: { $0.key < $1.key }) where item.outcome != .unchanged {
+            let use = item.record.use
+            try db.execute(sql: "INSERT INTO activity_use (activity_id, period, import_id, spent, note) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [use.activity, use.period.description, importID, use.spent, use.note])
         }
-        return lastLine.sorted { $0.key < $1.key }.compactMap { id, at in
+        let spent = Dictionary(try MetricsStore.agreementState(db).use.map { ($0.activity, $0.spent) }, uniquingKeysWith: +)
+        var lastRow: [String: RowPlace] = [:]
+        for (record, _) in staged.values where (lastRow[record.use.activity]?.line ?? 0) < record.place.line {
+            lastRow[record.use.activity] = record.place
+        }
+        return lastRow.sorted { $0.key < $1.key }.compactMap { id, place in
             guard let activity = activities[id], let total = spent[id], total > Double(activity.amount.kronor) else { return nil }
-            var warning = at
-            warning.severity = .warning
-            warning.message = "\(id): \(Money.format(total)) kr spent in all, "
-                + "\(Money.format(total - Double(activity.amount.kronor))) kr more than the \(activity.amount.text) decided"
-            return warning
+            return Diagnostic(file: files[place.file], line: place.line,
+                              "\(id): \(Money.format(total)) kr spent in all, "
+                                + "\(Money.format(total - Double(activity.amount.kronor))) kr more than the \(activity.amount.text) decided",
+                              severity: .warning)
         }
     }
 }

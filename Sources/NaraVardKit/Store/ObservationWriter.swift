@@ -7,16 +7,6 @@ import GRDB
 /// primary key; a record equal to the stored state is not written, only noted in a temporary table, so
 /// that a later row of the same key with other numbers is caught too.
 final class ObservationWriter {
-    enum Outcome { case imported, updated, unchanged }
-
-    /// A key given twice in this import with different numbers: the row that showed it. That row and
-    /// every later one with the key are rejected, and the record written before is taken out again.
-    struct Conflict {
-        var row: Int
-        var file: Int
-        var line: Int
-    }
-
     /// Imported, updated and unchanged records, and the rows rejected for conflicting keys.
     private(set) var summary = IngestSummary()
     /// Accept a value given without counts over stored counts it disagrees with (`--replace-counts`).
@@ -26,8 +16,9 @@ final class ObservationWriter {
     private(set) var countCorrections: [CheckedRecord] = []
     /// New or changed values that break sharply from their series' previous periods (``SeriesBreak``).
     private(set) var seriesBreaks: [(record: CheckedRecord, found: SeriesBreak)] = []
-    private(set) var conflicts: [StoredKey: Conflict] = [:]
-    var hasConflicts: Bool { !conflicts.isEmpty }
+    /// Keys given twice in this import with different numbers: the row that showed it. That row and every
+    /// later one with the key are rejected, and the record written before is taken out again.
+    private(set) var conflicts: [StoredKey: RowPlace] = [:]
     /// Makes keys from ids; safe to use from another thread.
     let keys: StoredKeyMaker
 
@@ -121,7 +112,7 @@ final class ObservationWriter {
             }
             noteUnchanged.bind(1, key.rawValue)
             try noteUnchanged.run()
-            if noteUnchanged.changes == 1 { count(.unchanged, by: 1) }
+            if noteUnchanged.changes == 1 { summary.count(.unchanged, by: 1) }
             return
         }
         if try hasEarlierRecords(key.indicatorCode), try notedUnchanged(key) {
@@ -145,7 +136,7 @@ final class ObservationWriter {
             periods.insert(period)
             lastPeriod = period
         }
-        count(outcome, by: 1)
+        summary.count(outcome, by: 1)
         if let value = record.numbers.value, try hasEarlierRecords(key.indicatorCode),
            let found = SeriesBreak.check(value, numerator: record.numbers.numerator, history: try previousValues(key)) {
             seriesBreaks.append((record, found))
@@ -174,28 +165,20 @@ final class ObservationWriter {
 
     /// The record's key was given earlier in this import with other numbers: that earlier record is
     /// taken back (out of the table if it was written) and this row rejected.
-    private func conflict(_ record: CheckedRecord, first: Outcome, writtenFirst: Bool) throws {
+    private func conflict(_ record: CheckedRecord, first: WriteOutcome, writtenFirst: Bool) throws {
         if writtenFirst {
             remove.bind(1, record.key.rawValue)
             try remove.run()
         }
-        count(first, by: -1)
+        summary.count(first, by: -1)
         summary.rejected += 1
-        conflicts[record.key] = Conflict(row: record.row, file: record.file, line: record.line)
+        conflicts[record.key] = record.place
     }
 
     private func notedUnchanged(_ key: StoredKey) throws -> Bool {
         isNotedUnchanged.bind(1, key.rawValue)
         defer { isNotedUnchanged.reset() }
         return try isNotedUnchanged.step()
-    }
-
-    private func count(_ outcome: Outcome, by change: Int) {
-        switch outcome {
-        case .imported: summary.imported += change
-        case .updated: summary.updated += change
-        case .unchanged: summary.unchanged += change
-        }
     }
 
     /// The latest record of a key from earlier imports, unless there is none or it was withdrawn.
@@ -207,9 +190,8 @@ final class ObservationWriter {
     }
 
     /// How a record compares with the latest earlier one of its key (``earlierRecord(_:)``).
-    private static func outcome(_ numbers: StoredNumbers, previous: StoredNumbers?) -> Outcome {
-        guard let previous else { return .imported }
-        return previous == numbers ? .unchanged : .updated
+    private static func outcome(_ numbers: StoredNumbers, previous: StoredNumbers?) -> WriteOutcome {
+        WriteOutcome(previous.map { $0 == numbers })
     }
 
     private func hasEarlierRecords(_ indicator: Int64) throws -> Bool {

@@ -124,6 +124,27 @@ import TestSupport
         #expect(conflict.refused && short(conflict.diagnostics).map { $0.prefix { $0 != " " } } == ["twice.csv:2:", "twice.csv:3:"])
     }
 
+    /// A key given three times, the last with another amount: every row of it is rejected and says where the
+    /// others are, exactly as for a value given so (one pipeline, one rule); nothing of the key is written.
+    @Test func everyRowOfAConflictingKeyIsRejectedAsForValues() throws {
+        _ = try loadSamples()
+        let use = try fixture.file("tre.csv", lines: ["aktivitet;period;förbrukat", "A22-01;2022Q3;100", "A22-01;2022 kv3;100", "A22-01;2022Q3;200"])
+        let values = try fixture.file("tre-v.csv", lines: ["indicator;area;period;gender;value", "PV01;2580;2024Q1;T;50", "PV01;Luleå;2024 kv1;T;50", "PV01;2580;2024Q1;T;25"])
+        var options = IngestOptions()
+        options.skipInvalid = true
+        let results = [(try fixture.store.ingestAgreementUse([use], options: options), use, "A22-01 2022Q3", "amount"),
+                       (try fixture.store.ingest([values], options: options), values, "PV01 2580 2024Q1 T", "value")]
+        for (result, url, name, what) in results {
+            let file = url.relativePath, short = url.lastPathComponent
+            #expect(result.summary.rejected == 3 && result.summary.imported + result.summary.updated + result.summary.unchanged == 0, "\(result.summary)")
+            #expect(self.short(result.diagnostics) == [
+                "\(short):2: \(name) is given again at \(file):4 with a different \(what)",
+                "\(short):3: \(name) is given again at \(file):4 with a different \(what)",
+                "\(short):4: \(name) was already given at \(file):2 with a different \(what)",
+            ])
+        }
+    }
+
     @Test func skipInvalidImportsTheValidUseAndWritesTheRejects() throws {
         _ = try loadSamples()
         let mixed = try fixture.file("blandat.csv", lines: [
