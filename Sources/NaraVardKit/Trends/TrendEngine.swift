@@ -46,6 +46,15 @@ public enum TrendEngine {
         )
     }
 
+    /// What ``analyze(_:better:target:seasons:)`` says in `classification`, without Sen's slope and the SPC
+    /// results (which `compare` does not show).
+    public static func classify(_ values: [Double?], better: Better, seasons: Seasons? = nil) -> TrendClass {
+        let y = TrendMath.observations(values).map(\.y)
+        guard y.count >= minimumPoints else { return .tooFewPoints }
+        let test = seasons.flatMap { SeasonalKendall.test(values, seasons: $0)?.test } ?? MannKendall.test(observed: y)
+        return classification(n: y.count, mannKendall: test, better: better)
+    }
+
     /// The class of a series of `n` observed points: `too_few_points` below 5, else the direction of S when
     /// p < α, read against `better` (`increasing`/`decreasing` when neutral), else `no_clear_change`.
     public static func classification(n: Int, mannKendall: MannKendall?, better: Better) -> TrendClass {

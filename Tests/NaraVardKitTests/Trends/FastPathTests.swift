@@ -162,7 +162,7 @@ struct FastPathTests {
     }
 
     /// The engine hands each method the observed values once; each must say what it says on the whole series.
-    @Test("the engine's SPC results equal the methods' on the series")
+    @Test("the engine's SPC results equal the methods' on the series, and its class the one `classify` gives")
     func engineMatchesMethods() {
         var random = SplitMix(seed: 16)
         for round in 0..<2000 {
@@ -170,6 +170,10 @@ struct FastPathTests {
                 ? Self.driftingSeries(Int(random.next() % 61), &random)
                 : Self.randomSeries(Int(random.next() % 61), &random)
             let result = TrendEngine.analyze(values, better: .lower, target: 0.5)
+            #expect(TrendEngine.classify(values, better: .lower) == result.classification)
+            let seasons = Seasons(period: 4, first: round % 4)
+            #expect(TrendEngine.classify(values, better: .neutral, seasons: seasons)
+                == TrendEngine.analyze(values, better: .neutral, seasons: seasons).classification)
             let limits = result.n >= SpecialCause.minimumPoints ? ControlLimits.xmR(values) : nil
             #expect(result.limits == limits)
             #expect(result.variation == limits.flatMap { SpecialCause.types(values, limits: $0).last.map { VariationIcon($0, better: .lower) } })
