@@ -27,21 +27,28 @@ struct TrendsCommand: ParsableCommand {
         var query = TrendQuery(asOf: reading.asOf)
         query.indicators = reading.indicators
         query.period = period
-        let trends = shown(try reading.metrics.trends(query, catalog: reading.catalog), reading)
+        let trends = try reading.metrics.trends(query, catalog: reading.catalog)
+        let shown = shownOrder(trends, reading)
         if output.format == .table {
-            try printTable(trends, catalog: reading.catalog)
+            try printTable(shown.map { trends[$0] }, catalog: reading.catalog)
         } else {
-            try OutputTable(columns: Self.columns, rows: trends.map(Self.row)).print(output.format)
+            // A chunk of rows formatted at a time, so the text of every series is never in memory at once.
+            let printer = RowPrinter(columns: Self.columns, format: output.format)
+            for start in stride(from: 0, to: shown.count, by: 16_384) {
+                printer.write(shown[start..<min(start + 16_384, shown.count)].map { Self.row(trends[$0]) })
+            }
+            printer.finish()
         }
     }
 
-    /// The series of the chosen areas, in catalogue order, then county, länsdelar, municipalities, then gender.
-    private func shown(_ trends: [SeriesTrend], _ reading: Reading) -> [SeriesTrend] {
+    /// The positions of the series of the chosen areas, in catalogue order, then county, länsdelar,
+    /// municipalities, then gender: positions, so that the series are not copied.
+    private func shownOrder(_ trends: [SeriesTrend], _ reading: Reading) -> [Int] {
         let catalog = reading.catalog
         let order = Dictionary(catalog.indicators.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let kept = trends.filter { reading.shows($0.area) }
+        let kept = trends.indices.filter { reading.shows(trends[$0].area) }
         // Sort keys worked out once per series, not in every comparison.
-        let sortKeys = kept.map { (order[$0.indicator] ?? .max, levelRank($0.area, catalog), $0.area, $0.gender) }
+        let sortKeys = kept.map { (order[trends[$0].indicator] ?? .max, levelRank(trends[$0].area, catalog), trends[$0].area, trends[$0].gender) }
         return kept.indices.sorted { sortKeys[$0] < sortKeys[$1] }.map { kept[$0] }
     }
 

@@ -58,10 +58,10 @@ extension MetricsStore {
         // The latest period with data in the geography's own areas; Riket's only when nothing else has data
         // (national rows from Kolada may run a year ahead of the municipalities').
         var latest: Period?, latestNational: Period?
-        for series in try series(of: indicator, asOf: query.asOf, upTo: query.period, aggregator: aggregator) {
-            let trend = SeriesTrend.analyze(series, indicator: indicator)
-            trends[Comparer.SeriesKey(area: series.area, gender: series.gender)] = trend.result.classification
-            guard let last = trend.lastPeriod else { continue }
+        let (allSeries, records) = try seriesAndRecords(of: indicator, asOf: query.asOf, upTo: query.period, aggregator: aggregator)
+        for series in allSeries {
+            trends[Comparer.SeriesKey(area: series.area, gender: series.gender)] = SeriesTrend.classify(series, indicator: indicator)
+            guard let last = series.values.lastIndex(where: { $0 != nil }).map(series.period(at:)) else { continue }
             if geography[series.area]?.kind == .country {
                 if latestNational.map({ last > $0 }) ?? true { latestNational = last }
             } else if latest.map({ last > $0 }) ?? true {
@@ -77,17 +77,33 @@ extension MetricsStore {
             let values = aggregator.values(try observations(history), aggregating: groups).filter { ids.contains($0.area) }
             for series in Series.build(values) {
                 trends[Comparer.SeriesKey(area: series.area, gender: series.gender)] =
-                    SeriesTrend.analyze(series, indicator: indicator).result.classification
+                    SeriesTrend.classify(series, indicator: indicator)
             }
         }
         guard let period = query.period ?? latest ?? latestNational else { return [] }
+        let values = aggregator.values(try observations(of: indicator, at: period, query, from: records), aggregating: totals)
+        let comparer = Comparer(indicator: indicator, geography: geography, benchmark: query.benchmark)
+        return comparer.compare(values, trends: trends)
+    }
+
+    /// The stored records of one indicator in one period (and gender, if asked), as ``observations(_:)`` gives
+    /// them: taken from the records the series were built from, or read when there are none.
+    private func observations(
+        of indicator: Indicator, at period: Period, _ query: ComparisonQuery, from records: [GridRecord]?
+    ) throws -> [Observation] {
         var current = ObservationQuery(asOf: query.asOf)
         current.indicators = [indicator.id]
         current.period = period
         current.exactPeriod = true
         current.gender = query.gender
-        let values = aggregator.values(try observations(current), aggregating: totals)
-        let comparer = Comparer(indicator: indicator, geography: geography, benchmark: query.benchmark)
-        return comparer.compare(values, trends: trends)
+        guard let records else { return try observations(current) }
+        var chosen = records.filter { $0.period == period && (query.gender == nil || $0.gender == query.gender) }.map { record in
+            Observation(indicator: indicator.id, area: record.area, period: record.period, gender: record.gender,
+                        value: record.cell.value, numerator: record.cell.numerator, denominator: record.cell.denominator,
+                        status: record.cell.status)
+        }
+        // Keys follow id order unless areas were added to the catalogue later (as ``observations(_:)`` sorts).
+        if !chosen.isSorted(by: Observation.storedOrder) { chosen.sort(by: Observation.storedOrder) }
+        return chosen
     }
 }

@@ -31,29 +31,40 @@ extension MetricsStore {
     /// indicator whose records have more than one kind of period (its frequency changed) takes the way
     /// through ``observations(_:)`` and ``Series/build(_:)``.
     func series(of indicator: Indicator, asOf: Int64?, upTo period: Period?, aggregator: Aggregator) throws -> [Series] {
+        try seriesAndRecords(of: indicator, asOf: asOf, upTo: period, aggregator: aggregator).series
+    }
+
+    /// ``series(of:asOf:upTo:aggregator:)`` and the stored records they were built from, in key order (nil when
+    /// the records have more than one kind of period), so that a caller needing some of them reads them once.
+    func seriesAndRecords(
+        of indicator: Indicator, asOf: Int64?, upTo period: Period?, aggregator: Aggregator
+    ) throws -> (series: [Series], records: [GridRecord]?) {
         var query = ObservationQuery(asOf: asOf)
         query.indicators = [indicator.id]
         query.period = period
         guard let records = try gridRecords(query) else {
-            return Series.build(aggregator.values(try observations(query)))
+            return (Series.build(aggregator.values(try observations(query))), nil)
         }
-        guard let first = records.lazy.map(\.period).min(), let last = records.lazy.map(\.period).max() else { return [] }
+        guard let first = records.lazy.map(\.period).min(), let last = records.lazy.map(\.period).max() else { return ([], records) }
         var grid = SeriesGrid(indicator: indicator.id, first: first, last: last)
         for record in records {
             grid.set(record.cell, area: record.area, gender: record.gender, period: record.period)
         }
         aggregator.addAggregates(to: &grid, indicator: indicator)
-        return grid.series()
+        return (grid.series(), records)
     }
 
+    /// A stored record as the grid takes it.
+    typealias GridRecord = (area: String, period: Period, gender: Gender, cell: SeriesGrid.Cell)
+
     /// The current records of one indicator for a grid, or nil when they have more than one kind of period.
-    private func gridRecords(_ query: ObservationQuery) throws -> [(area: String, period: Period, gender: Gender, cell: SeriesGrid.Cell)]? {
+    private func gridRecords(_ query: ObservationQuery) throws -> [GridRecord]? {
         try dbWriter.read { db in
             try Self.requireImport(db, query.asOf)
             let codes = try StoredCodes(db)
             guard let indicator = query.indicators.first.flatMap({ codes.indicatorCode[$0] }) else { return [] }
             let filter = ObservationFilter(query)
-            var records: [(area: String, period: Period, gender: Gender, cell: SeriesGrid.Cell)] = []
+            var records: [GridRecord] = []
             var kind: Period.Kind?
             var mixed = false
             try RevisionReader(db, asOf: query.asOf).forEachCurrent(in: StoredKey.range(indicator: indicator)) { key, record in

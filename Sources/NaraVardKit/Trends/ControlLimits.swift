@@ -22,8 +22,11 @@ public struct ControlLimits: Sendable, Equatable {
 
     /// |y_t − y_{t−1}| for every pair of adjacent periods that are both observed (gap-spanning pairs skipped).
     public static func movingRanges(_ values: [Double?]) -> [Double] {
-        let points = TrendMath.observations(values)
-        return zip(points, points.dropFirst()).compactMap { previous, current in
+        movingRanges(TrendMath.observations(values))
+    }
+
+    static func movingRanges(_ points: [TrendMath.Observation]) -> [Double] {
+        zip(points, points.dropFirst()).compactMap { previous, current in
             current.t == previous.t + 1 ? abs(current.y - previous.y) : nil
         }
     }
@@ -33,9 +36,14 @@ public struct ControlLimits: Sendable, Equatable {
     /// With `screening`, moving ranges not strictly below 3.267·amr are dropped and amr recomputed.
     /// A flat series keeps amr = 0 (limits equal to the centre) where the anchors give NaN.
     public static func xmR(_ values: [Double?], factor: Double = mdcFactor, screening: Bool = true) -> ControlLimits? {
-        let ranges = movingRanges(values)
+        xmR(TrendMath.observations(values), factor: factor, screening: screening)
+    }
+
+    /// xmR limits of the observed points in time order.
+    static func xmR(_ points: [TrendMath.Observation], factor: Double = mdcFactor, screening: Bool = true) -> ControlLimits? {
+        let ranges = movingRanges(points)
         guard var amr = TrendMath.mean(ranges),
-              let centre = TrendMath.mean(TrendMath.observations(values).map(\.y))
+              let centre = TrendMath.mean(points.map(\.y))
         else { return nil }
         if screening, amr > 0 {
             let cutoff = screeningFactor * amr

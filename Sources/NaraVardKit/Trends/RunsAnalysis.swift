@@ -27,7 +27,11 @@ public struct RunsAnalysis: Sendable, Equatable {
 
     /// Runs analysis around `centre` (default: the median of the observed values); `nil` with no useful point.
     public static func analyze(_ values: [Double?], centre: Double? = nil) -> RunsAnalysis? {
-        let y = TrendMath.observations(values).map(\.y)
+        analyze(observed: TrendMath.observations(values).map(\.y), centre: centre)
+    }
+
+    /// Runs analysis of the observed values in time order.
+    static func analyze(observed y: [Double], centre: Double? = nil) -> RunsAnalysis? {
         guard let centre = centre ?? TrendMath.median(y) else { return nil }
         let sides = y.map { TrendMath.sign($0 - centre) }.filter { $0 != 0 }
         guard let firstSide = sides.first else { return nil }

@@ -33,8 +33,9 @@ public struct SeasonalKendall: Sendable, Equatable {
         var slopes: [Double] = []
         for season in bySeason {
             let y = season.map(\.y)
-            s += MannKendall.score(y)
-            varS += MannKendall.variance(y)
+            let (score, tieTerm) = MannKendall.scoreAndTies(y)
+            s += score
+            varS += MannKendall.variance(count: y.count, tieTerm: tieTerm)
             pairs += MannKendall.pairs(y.count)
             for i in season.indices.dropLast() {
                 for j in (i + 1)..<season.count {
@@ -42,7 +43,7 @@ public struct SeasonalKendall: Sendable, Equatable {
                 }
             }
         }
-        guard let perYear = TrendMath.median(slopes) else { return nil }
+        guard let perYear = TrendMath.median(inPlace: &slopes) else { return nil }
         return SeasonalKendall(test: MannKendall(s: s, varS: varS, pairs: pairs), senSlope: perYear / Double(seasons.period))
     }
 }

@@ -9,18 +9,26 @@ public struct SensSlope: Sendable, Equatable {
     /// Estimates the slope from all pairs of observed values; `nil` below 2 observed values.
     public static func estimate(_ values: [Double?]) -> SensSlope? {
         let points = TrendMath.observations(values)
-        guard points.count >= 2 else { return nil }
-        var slopes: [Double] = []
-        slopes.reserveCapacity(points.count * (points.count - 1) / 2)
-        for i in 0..<(points.count - 1) {
-            for j in (i + 1)..<points.count {
-                slopes.append((points[j].y - points[i].y) / Double(points[j].t - points[i].t))
-            }
-        }
-        guard let slope = TrendMath.median(slopes),
+        guard let slope = slope(points),
               let medianY = TrendMath.median(points.map(\.y)),
               let medianT = TrendMath.median(points.map { Double($0.t) })
         else { return nil }
         return SensSlope(slope: slope, intercept: medianY - medianT * slope)
+    }
+
+    /// The median of the pairwise slopes of observed points in time order; `nil` below 2 points.
+    static func slope(_ points: [TrendMath.Observation]) -> Double? {
+        guard points.count >= 2 else { return nil }
+        var slopes = [Double](unsafeUninitializedCapacity: points.count * (points.count - 1) / 2) { slopes, count in
+            points.withUnsafeBufferPointer { points in
+                for i in points.indices {
+                    for j in (i + 1)..<points.count {
+                        slopes[count] = (points[j].y - points[i].y) / Double(points[j].t - points[i].t)
+                        count += 1
+                    }
+                }
+            }
+        }
+        return TrendMath.median(inPlace: &slopes)
     }
 }

@@ -86,9 +86,16 @@ public struct SeriesTrend: Sendable {
             latestValue: observed.last.flatMap { series.values[$0] },
             yearOnYear: change?.change, yearOnYearPercent: change?.percent,
             rollingFourQuarters: rollingFourQuarters(series, unit: indicator.unit), target: target,
-            result: TrendEngine.analyze(
-                series.values, better: indicator.better, target: target,
-                seasons: indicator.seasonal ? Seasons(start: series.start) : nil))
+            result: TrendEngine.analyze(series.values, better: indicator.better, target: target, seasons: seasons(series, indicator)))
+    }
+
+    /// The class ``analyze(_:indicator:)`` gives a series, alone.
+    public static func classify(_ series: Series, indicator: Indicator) -> TrendClass {
+        TrendEngine.classify(series.values, better: indicator.better, seasons: seasons(series, indicator))
+    }
+
+    private static func seasons(_ series: Series, _ indicator: Indicator) -> Seasons? {
+        indicator.seasonal ? Seasons(start: series.start) : nil
     }
 
     private static func rollingFourQuarters(_ series: Series, unit: IndicatorUnit) -> Double? {

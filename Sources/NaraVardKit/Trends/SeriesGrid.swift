@@ -76,6 +76,9 @@ struct SeriesGrid {
             var series = Series(
                 indicator: indicator, area: key.area, gender: key.gender, start: period(first),
                 values: [], numerators: [], denominators: [])
+            series.values.reserveCapacity(last - first + 1)
+            series.numerators.reserveCapacity(last - first + 1)
+            series.denominators.reserveCapacity(last - first + 1)
             for column in first...last {
                 let cell = cells[base + column].flatMap { $0.value == nil ? nil : $0 }
                 series.values.append(cell?.value)

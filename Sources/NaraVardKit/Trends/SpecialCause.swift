@@ -32,7 +32,11 @@ public enum SpecialCause {
 
     /// The label of every observed point, the first matching rule winning (outside, trend, 2 in 3, shift).
     public static func types(_ values: [Double?], limits: ControlLimits) -> [SpecialCauseType] {
-        let y = TrendMath.observations(values).map(\.y)
+        types(observed: TrendMath.observations(values).map(\.y), limits: limits)
+    }
+
+    /// The labels of the observed values in time order.
+    static func types(observed y: [Double], limits: ControlLimits) -> [SpecialCauseType] {
         let rtm = y.map { TrendMath.sign($0 - limits.centre) }
         return label(
             y: y,
@@ -46,7 +50,40 @@ public enum SpecialCause {
 
     /// The variation icon of the latest observed point; `nil` without observed points.
     public static func variationIcon(_ values: [Double?], limits: ControlLimits, better: Better) -> VariationIcon? {
-        types(values, limits: limits).last.map { VariationIcon($0, better: better) }
+        variationIcon(observed: TrendMath.observations(values).map(\.y), limits: limits, better: better)
+    }
+
+    static func variationIcon(observed y: [Double], limits: ControlLimits, better: Better) -> VariationIcon? {
+        lastType(y, limits: limits).map { VariationIcon($0, better: better) }
+    }
+
+    /// The label ``types(_:limits:)`` gives the last observed point, from the few points before it that its
+    /// rules reach (the windows ending there), without labelling the others.
+    static func lastType(_ y: [Double], limits: ControlLimits) -> SpecialCauseType? {
+        guard let latest = y.last else { return nil }
+        let last = y.count - 1
+        let side = TrendMath.sign(latest - limits.centre)
+        /// Whether the last `length` positions all give `expected`, which is not 0.
+        func all(_ length: Int, _ expected: Int, _ signAt: (Int) -> Int) -> Bool {
+            expected != 0 && last >= length - 1 && ((last - length + 1)...last).allSatisfy { signAt($0) == expected }
+        }
+        if limits.isOutside(latest) { return side == 1 ? .aboveUCL : .belowLCL }
+        // A trend: the last ruleLength − 1 steps all rise or all fall (the first value has no step).
+        let step = last > 0 ? TrendMath.sign(latest - y[last - 1]) : 0
+        if all(ruleLength - 1, step, { $0 > 0 ? TrendMath.sign(y[$0] - y[$0 - 1]) : 0 }) {
+            return step == 1 ? .trendIncreasing : .trendDecreasing
+        }
+        if last >= 2, limits.isClose(latest) {
+            let window = (last - 2)...last
+            if window.count(where: { limits.isClose(y[$0]) }) >= 2,
+               abs(window.reduce(0) { $0 + TrendMath.sign(y[$1] - limits.centre) }) == 3 {
+                return side > 0 ? .twoInThreeAbove : .twoInThreeBelow
+            }
+        }
+        if all(ruleLength, side, { TrendMath.sign(y[$0] - limits.centre) }) {
+            return side > 0 ? .shiftAbove : .shiftBelow
+        }
+        return .commonCause
     }
 
     // MARK: - Rules

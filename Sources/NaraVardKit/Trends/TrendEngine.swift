@@ -13,34 +13,46 @@ public enum TrendEngine {
     ///   - seasons: for a seasonal indicator, the seasons of the series: the seasonal Kendall test is used when
     ///     every season has 3 values or more (else the plain test), and no SPC results are computed.
     public static func analyze(_ values: [Double?], better: Better, target: Double? = nil, seasons: Seasons? = nil) -> TrendResult {
-        let n = values.count { $0?.isFinite == true }
+        // The observed values are worked out once and handed to every method.
+        let points = TrendMath.observations(values)
+        let y = points.map(\.y)
+        let n = points.count
         let enough = n >= minimumPoints
         if let seasons {
             let seasonal = enough ? SeasonalKendall.test(values, seasons: seasons) : nil
-            let mannKendall = seasonal?.test ?? (enough ? MannKendall.test(values) : nil)
+            let mannKendall = seasonal?.test ?? (enough ? MannKendall.test(observed: y) : nil)
             return TrendResult(
                 n: n, mannKendall: mannKendall,
-                senSlope: seasonal?.senSlope ?? (enough ? SensSlope.estimate(values)?.slope : nil),
+                senSlope: seasonal?.senSlope ?? (enough ? SensSlope.slope(points) : nil),
                 method: seasonal == nil ? .mannKendall : .seasonalKendall, seasonal: true,
                 classification: classification(n: n, mannKendall: mannKendall, better: better))
         }
-        let mannKendall = enough ? MannKendall.test(values) : nil
-        let limits = n >= SpecialCause.minimumPoints ? ControlLimits.xmR(values) : nil
-        let runs = RunsAnalysis.analyze(values).flatMap {
+        let mannKendall = enough ? MannKendall.test(observed: y) : nil
+        let limits = n >= SpecialCause.minimumPoints ? ControlLimits.xmR(points) : nil
+        let runs = RunsAnalysis.analyze(observed: y).flatMap {
             $0.usefulCount >= RunsAnalysis.minimumUsefulPoints ? $0 : nil
         }
         return TrendResult(
             n: n,
             mannKendall: mannKendall,
-            senSlope: enough ? SensSlope.estimate(values)?.slope : nil,
+            senSlope: enough ? SensSlope.slope(points) : nil,
             classification: classification(n: n, mannKendall: mannKendall, better: better),
             limits: limits,
-            variation: limits.flatMap { SpecialCause.variationIcon(values, limits: $0, better: better) },
+            variation: limits.flatMap { SpecialCause.variationIcon(observed: y, limits: $0, better: better) },
             assurance: limits.flatMap { limits in
                 target.flatMap { AssuranceIcon(target: $0, limits: limits, better: better) }
             },
             runsSignal: runs?.signal
         )
+    }
+
+    /// What ``analyze(_:better:target:seasons:)`` says in `classification`, without Sen's slope and the SPC
+    /// results (which `compare` does not show).
+    public static func classify(_ values: [Double?], better: Better, seasons: Seasons? = nil) -> TrendClass {
+        let y = TrendMath.observations(values).map(\.y)
+        guard y.count >= minimumPoints else { return .tooFewPoints }
+        let test = seasons.flatMap { SeasonalKendall.test(values, seasons: $0)?.test } ?? MannKendall.test(observed: y)
+        return classification(n: y.count, mannKendall: test, better: better)
     }
 
     /// The class of a series of `n` observed points: `too_few_points` below 5, else the direction of S when

@@ -27,8 +27,13 @@ enum TrendMath {
     /// Selects the middle value in place (Hoare's quickselect, linear on average) instead of sorting,
     /// since Sen's slope takes the median of n(n−1)/2 slopes for every series.
     static func median(_ values: [Double]) -> Double? {
-        guard !values.isEmpty else { return nil }
         var values = values
+        return median(inPlace: &values)
+    }
+
+    /// The median of `values`, reordering them instead of copying them first.
+    static func median(inPlace values: inout [Double]) -> Double? {
+        guard !values.isEmpty else { return nil }
         let middle = values.count / 2
         select(middle, in: &values)
         guard values.count.isMultiple(of: 2) else { return values[middle] }
