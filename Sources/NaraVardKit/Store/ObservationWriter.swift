@@ -37,6 +37,7 @@ final class ObservationWriter {
     }
 
     private let db: Database
+    private let importID: Int64
     /// Indicators with records from earlier imports: only their records need comparing with the store.
     private var hasEarlierRecords: [Int64: Bool] = [:]
     private var periods: Set<Int64> = []
@@ -46,16 +47,19 @@ final class ObservationWriter {
     private var lastIndicator: (code: Int64, hasEarlierRecords: Bool) = (-1, false)
 
     private let insert: BulkStatement
-    private let earlier: BulkStatement
-    private let written: BulkStatement
+    private let stored: BulkStatement
     private let remove: BulkStatement
     private let anyRecord: BulkStatement
-    private let noteUnchanged: BulkStatement
+    /// Keys given unchanged: those that come in increasing order (a sorted file) in memory, the rest in
+    /// `temp.unchanged`.
+    private var unchangedInOrder = AscendingKeys()
+    private let noteUnchangedOutOfOrder: BulkStatement
     private let isNotedUnchanged: BulkStatement
     private let history: BulkStatement
 
     init(db: Database, importID: Int64, catalog: StoredCatalog) throws {
         self.db = db
+        self.importID = importID
         // Codes for every indicator and area of the catalogue, given in id order so that key order
         // follows id order for all a first catalogue holds.
         for (table, ids) in [("indicator_code", catalog.indicators.map(\.id)), ("area_code", catalog.geography.areas.map(\.id))] {
@@ -73,19 +77,18 @@ final class ObservationWriter {
             INSERT INTO observation (key, import_id, status, value, numerator, denominator, note)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO NOTHING
             """)
-        earlier = try BulkStatement(db, sql: """
-            SELECT status, value, numerator, denominator FROM observation
-            WHERE key = ?1 AND import_id < ?2 ORDER BY import_id DESC LIMIT 1
+        stored = try BulkStatement(db, sql: """
+            SELECT import_id, status, value, numerator, denominator FROM observation
+            WHERE key = ?1 AND import_id <= ?2 ORDER BY import_id DESC LIMIT 2
             """)
-        written = try BulkStatement(db, sql: "SELECT status, value, numerator, denominator FROM observation WHERE key = ?1 AND import_id = ?2")
         remove = try BulkStatement(db, sql: "DELETE FROM observation WHERE key = ?1 AND import_id = ?2")
         anyRecord = try BulkStatement(db, sql: "SELECT 1 FROM observation WHERE key BETWEEN ?1 AND ?2 AND import_id < ?3 LIMIT 1")
-        noteUnchanged = try BulkStatement(db, sql: "INSERT INTO temp.unchanged (key) VALUES (?1) ON CONFLICT DO NOTHING")
+        noteUnchangedOutOfOrder = try BulkStatement(db, sql: "INSERT INTO temp.unchanged (key) VALUES (?1) ON CONFLICT DO NOTHING")
         isNotedUnchanged = try BulkStatement(db, sql: "SELECT 1 FROM temp.unchanged WHERE key = ?1")
         history = try BulkStatement(db, sql: """
             SELECT key, status, value FROM observation WHERE key BETWEEN ?1 AND ?3 AND import_id < ?2 ORDER BY key, import_id
             """)
-        for statement in [insert, earlier, written, remove, anyRecord, history] { statement.bind(2, importID) }
+        for statement in [insert, stored, remove, anyRecord, history] { statement.bind(2, importID) }
         anyRecord.bind(3, importID)
     }
 
@@ -96,8 +99,8 @@ final class ObservationWriter {
             summary.rejected += 1
             return
         }
-        // The key's stored record, read once for the correction rule and the outcome.
-        let previous = try earlierRecord(key)
+        // The key's stored records, read once for the correction rule and the outcome.
+        let (previous, writtenBefore) = try storedRecords(key)
         if let tolerance = record.valueTolerance, let stored = previous,
            stored.status == Observation.Status.reported.storedCode, stored.numerator != nil {
             // A value without counts over a record with counts: the same record when it agrees with them.
@@ -115,13 +118,11 @@ final class ObservationWriter {
         let outcome = Self.outcome(record.numbers, previous: previous)
         if outcome == .unchanged {
             // Not written: the stored record stands. An earlier row of this import must not have changed it.
-            if let first = try read(written, key) {
+            if let first = writtenBefore {
                 try conflict(record, first: Self.outcome(first, previous: previous), writtenFirst: true)
                 return
             }
-            noteUnchanged.bind(1, key.rawValue)
-            try noteUnchanged.run()
-            if noteUnchanged.changes == 1 { count(.unchanged, by: 1) }
+            if try noteUnchanged(key) { count(.unchanged, by: 1) }
             return
         }
         if try hasEarlierRecords(key.indicatorCode), try notedUnchanged(key) {
@@ -136,7 +137,7 @@ final class ObservationWriter {
         insert.bind(7, record.note)
         try insert.run()
         if insert.changes == 0 {
-            let first = try read(written, key)!
+            let first = try writtenRecord(key)
             if first != record.numbers { try conflict(record, first: Self.outcome(first, previous: previous), writtenFirst: true) }
             return
         }
@@ -184,7 +185,22 @@ final class ObservationWriter {
         conflicts[record.key] = Conflict(row: record.row, file: record.file, line: record.line)
     }
 
+    /// Notes a key given unchanged; false when this import noted it before.
+    private func noteUnchanged(_ key: StoredKey) throws -> Bool {
+        if unchangedInOrder.last.map({ key.rawValue > $0 }) ?? true {
+            unchangedInOrder.append(key.rawValue)
+            return true
+        }
+        if unchangedInOrder.contains(key.rawValue) { return false }
+        noteUnchangedOutOfOrder.bind(1, key.rawValue)
+        try noteUnchangedOutOfOrder.run()
+        return noteUnchangedOutOfOrder.changes == 1
+    }
+
     private func notedUnchanged(_ key: StoredKey) throws -> Bool {
+        // Keys noted out of order all lie below the largest key noted in order.
+        guard let last = unchangedInOrder.last, key.rawValue <= last else { return false }
+        if unchangedInOrder.contains(key.rawValue) { return true }
         isNotedUnchanged.bind(1, key.rawValue)
         defer { isNotedUnchanged.reset() }
         return try isNotedUnchanged.step()
@@ -198,12 +214,38 @@ final class ObservationWriter {
         }
     }
 
-    /// The latest record of a key from earlier imports, unless there is none or it was withdrawn.
-    private func earlierRecord(_ key: StoredKey) throws -> StoredNumbers? {
-        guard try hasEarlierRecords(key.indicatorCode), let previous = try read(earlier, key),
-              previous.status != Observation.Status.withdrawn.storedCode
-        else { return nil }
-        return previous
+    /// The latest record of a key from earlier imports, unless there is none or it was withdrawn, and the
+    /// record an earlier row of this import wrote for it: one read of at most two rows.
+    private func storedRecords(_ key: StoredKey) throws -> (earlier: StoredNumbers?, written: StoredNumbers?) {
+        guard try hasEarlierRecords(key.indicatorCode) else { return (nil, nil) }
+        stored.bind(1, key.rawValue)
+        defer { stored.reset() }
+        var records: (earlier: StoredNumbers?, written: StoredNumbers?) = (nil, nil)
+        while try stored.step() {
+            let numbers = storedRow()
+            if stored.int64(0) == importID {
+                records.written = numbers
+            } else {
+                if numbers.status != Observation.Status.withdrawn.storedCode { records.earlier = numbers }
+                break
+            }
+        }
+        return records
+    }
+
+    /// The record this import wrote for a key: it is there when the key's insert met the primary key.
+    private func writtenRecord(_ key: StoredKey) throws -> StoredNumbers {
+        stored.bind(1, key.rawValue)
+        defer { stored.reset() }
+        guard try stored.step(), stored.int64(0) == importID else {
+            throw KeyError(description: "the record written for a key in this import cannot be read back")
+        }
+        return storedRow()
+    }
+
+    /// The numbers of the row ``stored`` stands on.
+    private func storedRow() -> StoredNumbers {
+        StoredNumbers(status: stored.int64(1), value: stored.double(2), numerator: stored.double(3), denominator: stored.double(4))
     }
 
     /// How a record compares with the latest earlier one of its key (``earlierRecord(_:)``).
@@ -226,14 +268,6 @@ final class ObservationWriter {
         hasEarlierRecords[indicator] = found
         lastIndicator = (indicator, found)
         return found
-    }
-
-    private func read(_ statement: BulkStatement, _ key: StoredKey) throws -> StoredNumbers? {
-        statement.bind(1, key.rawValue)
-        defer { statement.reset() }
-        guard try statement.step() else { return nil }
-        return StoredNumbers(status: statement.int64(0), value: statement.double(1),
-                             numerator: statement.double(2), denominator: statement.double(3))
     }
 
     /// Records the periods written.

@@ -109,6 +109,27 @@ import Testing
         #expect(try fixture.current("PV01", "2580", "2024Q1")?.numerator == 1)
     }
 
+    /// Unchanged rows are noted in memory while keys come in order and in the database when they do not: either
+    /// way a key given again unchanged counts once, and a change after it conflicts.
+    @Test(arguments: [
+        (["2580;1", "2582;3", "2584;5", "2580;2", "2582;3"], "imported 0, updated 0, unchanged 2, ignored 0, rejected 2", [2, 5]),
+        (["2584;5", "2582;3", "2580;1", "2582;4", "2580;1"], "imported 0, updated 0, unchanged 2, ignored 0, rejected 2", [3, 5]),
+    ])
+    func unchangedKeysAreNotedInAnyOrder(rows: [String], summary: String, rejectedLines: [Int]) throws {
+        let fixture = try StoreFixture()
+        let stored = try fixture.file("stored.csv", lines: [Self.header] + ["2580;1", "2582;3", "2584;5"].map(Self.row))
+        #expect(try fixture.ingest(stored).summary.imported == 3)
+        let result = try fixture.ingest(try fixture.file("again.csv", lines: [Self.header] + rows.map(Self.row))) { $0.skipInvalid = true }
+        #expect(result.summary.description == summary)
+        #expect(result.diagnostics.map(\.line) == rejectedLines)
+    }
+
+    /// "AREA;NUMERATOR" as a PV01 row of 2024Q1 over 10.
+    private static func row(_ areaAndNumerator: String) -> String {
+        let parts = areaAndNumerator.split(separator: ";")
+        return "PV01;\(parts[0]);2024Q1;T;\(parts[1]);10;"
+    }
+
     @Test func everyProblemIsReportedNotJustTheFirst() throws {
         let fixture = try StoreFixture()
         let url = try fixture.file("bad.csv", lines: [Self.header, "XX;2580;2024Q1;T;1;2;", "PV01;2580;2024Q1;T;1;2;", "PV01;2582;2024Q7;T;1;2;"])
