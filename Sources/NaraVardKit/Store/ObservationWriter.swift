@@ -50,9 +50,9 @@ final class ObservationWriter {
     private let stored: BulkStatement
     private let remove: BulkStatement
     private let anyRecord: BulkStatement
-    /// Keys given unchanged: those that come in increasing order (a sorted file) in memory, the rest in
-    /// `temp.unchanged`.
-    private var unchangedInOrder = AscendingKeys()
+    /// Keys given unchanged: those that come in about increasing order (a sorted file) in memory, the rest
+    /// in `temp.unchanged`.
+    private var unchangedKeys = AscendingKeys()
     private let noteUnchangedOutOfOrder: BulkStatement
     private let isNotedUnchanged: BulkStatement
     private let history: BulkStatement
@@ -187,20 +187,20 @@ final class ObservationWriter {
 
     /// Notes a key given unchanged; false when this import noted it before.
     private func noteUnchanged(_ key: StoredKey) throws -> Bool {
-        if unchangedInOrder.last.map({ key.rawValue > $0 }) ?? true {
-            unchangedInOrder.append(key.rawValue)
-            return true
+        switch unchangedKeys.insert(key.rawValue) {
+        case .added: return true
+        case .present: return false
+        case .belowWindow:
+            noteUnchangedOutOfOrder.bind(1, key.rawValue)
+            try noteUnchangedOutOfOrder.run()
+            return noteUnchangedOutOfOrder.changes == 1
         }
-        if unchangedInOrder.contains(key.rawValue) { return false }
-        noteUnchangedOutOfOrder.bind(1, key.rawValue)
-        try noteUnchangedOutOfOrder.run()
-        return noteUnchangedOutOfOrder.changes == 1
     }
 
     private func notedUnchanged(_ key: StoredKey) throws -> Bool {
-        // Keys noted out of order all lie below the largest key noted in order.
-        guard let last = unchangedInOrder.last, key.rawValue <= last else { return false }
-        if unchangedInOrder.contains(key.rawValue) { return true }
+        if unchangedKeys.contains(key.rawValue) { return true }
+        // Keys noted out of order all lie at or below the largest key the set has written.
+        guard let written = unchangedKeys.written, key.rawValue <= written else { return false }
         isNotedUnchanged.bind(1, key.rawValue)
         defer { isNotedUnchanged.reset() }
         return try isNotedUnchanged.step()

@@ -124,6 +124,26 @@ import Testing
         #expect(result.diagnostics.map(\.line) == rejectedLines)
     }
 
+    /// Past the in-memory window: a file given again in reverse order notes most keys in memory and the last
+    /// ones in the database; a change to a key of either kind still conflicts.
+    @Test func unchangedKeysBeyondTheWindowStillConflict() throws {
+        let fixture = try StoreFixture()
+        let areas = ["2505", "2506", "2510", "2513", "2514", "2518", "2521", "2523", "2560", "2580", "2581", "2582", "2583", "2584"]
+        let rows = areas.flatMap { area in
+            (0..<100).flatMap { quarter in
+                ["K", "M", "T"].map { gender in "PV01;\(area);\(1901 + quarter / 4)Q\(quarter % 4 + 1);\(gender);1;10;" }
+            }
+        }
+        #expect(rows.count > AscendingKeys.windowSize)
+        #expect(try fixture.ingest(try fixture.file("all.csv", lines: [Self.header] + rows)).summary.imported == rows.count)
+        let changed = [rows.first!, rows.last!].map { $0.replacingOccurrences(of: ";1;10;", with: ";2;10;") }
+        let again = try fixture.file("again.csv", lines: [Self.header] + rows.reversed() + changed)
+        let result = try fixture.ingest(again) { $0.skipInvalid = true }
+        #expect(result.summary.unchanged == rows.count - 2)
+        #expect(result.summary.rejected == 4)
+        #expect(Set(result.diagnostics.map(\.line)) == [2, rows.count + 1, rows.count + 2, rows.count + 3])
+    }
+
     /// "AREA;NUMERATOR" as a PV01 row of 2024Q1 over 10.
     private static func row(_ areaAndNumerator: String) -> String {
         let parts = areaAndNumerator.split(separator: ";")
