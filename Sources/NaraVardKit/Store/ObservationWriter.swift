@@ -50,11 +50,12 @@ final class ObservationWriter {
     private let stored: BulkStatement
     private let remove: BulkStatement
     private let anyRecord: BulkStatement
-    /// Keys given unchanged: those that come in about increasing order (a sorted file) in memory, the rest
-    /// in `temp.unchanged`.
-    private var unchangedKeys = AscendingKeys()
-    private let noteUnchangedOutOfOrder: BulkStatement
+    /// Keys given unchanged in this import and not taken back: the latest few in memory, the rest in
+    /// `temp.unchanged`, written a window at a time by one statement.
+    private var unchangedWindow: Set<Int64> = []
+    private let noteUnchanged: BulkStatement
     private let isNotedUnchanged: BulkStatement
+    private let forgetUnchanged: BulkStatement
     private let history: BulkStatement
 
     init(db: Database, importID: Int64, catalog: StoredCatalog) throws {
@@ -83,8 +84,9 @@ final class ObservationWriter {
             """)
         remove = try BulkStatement(db, sql: "DELETE FROM observation WHERE key = ?1 AND import_id = ?2")
         anyRecord = try BulkStatement(db, sql: "SELECT 1 FROM observation WHERE key BETWEEN ?1 AND ?2 AND import_id < ?3 LIMIT 1")
-        noteUnchangedOutOfOrder = try BulkStatement(db, sql: "INSERT INTO temp.unchanged (key) VALUES (?1) ON CONFLICT DO NOTHING")
+        noteUnchanged = try BulkStatement(db, sql: "INSERT OR IGNORE INTO temp.unchanged (key) SELECT value FROM json_each(?1)")
         isNotedUnchanged = try BulkStatement(db, sql: "SELECT 1 FROM temp.unchanged WHERE key = ?1")
+        forgetUnchanged = try BulkStatement(db, sql: "DELETE FROM temp.unchanged WHERE key = ?1")
         history = try BulkStatement(db, sql: """
             SELECT key, status, value FROM observation WHERE key BETWEEN ?1 AND ?3 AND import_id < ?2 ORDER BY key, import_id
             """)
@@ -122,7 +124,8 @@ final class ObservationWriter {
                 try conflict(record, first: Self.outcome(first, previous: previous), writtenFirst: true)
                 return
             }
-            if try noteUnchanged(key) { count(.unchanged, by: 1) }
+            unchangedWindow.insert(key.rawValue)
+            if unchangedWindow.count == Self.unchangedWindowSize { try writeUnchangedWindow() }
             return
         }
         if try hasEarlierRecords(key.indicatorCode), try notedUnchanged(key) {
@@ -180,27 +183,30 @@ final class ObservationWriter {
             remove.bind(1, record.key.rawValue)
             try remove.run()
         }
-        count(first, by: -1)
+        if first == .unchanged {
+            if unchangedWindow.remove(record.key.rawValue) == nil {
+                forgetUnchanged.bind(1, record.key.rawValue)
+                try forgetUnchanged.run()
+            }
+        } else {
+            count(first, by: -1)
+        }
         summary.rejected += 1
         conflicts[record.key] = Conflict(row: record.row, file: record.file, line: record.line)
     }
 
-    /// Notes a key given unchanged; false when this import noted it before.
-    private func noteUnchanged(_ key: StoredKey) throws -> Bool {
-        switch unchangedKeys.insert(key.rawValue) {
-        case .added: return true
-        case .present: return false
-        case .belowWindow:
-            noteUnchangedOutOfOrder.bind(1, key.rawValue)
-            try noteUnchangedOutOfOrder.run()
-            return noteUnchangedOutOfOrder.changes == 1
-        }
+    static let unchangedWindowSize = 4096
+
+    /// Moves the keys noted in memory to `temp.unchanged`, a key given again there once.
+    private func writeUnchangedWindow() throws {
+        guard !unchangedWindow.isEmpty else { return }
+        noteUnchanged.bind(1, "[" + unchangedWindow.sorted().map(String.init).joined(separator: ",") + "]")
+        try noteUnchanged.run()
+        unchangedWindow.removeAll(keepingCapacity: true)
     }
 
     private func notedUnchanged(_ key: StoredKey) throws -> Bool {
-        if unchangedKeys.contains(key.rawValue) { return true }
-        // Keys noted out of order all lie at or below the largest key the set has written.
-        guard let written = unchangedKeys.written, key.rawValue <= written else { return false }
+        if unchangedWindow.contains(key.rawValue) { return true }
         isNotedUnchanged.bind(1, key.rawValue)
         defer { isNotedUnchanged.reset() }
         return try isNotedUnchanged.step()
@@ -210,7 +216,7 @@ final class ObservationWriter {
         switch outcome {
         case .imported: summary.imported += change
         case .updated: summary.updated += change
-        case .unchanged: summary.unchanged += change
+        case .unchanged: break  // counted once, from the keys noted, in finish()
         }
     }
 
@@ -270,8 +276,10 @@ final class ObservationWriter {
         return found
     }
 
-    /// Records the periods written.
+    /// Counts the keys given unchanged and records the periods written.
     func finish() throws {
+        try writeUnchangedWindow()
+        summary.unchanged = try Int.fetchOne(db, sql: "SELECT count(*) FROM temp.unchanged") ?? 0
         try db.execute(sql: "DELETE FROM temp.unchanged")
         let add = try BulkStatement(db, sql: "INSERT INTO stored_period (code) VALUES (?1) ON CONFLICT DO NOTHING")
         for period in periods {

@@ -109,8 +109,7 @@ import Testing
         #expect(try fixture.current("PV01", "2580", "2024Q1")?.numerator == 1)
     }
 
-    /// Unchanged rows are noted in memory while keys come in order and in the database when they do not: either
-    /// way a key given again unchanged counts once, and a change after it conflicts.
+    /// Whatever the order of the rows, a key given again unchanged counts once and a change after it conflicts.
     @Test(arguments: [
         (["2580;1", "2582;3", "2584;5", "2580;2", "2582;3"], "imported 0, updated 0, unchanged 2, ignored 0, rejected 2", [2, 5]),
         (["2584;5", "2582;3", "2580;1", "2582;4", "2580;1"], "imported 0, updated 0, unchanged 2, ignored 0, rejected 2", [3, 5]),
@@ -124,8 +123,8 @@ import Testing
         #expect(result.diagnostics.map(\.line) == rejectedLines)
     }
 
-    /// Past the in-memory window: a file given again in reverse order notes most keys in memory and the last
-    /// ones in the database; a change to a key of either kind still conflicts.
+    /// Past the window of unchanged keys kept in memory: a file given again in reverse order has its first keys
+    /// moved to the database and its last ones still in memory; a change to a key of either kind conflicts.
     @Test func unchangedKeysBeyondTheWindowStillConflict() throws {
         let fixture = try StoreFixture()
         let areas = ["2505", "2506", "2510", "2513", "2514", "2518", "2521", "2523", "2560", "2580", "2581", "2582", "2583", "2584"]
@@ -134,7 +133,7 @@ import Testing
                 ["K", "M", "T"].map { gender in "PV01;\(area);\(1901 + quarter / 4)Q\(quarter % 4 + 1);\(gender);1;10;" }
             }
         }
-        #expect(rows.count > AscendingKeys.windowSize)
+        #expect(rows.count > ObservationWriter.unchangedWindowSize)
         #expect(try fixture.ingest(try fixture.file("all.csv", lines: [Self.header] + rows)).summary.imported == rows.count)
         let changed = [rows.first!, rows.last!].map { $0.replacingOccurrences(of: ";1;10;", with: ";2;10;") }
         let again = try fixture.file("again.csv", lines: [Self.header] + rows.reversed() + changed)
