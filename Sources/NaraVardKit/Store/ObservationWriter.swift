@@ -4,7 +4,7 @@ import GRDB
 /// each compares with the store before the import: a new key, a changed value, or the same again.
 ///
 /// A changed record is inserted under the import's id, so a key given twice in one import meets the
-/// primary key; a record equal to the stored state is not written, only noted in a temporary table, so
+/// primary key; a record equal to the stored state is not written, only noted (in a ``CompactKeySet``), so
 /// that a later row of the same key with other numbers is caught too.
 final class ObservationWriter {
     enum Outcome { case imported, updated, unchanged }
@@ -50,12 +50,8 @@ final class ObservationWriter {
     private let stored: BulkStatement
     private let remove: BulkStatement
     private let anyRecord: BulkStatement
-    /// Keys given unchanged in this import and not taken back: the latest few in memory, the rest in
-    /// `temp.unchanged`, written a window at a time by one statement.
-    private var unchangedWindow: Set<Int64> = []
-    private let noteUnchanged: BulkStatement
-    private let isNotedUnchanged: BulkStatement
-    private let forgetUnchanged: BulkStatement
+    /// Keys given unchanged in this import and not taken back.
+    private var unchangedKeys = CompactKeySet()
     private let history: BulkStatement
 
     init(db: Database, importID: Int64, catalog: StoredCatalog) throws {
@@ -73,7 +69,6 @@ final class ObservationWriter {
         guard (codes.indicatorCode.values.max() ?? 0) <= StoredKey.maxIndicatorCode, (codes.areaCode.values.max() ?? 0) <= StoredKey.maxAreaCode else {
             throw KeyError(description: "the store holds more indicators or areas than its keys can number")
         }
-        try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS unchanged (key INTEGER PRIMARY KEY); DELETE FROM temp.unchanged;")
         insert = try BulkStatement(db, sql: """
             INSERT INTO observation (key, import_id, status, value, numerator, denominator, note)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO NOTHING
@@ -84,9 +79,6 @@ final class ObservationWriter {
             """)
         remove = try BulkStatement(db, sql: "DELETE FROM observation WHERE key = ?1 AND import_id = ?2")
         anyRecord = try BulkStatement(db, sql: "SELECT 1 FROM observation WHERE key BETWEEN ?1 AND ?2 AND import_id < ?3 LIMIT 1")
-        noteUnchanged = try BulkStatement(db, sql: "INSERT OR IGNORE INTO temp.unchanged (key) SELECT value FROM json_each(?1)")
-        isNotedUnchanged = try BulkStatement(db, sql: "SELECT 1 FROM temp.unchanged WHERE key = ?1")
-        forgetUnchanged = try BulkStatement(db, sql: "DELETE FROM temp.unchanged WHERE key = ?1")
         history = try BulkStatement(db, sql: """
             SELECT key, status, value FROM observation WHERE key BETWEEN ?1 AND ?3 AND import_id < ?2 ORDER BY key, import_id
             """)
@@ -124,11 +116,10 @@ final class ObservationWriter {
                 try conflict(record, first: Self.outcome(first, previous: previous), writtenFirst: true)
                 return
             }
-            unchangedWindow.insert(key.rawValue)
-            if unchangedWindow.count == Self.unchangedWindowSize { try writeUnchangedWindow() }
+            unchangedKeys.insert(key.rawValue)
             return
         }
-        if try hasEarlierRecords(key.indicatorCode), try notedUnchanged(key) {
+        if try hasEarlierRecords(key.indicatorCode), unchangedKeys.contains(key.rawValue) {
             try conflict(record, first: .unchanged, writtenFirst: false)
             return
         }
@@ -184,10 +175,7 @@ final class ObservationWriter {
             try remove.run()
         }
         if first == .unchanged {
-            if unchangedWindow.remove(record.key.rawValue) == nil {
-                forgetUnchanged.bind(1, record.key.rawValue)
-                try forgetUnchanged.run()
-            }
+            unchangedKeys.remove(record.key.rawValue)
         } else {
             count(first, by: -1)
         }
@@ -195,28 +183,11 @@ final class ObservationWriter {
         conflicts[record.key] = Conflict(row: record.row, file: record.file, line: record.line)
     }
 
-    static let unchangedWindowSize = 4096
-
-    /// Moves the keys noted in memory to `temp.unchanged`, a key given again there once.
-    private func writeUnchangedWindow() throws {
-        guard !unchangedWindow.isEmpty else { return }
-        noteUnchanged.bind(1, "[" + unchangedWindow.sorted().map(String.init).joined(separator: ",") + "]")
-        try noteUnchanged.run()
-        unchangedWindow.removeAll(keepingCapacity: true)
-    }
-
-    private func notedUnchanged(_ key: StoredKey) throws -> Bool {
-        if unchangedWindow.contains(key.rawValue) { return true }
-        isNotedUnchanged.bind(1, key.rawValue)
-        defer { isNotedUnchanged.reset() }
-        return try isNotedUnchanged.step()
-    }
-
     private func count(_ outcome: Outcome, by change: Int) {
         switch outcome {
         case .imported: summary.imported += change
         case .updated: summary.updated += change
-        case .unchanged: break  // counted once, from the keys noted, in finish()
+        case .unchanged: break  // counted once a key, from the keys noted, in finish()
         }
     }
 
@@ -278,9 +249,7 @@ final class ObservationWriter {
 
     /// Counts the keys given unchanged and records the periods written.
     func finish() throws {
-        try writeUnchangedWindow()
-        summary.unchanged = try Int.fetchOne(db, sql: "SELECT count(*) FROM temp.unchanged") ?? 0
-        try db.execute(sql: "DELETE FROM temp.unchanged")
+        summary.unchanged = unchangedKeys.count()
         let add = try BulkStatement(db, sql: "INSERT INTO stored_period (code) VALUES (?1) ON CONFLICT DO NOTHING")
         for period in periods {
             add.bind(1, period)
