@@ -13,18 +13,25 @@ struct NumberText: Equatable {
 
     /// Missing markers: `..`, `.`, `-`, `–`, `NA` and empty all mean "no value", never 0.
     static func isMissingMarker(_ text: String) -> Bool {
-        if let first = text.utf8.first, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) { return false }
+        if startsWithDigit(text) { return false }
         return ["", "..", ".", "-", "–", "—", "na", "n/a"].contains(text.trimmingWhitespace().lowercased())
     }
 
     /// Suppression markers sources write where they withhold a small number: `<5` (any `<N`), `x`, `*`.
     static func isSuppressionMarker(_ text: String) -> Bool {
+        if startsWithDigit(text) { return false }
         let trimmed = text.trimmingWhitespace().lowercased()
         if ["x", "*", "**", "***"].contains(trimmed) { return true }
         guard trimmed.hasPrefix("<") else { return false }
         let digits = trimmed.dropFirst().trimmingWhitespace()
         return !digits.isEmpty && digits.allSatisfy(\.isNumber)
     }
+
+    /// Whether the text's first byte is an ASCII digit: then it is no marker, the common case checked without copies.
+    static func startsWithDigit(_ text: String) -> Bool { text.utf8.first.map(isDigit) ?? false }
+    /// Whether the text's last byte is an ASCII digit: then it ends in no sign such as `%`.
+    static func endsWithDigit(_ text: String) -> Bool { text.utf8.last.map(isDigit) ?? false }
+    private static func isDigit(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
 
     /// Why a text is not a number.
     struct ParseError: Error { var reason: String }

@@ -26,9 +26,10 @@ final class RecordValidator {
     let indicators: [String: Rules]
     let areas: AreaResolver
     let ignoreUnknownAreas: Bool
-    /// Files repeat the same few area and period texts: each is resolved once.
-    private var areaCache: [String: String?] = [:]
-    private var periodCache: [String: Result<Period, Period.ParseError>] = [:]
+    /// Files repeat the same few indicator, area and period texts: each is resolved once.
+    private var indicatorCache = TextCache<Rules?>()
+    private var areaCache = TextCache<String?>()
+    private var periodCache = TextCache<Result<Period, Period.ParseError>>()
 
     init(indicators: [String: Indicator], areas: AreaResolver, ignoreUnknownAreas: Bool) {
         self.indicators = indicators.mapValues(Rules.init)
@@ -37,24 +38,18 @@ final class RecordValidator {
     }
 
     private func resolveArea(_ text: String) -> String? {
-        if let cached = areaCache[text] { return cached }
-        let id = areas.resolve(text)
-        areaCache[text] = id
-        return id
+        areaCache.value(for: text) { areas.resolve($0) }
     }
 
     private func parsePeriod(_ text: String) -> Result<Period, Period.ParseError> {
-        if let cached = periodCache[text] { return cached }
-        let result = Result { () throws(Period.ParseError) in try Period(parsing: text) }
-        periodCache[text] = result
-        return result
+        periodCache.value(for: text) { text in Result { () throws(Period.ParseError) in try Period(parsing: text) } }
     }
 
     func validate(_ raw: RawRecord) -> Outcome {
         // A row that does not fit its header is misread in every field after the misfit: nothing else is said.
         if let shape = raw.shapeProblem { return .rejected([shape]) }
         var problems: [String] = []
-        let indicator = indicators[raw.indicator.trimmingWhitespace()]
+        let indicator = indicatorCache.value(for: raw.indicator) { indicators[$0.trimmingWhitespace()] }
         if indicator == nil {
             problems.append(raw.indicator.trimmingWhitespace().isEmpty
                 ? "the indicator is empty" : "unknown indicator '\(raw.indicator)'")
@@ -95,7 +90,7 @@ final class RecordValidator {
                 withheld = true
                 return nil
             }
-            if text.trimmingWhitespace().hasSuffix("%") {
+            if !NumberText.endsWithDigit(text), text.trimmingWhitespace().hasSuffix("%") {
                 // "29,4 %" is a percent written out; on any other unit the sign would change the number's meaning.
                 guard name == "value", indicator?.unit == .percent else {
                     problems.append("\(name): '\(text)' has a percent sign but \(indicator.map { "\($0.id) is in \($0.unit.rawValue)" } ?? "is not a percent")")
@@ -216,5 +211,24 @@ extension Double {
     func rounded(toDecimals decimals: Int) -> Double {
         let scale = pow10(decimals)
         return (self * scale).rounded() / scale
+    }
+}
+
+/// The answers for texts already seen; rows come grouped, so the text of the row before is checked first.
+private struct TextCache<Value> {
+    private var answers: [String: Value] = [:]
+    private var last: (text: String, answer: Value)?
+
+    mutating func value(for text: String, _ resolve: (String) -> Value) -> Value {
+        if let last, last.text == text { return last.answer }
+        let answer: Value
+        if let known = answers[text] {
+            answer = known
+        } else {
+            answer = resolve(text)
+            answers[text] = answer
+        }
+        last = (text, answer)
+        return answer
     }
 }

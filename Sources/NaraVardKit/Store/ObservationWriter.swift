@@ -4,7 +4,7 @@ import GRDB
 /// each compares with the store before the import: a new key, a changed value, or the same again.
 ///
 /// A changed record is inserted under the import's id, so a key given twice in one import meets the
-/// primary key; a record equal to the stored state is not written, only noted in a temporary table, so
+/// primary key; a record equal to the stored state is not written, only noted (in a ``CompactKeySet``), so
 /// that a later row of the same key with other numbers is caught too.
 final class ObservationWriter {
     /// Imported, updated and unchanged records, and the rows rejected for conflicting keys.
@@ -28,6 +28,7 @@ final class ObservationWriter {
     }
 
     private let db: Database
+    private let importID: Int64
     /// Indicators with records from earlier imports: only their records need comparing with the store.
     private var hasEarlierRecords: [Int64: Bool] = [:]
     private var periods: Set<Int64> = []
@@ -37,16 +38,16 @@ final class ObservationWriter {
     private var lastIndicator: (code: Int64, hasEarlierRecords: Bool) = (-1, false)
 
     private let insert: BulkStatement
-    private let earlier: BulkStatement
-    private let written: BulkStatement
+    private let stored: BulkStatement
     private let remove: BulkStatement
     private let anyRecord: BulkStatement
-    private let noteUnchanged: BulkStatement
-    private let isNotedUnchanged: BulkStatement
+    /// Keys given unchanged in this import and not taken back.
+    private var unchangedKeys = CompactKeySet()
     private let history: BulkStatement
 
     init(db: Database, importID: Int64, catalog: Catalog) throws {
         self.db = db
+        self.importID = importID
         // Codes for every indicator and area of the catalogue, given in id order so that key order
         // follows id order for all a first catalogue holds.
         for (table, ids) in [("indicator_code", catalog.indicators.map(\.id)), ("area_code", catalog.geography.areas.map(\.id))] {
@@ -59,24 +60,20 @@ final class ObservationWriter {
         guard (codes.indicatorCode.values.max() ?? 0) <= StoredKey.maxIndicatorCode, (codes.areaCode.values.max() ?? 0) <= StoredKey.maxAreaCode else {
             throw KeyError(description: "the store holds more indicators or areas than its keys can number")
         }
-        try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS unchanged (key INTEGER PRIMARY KEY); DELETE FROM temp.unchanged;")
         insert = try BulkStatement(db, sql: """
             INSERT INTO observation (key, import_id, status, value, numerator, denominator, note)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO NOTHING
             """)
-        earlier = try BulkStatement(db, sql: """
-            SELECT status, value, numerator, denominator FROM observation
-            WHERE key = ?1 AND import_id < ?2 ORDER BY import_id DESC LIMIT 1
+        stored = try BulkStatement(db, sql: """
+            SELECT import_id, status, value, numerator, denominator FROM observation
+            WHERE key = ?1 AND import_id <= ?2 ORDER BY import_id DESC LIMIT 2
             """)
-        written = try BulkStatement(db, sql: "SELECT status, value, numerator, denominator FROM observation WHERE key = ?1 AND import_id = ?2")
         remove = try BulkStatement(db, sql: "DELETE FROM observation WHERE key = ?1 AND import_id = ?2")
         anyRecord = try BulkStatement(db, sql: "SELECT 1 FROM observation WHERE key BETWEEN ?1 AND ?2 AND import_id < ?3 LIMIT 1")
-        noteUnchanged = try BulkStatement(db, sql: "INSERT INTO temp.unchanged (key) VALUES (?1) ON CONFLICT DO NOTHING")
-        isNotedUnchanged = try BulkStatement(db, sql: "SELECT 1 FROM temp.unchanged WHERE key = ?1")
         history = try BulkStatement(db, sql: """
             SELECT key, status, value FROM observation WHERE key BETWEEN ?1 AND ?3 AND import_id < ?2 ORDER BY key, import_id
             """)
-        for statement in [insert, earlier, written, remove, anyRecord, history] { statement.bind(2, importID) }
+        for statement in [insert, stored, remove, anyRecord, history] { statement.bind(2, importID) }
         anyRecord.bind(3, importID)
     }
 
@@ -87,8 +84,8 @@ final class ObservationWriter {
             summary.rejected += 1
             return
         }
-        // The key's stored record, read once for the correction rule and the outcome.
-        let previous = try earlierRecord(key)
+        // The key's stored records, read once for the correction rule and the outcome.
+        let (previous, writtenBefore) = try storedRecords(key)
         if let tolerance = record.valueTolerance, let stored = previous,
            stored.status == Observation.Status.reported.storedCode, stored.numerator != nil {
             // A value without counts over a record with counts: the same record when it agrees with them.
@@ -106,16 +103,14 @@ final class ObservationWriter {
         let outcome = Self.outcome(record.numbers, previous: previous)
         if outcome == .unchanged {
             // Not written: the stored record stands. An earlier row of this import must not have changed it.
-            if let first = try read(written, key) {
+            if let first = writtenBefore {
                 try conflict(record, first: Self.outcome(first, previous: previous), writtenFirst: true)
                 return
             }
-            noteUnchanged.bind(1, key.rawValue)
-            try noteUnchanged.run()
-            if noteUnchanged.changes == 1 { summary.count(.unchanged, by: 1) }
+            unchangedKeys.insert(key.rawValue)
             return
         }
-        if try hasEarlierRecords(key.indicatorCode), try notedUnchanged(key) {
+        if try hasEarlierRecords(key.indicatorCode), unchangedKeys.contains(key.rawValue) {
             try conflict(record, first: .unchanged, writtenFirst: false)
             return
         }
@@ -127,11 +122,11 @@ final class ObservationWriter {
         insert.bind(7, record.note)
         try insert.run()
         if insert.changes == 0 {
-            let first = try read(written, key)!
+            let first = try writtenRecord(key)
             if first != record.numbers { try conflict(record, first: Self.outcome(first, previous: previous), writtenFirst: true) }
             return
         }
-        let period = key.rawValue >> StoredKey.periodShift & (1 << 26 - 1)
+        let period = key.rawValue >> StoredKey.periodShift & StoredKey.periodCodeMask
         if period != lastPeriod {
             periods.insert(period)
             lastPeriod = period
@@ -170,26 +165,50 @@ final class ObservationWriter {
             remove.bind(1, record.key.rawValue)
             try remove.run()
         }
-        summary.count(first, by: -1)
+        if first == .unchanged {
+            unchangedKeys.remove(record.key.rawValue)
+        } else {
+            summary.count(first, by: -1)
+        }
         summary.rejected += 1
         conflicts[record.key] = record.place
     }
 
-    private func notedUnchanged(_ key: StoredKey) throws -> Bool {
-        isNotedUnchanged.bind(1, key.rawValue)
-        defer { isNotedUnchanged.reset() }
-        return try isNotedUnchanged.step()
+    /// The latest record of a key from earlier imports, unless there is none or it was withdrawn, and the
+    /// record an earlier row of this import wrote for it: one read of at most two rows.
+    private func storedRecords(_ key: StoredKey) throws -> (earlier: StoredNumbers?, written: StoredNumbers?) {
+        guard try hasEarlierRecords(key.indicatorCode) else { return (nil, nil) }
+        stored.bind(1, key.rawValue)
+        defer { stored.reset() }
+        var records: (earlier: StoredNumbers?, written: StoredNumbers?) = (nil, nil)
+        while try stored.step() {
+            let numbers = storedRow()
+            if stored.int64(0) == importID {
+                records.written = numbers
+            } else {
+                if numbers.status != Observation.Status.withdrawn.storedCode { records.earlier = numbers }
+                break
+            }
+        }
+        return records
     }
 
-    /// The latest record of a key from earlier imports, unless there is none or it was withdrawn.
-    private func earlierRecord(_ key: StoredKey) throws -> StoredNumbers? {
-        guard try hasEarlierRecords(key.indicatorCode), let previous = try read(earlier, key),
-              previous.status != Observation.Status.withdrawn.storedCode
-        else { return nil }
-        return previous
+    /// The record this import wrote for a key: it is there when the key's insert met the primary key.
+    private func writtenRecord(_ key: StoredKey) throws -> StoredNumbers {
+        stored.bind(1, key.rawValue)
+        defer { stored.reset() }
+        guard try stored.step(), stored.int64(0) == importID else {
+            throw KeyError(description: "the record written for a key in this import cannot be read back")
+        }
+        return storedRow()
     }
 
-    /// How a record compares with the latest earlier one of its key (``earlierRecord(_:)``).
+    /// The numbers of the row ``stored`` stands on.
+    private func storedRow() -> StoredNumbers {
+        StoredNumbers(status: stored.int64(1), value: stored.double(2), numerator: stored.double(3), denominator: stored.double(4))
+    }
+
+    /// How a record compares with the latest earlier one of its key (``storedRecords(_:)``).
     private static func outcome(_ numbers: StoredNumbers, previous: StoredNumbers?) -> WriteOutcome {
         WriteOutcome(previous.map { $0 == numbers })
     }
@@ -210,17 +229,9 @@ final class ObservationWriter {
         return found
     }
 
-    private func read(_ statement: BulkStatement, _ key: StoredKey) throws -> StoredNumbers? {
-        statement.bind(1, key.rawValue)
-        defer { statement.reset() }
-        guard try statement.step() else { return nil }
-        return StoredNumbers(status: statement.int64(0), value: statement.double(1),
-                             numerator: statement.double(2), denominator: statement.double(3))
-    }
-
-    /// Records the periods written.
+    /// Counts the keys given unchanged and records the periods written.
     func finish() throws {
-        try db.execute(sql: "DELETE FROM temp.unchanged")
+        summary.unchanged = unchangedKeys.count()
         let add = try BulkStatement(db, sql: "INSERT INTO stored_period (code) VALUES (?1) ON CONFLICT DO NOTHING")
         for period in periods {
             add.bind(1, period)

@@ -109,6 +109,44 @@ import Testing
         #expect(try fixture.current("PV01", "2580", "2024Q1")?.numerator == 1)
     }
 
+    /// Whatever the order of the rows, a key given again unchanged counts once and a change after it conflicts.
+    @Test(arguments: [
+        (["2580;1", "2582;3", "2584;5", "2580;2", "2582;3"], "imported 0, updated 0, unchanged 2, ignored 0, rejected 2", [2, 5]),
+        (["2584;5", "2582;3", "2580;1", "2582;4", "2580;1"], "imported 0, updated 0, unchanged 2, ignored 0, rejected 2", [3, 5]),
+    ])
+    func unchangedKeysAreNotedInAnyOrder(rows: [String], summary: String, rejectedLines: [Int]) throws {
+        let fixture = try StoreFixture()
+        let stored = try fixture.file("stored.csv", lines: [Self.header] + ["2580;1", "2582;3", "2584;5"].map(Self.row))
+        #expect(try fixture.ingest(stored).summary.imported == 3)
+        let result = try fixture.ingest(try fixture.file("again.csv", lines: [Self.header] + rows.map(Self.row))) { $0.skipInvalid = true }
+        #expect(result.summary.description == summary)
+        #expect(result.diagnostics.map(\.line) == rejectedLines)
+    }
+
+    /// A large file given again in reverse order: a change to its first or its last key still conflicts.
+    @Test func aLargeFileGivenAgainInReverseStillConflicts() throws {
+        let fixture = try StoreFixture()
+        let areas = ["2505", "2506", "2510", "2513", "2514", "2518", "2521", "2523", "2560", "2580", "2581", "2582", "2583", "2584"]
+        let rows = areas.flatMap { area in
+            (0..<100).flatMap { quarter in
+                ["K", "M", "T"].map { gender in "PV01;\(area);\(1901 + quarter / 4)Q\(quarter % 4 + 1);\(gender);1;10;" }
+            }
+        }
+        #expect(try fixture.ingest(try fixture.file("all.csv", lines: [Self.header] + rows)).summary.imported == rows.count)
+        let changed = [rows.first!, rows.last!].map { $0.replacingOccurrences(of: ";1;10;", with: ";2;10;") }
+        let again = try fixture.file("again.csv", lines: [Self.header] + rows.reversed() + changed)
+        let result = try fixture.ingest(again) { $0.skipInvalid = true }
+        #expect(result.summary.unchanged == rows.count - 2)
+        #expect(result.summary.rejected == 4)
+        #expect(Set(result.diagnostics.map(\.line)) == [2, rows.count + 1, rows.count + 2, rows.count + 3])
+    }
+
+    /// "AREA;NUMERATOR" as a PV01 row of 2024Q1 over 10.
+    private static func row(_ areaAndNumerator: String) -> String {
+        let parts = areaAndNumerator.split(separator: ";")
+        return "PV01;\(parts[0]);2024Q1;T;\(parts[1]);10;"
+    }
+
     @Test func everyProblemIsReportedNotJustTheFirst() throws {
         let fixture = try StoreFixture()
         let url = try fixture.file("bad.csv", lines: [Self.header, "XX;2580;2024Q1;T;1;2;", "PV01;2580;2024Q1;T;1;2;", "PV01;2582;2024Q7;T;1;2;"])
