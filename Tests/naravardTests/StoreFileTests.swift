@@ -134,9 +134,10 @@ import TestSupport
         // Another process is writing (an open write transaction with rows in it), held until it is stopped:
         // a writer that finished on its own would be the last connection and could checkpoint into the file.
         let writer = try cli.holdWriteLock(seconds: 3600, insert: true)
-        defer { writer.terminate() }
+        // SIGKILL: a child of the test runner may ignore SIGTERM.
+        defer { kill(writer.processIdentifier, SIGKILL) }
         try readAll("while another process writes")
-        writer.terminate()
+        kill(writer.processIdentifier, SIGKILL)
         writer.waitUntilExit()
         // A store in a folder nobody may write to.
         guard FileFreezer.available else { return }
