@@ -47,14 +47,18 @@ enum Validate {
         _ string: String, limit: Int = Limits.cellString, what: String = "string",
         _ operation: @autoclosure () -> String
     ) throws(XLSXError) {
-        let count = length(of: string)
-        guard count <= limit else {
-            throw XLSXError(
-                code: .stringTooLong,
-                message: "\(what) is \(count) characters; Excel allows at most \(limit)",
-                operation: operation())
+        // UTF-16 never has more units than UTF-8, whose count is at hand: most strings need no counting.
+        if string.utf8.count > limit {
+            let count = length(of: string)
+            guard count <= limit else {
+                throw XLSXError(
+                    code: .stringTooLong,
+                    message: "\(what) is \(count) characters; Excel allows at most \(limit)",
+                    operation: operation())
+            }
         }
-        guard !string.utf8.contains(0) else {
+        let hasNUL = string.utf8.withContiguousStorageIfAvailable { $0.contains(0) } ?? string.utf8.contains(0)
+        guard !hasNUL else {
             throw XLSXError.invalid("\(what) contains a NUL character", operation())
         }
     }

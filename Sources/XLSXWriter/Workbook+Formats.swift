@@ -15,6 +15,18 @@ extension Workbook {
         _ spec: FormatSpec?, _ operation: @autoclosure () -> String
     ) throws(XLSXError) -> UnsafeMutablePointer<lxw_format>? {
         guard let spec else { return nil }
+        return try cFormat(spec, operation())
+    }
+
+    /// A format made once for many cells (``Format``).
+    /// - Throws: as a cell written with `spec` would: an invalid spec, or ``XLSXError/Code/workbookClosed``.
+    public func format(_ spec: FormatSpec) throws(XLSXError) -> Format {
+        Format(workbook: self, pointer: try cFormat(spec, "format(\(spec))"))
+    }
+
+    private func cFormat(
+        _ spec: FormatSpec, _ operation: @autoclosure () -> String
+    ) throws(XLSXError) -> UnsafeMutablePointer<lxw_format> {
         let workbook = try liveHandle(operation())
         if let cached = formats[spec] { return cached }
         try FormatSpec.validate(spec, operation())
@@ -26,6 +38,27 @@ extension Workbook {
         return format
     }
 }
+
+/// A ``FormatSpec`` the workbook has made into its C format (``Workbook/format(_:)``). Cells written with it
+/// skip looking the spec up, for loops that write thousands of cells in a few looks. It belongs to the workbook
+/// that made it: a sheet of another workbook refuses it, and none accepts it once its workbook is closed.
+///
+/// ```swift
+/// let value = try workbook.format(FormatSpec(numberFormat: "0.0"))
+/// for (row, number) in numbers.enumerated() { try sheet.write(number, row: row, column: 1, format: value) }
+/// ```
+public struct Format {
+    let workbook: Workbook
+    let pointer: UnsafeMutablePointer<lxw_format>
+
+    fileprivate init(workbook: Workbook, pointer: UnsafeMutablePointer<lxw_format>) {
+        self.workbook = workbook
+        self.pointer = pointer
+    }
+}
+
+@available(*, unavailable)
+extension Format: Sendable {}
 
 extension FormatSpec {
     /// libxlsxwriter stores font names and number formats in fixed `char[LXW_FORMAT_FIELD_LEN]` (128) fields

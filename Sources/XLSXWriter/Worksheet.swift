@@ -31,11 +31,20 @@ public struct Worksheet {
     /// - Throws: ``XLSXError/Code/nonFiniteNumber`` for NaN or ±∞ (write a blank instead),
     ///   ``XLSXError/Code/cellOutOfRange``, or the library's error.
     public func write(_ number: Double, row: Int, column: Int, format: FormatSpec? = nil) throws(XLSXError) {
+        try writeNumber(number, row, column) { operation throws(XLSXError) in try workbook.format(format, operation()) }
+    }
+
+    /// Writes a number in a format made once for many cells (``Format``).
+    public func write(_ number: Double, row: Int, column: Int, format: Format?) throws(XLSXError) {
+        try writeNumber(number, row, column) { operation throws(XLSXError) in try cFormat(format, operation) }
+    }
+
+    private func writeNumber(_ number: Double, _ row: Int, _ column: Int, _ cFormat: CFormat) throws(XLSXError) {
         // Built only when something fails.
         func operation() -> String { cellOperation("write_number", row, column) }
         try Validate.finite(number, operation())
         let (sheet, r, c) = try prepareCell(row, column, operation())
-        let cFormat = try workbook.format(format, operation())
+        let cFormat = try cFormat(operation)
         try XLSXError.check(worksheet_write_number(sheet, r, c, number, cFormat), operation())
     }
 
@@ -51,13 +60,23 @@ public struct Worksheet {
     /// blank cell", and writes nothing without a format).
     /// - Throws: ``XLSXError/Code/stringTooLong`` over 32,767 characters, ``XLSXError/Code/cellOutOfRange``.
     public func write(_ string: String, row: Int, column: Int, format: FormatSpec? = nil) throws(XLSXError) {
+        try writeString(string, row, column) { operation throws(XLSXError) in try workbook.format(format, operation()) }
+    }
+
+    /// Writes a string cell in a format made once for many cells (``Format``).
+    public func write(_ string: String, row: Int, column: Int, format: Format?) throws(XLSXError) {
+        try writeString(string, row, column) { operation throws(XLSXError) in try cFormat(format, operation) }
+    }
+
+    private func writeString(_ string: String, _ row: Int, _ column: Int, _ cFormat: CFormat) throws(XLSXError) {
         // Built only when something fails.
         func operation() -> String { cellOperation("write_string", row, column) }
         try Validate.text(string, operation())
         let (sheet, r, c) = try prepareCell(row, column, operation())
-        let cFormat = try workbook.format(format, operation())
-        // The string is copied into the workbook's shared string table (or the constant-memory temp file).
-        try XLSXError.check(worksheet_write_string(sheet, r, c, string, cFormat), operation())
+        let cFormat = try cFormat(operation)
+        // The string is copied into the workbook's shared string table (or the constant-memory temp file);
+        // withCString lends the string's own bytes, where passing `string` would copy them into an array first.
+        try XLSXError.check(string.withCString { worksheet_write_string(sheet, r, c, $0, cFormat) }, operation())
     }
 
     /// Writes a boolean cell (`TRUE`/`FALSE`).
@@ -74,10 +93,19 @@ public struct Worksheet {
     /// but does contain formatting. Excel stores Blank cells but ignores Empty cells." Without a format nothing
     /// is stored.
     public func writeBlank(row: Int, column: Int, format: FormatSpec? = nil) throws(XLSXError) {
+        try writeBlank(row, column) { operation throws(XLSXError) in try workbook.format(format, operation()) }
+    }
+
+    /// Writes a blank cell in a format made once for many cells (``Format``).
+    public func writeBlank(row: Int, column: Int, format: Format?) throws(XLSXError) {
+        try writeBlank(row, column) { operation throws(XLSXError) in try cFormat(format, operation) }
+    }
+
+    private func writeBlank(_ row: Int, _ column: Int, _ cFormat: CFormat) throws(XLSXError) {
         // Built only when something fails.
         func operation() -> String { cellOperation("write_blank", row, column) }
         let (sheet, r, c) = try prepareCell(row, column, operation())
-        let cFormat = try workbook.format(format, operation())
+        let cFormat = try cFormat(operation)
         try XLSXError.check(worksheet_write_blank(sheet, r, c, cFormat), operation())
     }
 
@@ -141,6 +169,18 @@ public struct Worksheet {
     }
 
     // MARK: - Internal helpers
+
+    /// Gives a cell's C format, given the operation to name if that fails.
+    private typealias CFormat = (() -> String) throws(XLSXError) -> UnsafeMutablePointer<lxw_format>?
+
+    /// A ``Format``'s C format, if it belongs to this sheet's workbook.
+    private func cFormat(_ format: Format?, _ operation: () -> String) throws(XLSXError) -> UnsafeMutablePointer<lxw_format>? {
+        guard let format else { return nil }
+        guard format.workbook === workbook else {
+            throw XLSXError.invalid("the format was made by another workbook", operation())
+        }
+        return format.pointer
+    }
 
     /// The live sheet pointer, or ``XLSXError/Code/workbookClosed``.
     func live(_ operation: @autoclosure () -> String) throws(XLSXError) -> UnsafeMutablePointer<lxw_worksheet> {

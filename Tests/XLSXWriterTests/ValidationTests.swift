@@ -98,6 +98,13 @@ import XLSXWriter
         }
     }
 
+    @Test func stringLimitIsNotCountedInUTF8() throws {
+        // 20,000 "ä" are 40,000 UTF-8 bytes but 20,000 characters to Excel: within its limit.
+        let text = String(repeating: "ä", count: 20_000)
+        let sheet = try roundTrip(in: TemporaryDirectory()) { try $0.write(text, row: 0, column: 0) }
+        #expect(sheet["A1"] == .string(text))
+    }
+
     @Test func otherTextLimits() {
         expectRefused(.stringTooLong) { _, sheet in
             try sheet.writeComment(String(repeating: "x", count: 32_768), row: 1, column: 0)

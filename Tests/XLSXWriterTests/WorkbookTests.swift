@@ -150,6 +150,45 @@ import XLSXWriter
         #expect(sheet.styles["B7"]?.bold == true)
     }
 
+    @Test func formatsMadeOnceWriteAsTheirSpecs() throws {
+        let path = directory.path("r.xlsx")
+        try Workbook.write(to: path) { workbook in
+            let sheet = try workbook.addWorksheet(named: "Blad")
+            let decimal = try workbook.format(FormatSpec(numberFormat: "0.0"))
+            let bold = try workbook.format(FormatSpec(bold: true))
+            let fill = try workbook.format(FormatSpec(fillColor: Color(rgb: 0xC6EFCE)))
+            try sheet.write(2.25, row: 0, column: 0, format: decimal)
+            try sheet.write("fet", row: 0, column: 1, format: bold)
+            try sheet.writeBlank(row: 0, column: 2, format: fill)
+            // The same spec given as a spec shares the format made for it.
+            try sheet.write(3.5, row: 1, column: 0, format: .init(numberFormat: "0.0"))
+            #expect(workbook.formatCount == 3)
+        }
+        let sheet = try XLSXReader(path: path).sheet(named: "Blad")
+        #expect(sheet["A1"] == .number(2.25))
+        #expect(sheet.styles["A1"]?.numberFormat == "0.0")
+        #expect(sheet.styles["A2"]?.numberFormat == "0.0")
+        #expect(sheet["B1"] == .string("fet"))
+        #expect(sheet.styles["B1"]?.bold == true)
+        #expect(sheet.styles["C1"]?.fillColor == "C6EFCE")
+    }
+
+    @Test func formatOfAnotherOrClosedWorkbookIsRefused() throws {
+        let first = try Workbook(path: directory.path("a.xlsx"))
+        let second = try Workbook(path: directory.path("b.xlsx"))
+        let format = try first.format(FormatSpec(bold: true))
+        let sheet = try second.addWorksheet(named: "Blad")
+        let error = expectXLSXError(.invalidArgument) { try sheet.write("x", row: 0, column: 0, format: format) }
+        #expect(error?.message == "the format was made by another workbook")
+        expectXLSXError(.invalidArgument) { try sheet.write(1, row: 0, column: 0, format: format) }
+        expectXLSXError(.invalidArgument) { try sheet.writeBlank(row: 0, column: 0, format: format) }
+        let own = try first.addWorksheet(named: "Blad")
+        try first.close()
+        expectXLSXError(.workbookClosed) { try own.write("x", row: 0, column: 0, format: format) }
+        expectXLSXError(.workbookClosed) { _ = try first.format(FormatSpec(italic: true)) }
+        second.discard()
+    }
+
     @Test func worksheetLookup() throws {
         let workbook = try Workbook(path: directory.path("r.xlsx"))
         _ = try workbook.addWorksheet(named: "Data")

@@ -22,6 +22,8 @@ enum ExcelText {
     /// reliably grows a row for wrapped text when opening a file, so the writer sets the height.
     static func lines(_ text: String, width: Double, bold: Bool) -> Int {
         let perLine = max(Int(width * (bold ? 0.95 : 1.1)) - 1, 1)
+        // No more bytes than a line holds characters, and one paragraph: one line, without splitting.
+        if text.utf8.count <= perLine, !text.utf8.contains(UInt8(ascii: "\n")) { return 1 }
         return text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) { sum, paragraph in
             var lines = 1, length = 0
             for word in paragraph.split(separator: " ") {
@@ -38,7 +40,8 @@ enum ExcelText {
 
     /// The text, or its start and "…" within `limit` characters (counted as Excel counts them, in UTF-16 units).
     static func fit(_ text: String, limit: Int = cell) -> String {
-        guard text.utf16.count > limit else { return text }
+        // UTF-8 never has fewer units than UTF-16, and its count is at hand.
+        guard text.utf8.count > limit, text.utf16.count > limit else { return text }
         var kept = ""
         var units = 0
         for character in text {

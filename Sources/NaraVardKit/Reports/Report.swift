@@ -133,6 +133,7 @@ public struct ReportCell: Hashable, Sendable {
 
     /// The cell's comment: the revision and the note, each on a line.
     public var comment: String? {
+        guard revision != nil || note != nil else { return nil }
         let lines = [revision, note].compactMap { $0 }
         return lines.isEmpty ? nil : lines.joined(separator: "\n")
     }

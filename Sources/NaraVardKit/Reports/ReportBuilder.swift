@@ -146,16 +146,34 @@ struct ReportBuilder {
         // The shown areas, the benchmark and the members their totals are made of: nothing else is read.
         let needed = Array(shown.union(totals.flatMap { geography.members(of: $0) }).union([benchmark].compactMap { $0 })).sorted()
         let compared = shown.union([benchmark].compactMap { $0 })
-        let data = try indicators.concurrentMap { indicator in
+        // The committee report's model areas (the geography's groups) and the county, with their members.
+        let groups = request.kind == .committee ? geography.areas.filter { $0.kind == .group } : []
+        let county = geography.areas.filter { $0.kind == .county }
+        let modelAreas = groups.isEmpty ? [] : groups + county
+        let modelShown = Set(modelAreas.map(\.id))
+        let modelNeeded = modelShown.union(modelAreas.flatMap { geography.members(of: $0) })
+        let neededSet = Set(needed)
+        // Each indicator's records are read once, for the report's areas and the model areas alike.
+        let read = Array(neededSet.union(modelNeeded)).sorted()
+        let gathered = try indicators.concurrentMap { indicator in
             var query = ObservationQuery(asOf: asOf)
             query.indicators = [indicator.id]
             query.period = period
-            query.areas = needed
-            let values = aggregator.values(try store.observations(query), aggregating: totals)
+            query.areas = read
+            let observations = try store.observations(query)
+            let values = aggregator.values(observations.filter { neededSet.contains($0.area) }, aggregating: totals)
                 .filter { compared.contains($0.area) }
-            return Self.gather(indicator, values: values, period: period, historyYears: definition.historyYears,
-                               totals: totals, geography: geography, benchmark: benchmark, shown: shown)
+            let data = Self.gather(indicator, values: values, period: period, historyYears: definition.historyYears,
+                                   totals: totals, geography: geography, benchmark: benchmark, shown: shown)
+            guard !modelAreas.isEmpty else { return (data: data, model: IndicatorData?.none) }
+            let modelObservations = observations.filter { modelNeeded.contains($0.area) }
+            let modelValues = Self.oneMemberAreas(aggregator.values(modelObservations, aggregating: modelAreas), modelObservations, groups, geography)
+                .filter { modelShown.contains($0.area) }
+            return (data: data, model: Self.gather(indicator, values: modelValues, period: period, historyYears: definition.historyYears,
+                                                   totals: modelAreas, geography: geography, benchmark: benchmark ?? county.first?.id,
+                                                   shown: modelShown))
         }
+        let data = gathered.map(\.data)
         guard data.contains(where: { !$0.values.isEmpty }) else {
             throw StoreQueryError(description: "there are no values up to \(period) to report")
         }
@@ -171,24 +189,8 @@ struct ReportBuilder {
             : []
         agreements = request.kind == .committee ? try Self.agreements(store, asOf: asOf, period: period, data: data, totals: totals) : nil
         earlier = try Self.earlier(store, request: request, period: period, asOf: asOf, when: comparingEarlier && request.kind == .committee)
-
-        let groups = request.kind == .committee ? geography.areas.filter { $0.kind == .group } : []
-        let county = geography.areas.filter { $0.kind == .county }
-        modelAreas = groups.isEmpty ? [] : groups + county
-        let modelShown = Set(modelAreas.map(\.id))
-        let modelNeeded = Array(modelShown.union(modelAreas.flatMap { geography.members(of: $0) })).sorted()
-        let modelAreas = self.modelAreas
-        modelData = modelAreas.isEmpty ? [] : try indicators.concurrentMap { indicator in
-            var query = ObservationQuery(asOf: asOf)
-            query.indicators = [indicator.id]
-            query.period = period
-            query.areas = modelNeeded
-            let observations = try store.observations(query)
-            let values = Self.oneMemberAreas(aggregator.values(observations, aggregating: modelAreas), observations, groups, geography)
-                .filter { modelShown.contains($0.area) }
-            return Self.gather(indicator, values: values, period: period, historyYears: definition.historyYears,
-                               totals: modelAreas, geography: geography, benchmark: benchmark ?? county.first?.id, shown: modelShown)
-        }
+        self.modelAreas = modelAreas
+        modelData = gathered.compactMap(\.model)
     }
 
     /// The previous report of the kind (design.md, "Report periods"), rebuilt as it was made.
@@ -456,17 +458,19 @@ struct ReportBuilder {
     var dataValues: [(value: ReportValue, data: IndicatorData)] {
         var seen = Set<String>()
         let areaIDs = areas.map(\.area.id).filter { seen.insert($0).inserted }
-        return data.flatMap { data in
-            areaIDs.flatMap { area in
-                data.periods.flatMap { period in
-                    Gender.allCases.compactMap { gender in
-                        data.values[data.key(area, period, gender)].map {
-                            (ReportValue(key: data.key(area, period, gender), value: $0.value, status: $0.status), data)
-                        }
+        // One array filled in place: nested flatMaps would copy every (value, data) pair once per level.
+        var values: [(value: ReportValue, data: IndicatorData)] = []
+        for data in data {
+            for area in areaIDs {
+                for period in data.periods {
+                    for gender in Gender.allCases {
+                        let key = data.key(area, period, gender)
+                        if let shown = data.values[key] { values.append((ReportValue(key: key, value: shown.value, status: shown.status), data)) }
                     }
                 }
             }
         }
+        return values
     }
 
     func indicators(of shift: Shift) -> [IndicatorData] {

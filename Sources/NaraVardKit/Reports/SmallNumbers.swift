@@ -33,6 +33,8 @@ public enum SmallNumbers {
         // so that the same values always give the same result.
         var sums: [(total: Int, parts: [Int])] = []
         let lansdelar = geography.areas.filter { $0.kind == .lansdel }
+        // Each total's members, found once rather than for each of its periods and genders.
+        var members: [String: [String]] = [:]
         let order = values.indices.sorted {
             (values[$0].area, values[$0].period, values[$0].gender) < (values[$1].area, values[$1].period, values[$1].gender)
         }
@@ -48,7 +50,9 @@ public enum SmallNumbers {
             guard count(value) != nil, let area = geography[value.area] else { continue }
             if value.gender == .total, let parts = positions([area.id], [.women, .men]) { sums.append((total, parts)) }
             guard totals.contains(where: { $0.id == area.id }) else { continue }
-            if let parts = positions(geography.members(of: area), [value.gender]) { sums.append((total, parts)) }
+            let areaMembers = members[area.id] ?? geography.members(of: area)
+            members[area.id] = areaMembers
+            if let parts = positions(areaMembers, [value.gender]) { sums.append((total, parts)) }
             if area.kind == .county, let parts = positions(lansdelar.filter { $0.county == area.id }.map(\.id), [value.gender]) {
                 sums.append((total, parts))
             }

@@ -28,8 +28,9 @@ public enum XLSXReportWriter {
             if let asOf = report.asOf { try workbook.setCustomProperty("Data till och med import", Double(asOf)) }
             // Each page says which report and sheet it is, and which page of how many.
             let title = ExcelText.fit(report.title.replacingOccurrences(of: "&", with: "&&"), limit: 200)
+            let formats = CellFormats(workbook: workbook)
             for sheet in report.sheets {
-                try SheetWriter(worksheet: workbook.addWorksheet(named: sheet.name), sheet: sheet,
+                try SheetWriter(worksheet: workbook.addWorksheet(named: sheet.name), formats: formats, sheet: sheet,
                                 header: "&L" + title + "&R&A", footer: "&LSida &P av &N&R" + report.period.description,
                                 constantMemory: workbook.options.constantMemory)
                     .write()
@@ -41,6 +42,7 @@ public enum XLSXReportWriter {
 /// Lays out one sheet.
 private struct SheetWriter {
     let worksheet: Worksheet
+    let formats: CellFormats
     let sheet: ReportSheet
     let header: String
     let footer: String
@@ -144,10 +146,11 @@ private struct SheetWriter {
     /// The data rows, their row heights and colour rules; returns the row after the last.
     private func writeRows(_ table: ReportTable, from first: Int) throws -> Int {
         for (offset, tableRow) in table.rows.enumerated() {
-            let lines = zip(tableRow.cells, table.columns).map { cell, column in
-                guard column.wrap, case .text(let text) = cell.content else { return 1 }
-                return ExcelText.lines(text, width: column.width, bold: tableRow.emphasis)
-            }.max() ?? 1
+            var lines = 1
+            for index in 0..<min(tableRow.cells.count, table.columns.count) where table.columns[index].wrap {
+                guard case .text(let text) = tableRow.cells[index].content else { continue }
+                lines = max(lines, ExcelText.lines(text, width: table.columns[index].width, bold: tableRow.emphasis))
+            }
             if let height = table.rowHeight ?? (lines > 1 ? 15 * Double(lines) : nil) {
                 try worksheet.setRowHeight(min(height, ExcelText.rowHeight), row: first + offset)
             }
@@ -160,7 +163,8 @@ private struct SheetWriter {
     }
 
     private func write(_ cell: ReportCell, row: Int, column: Int, in tableRow: ReportRow, of table: ReportTable) throws {
-        let format = Look.format(cell, in: tableRow, column: table.columns[column], tall: table.rowHeight != nil)
+        let format = try formats.format(CellLook(cell, in: tableRow, column: table.columns[column], tall: table.rowHeight != nil),
+                                        column: column)
         switch cell.content {
         case .empty:
             // A blank cell only where it shows something: the group line, a colour, a revision.
@@ -296,37 +300,98 @@ enum Look {
         return style.signed ? "+\(body);-\(body);\(body)" : body
     }
 
-    /// - Parameter tall: the row has a set height, so its cells are centred vertically.
-    static func format(_ cell: ReportCell, in row: ReportRow, column: ReportColumn, tall: Bool) -> FormatSpec {
-        var format = FormatSpec(bold: row.emphasis, indent: cell.indent)
-        if column.centered { format.horizontalAlignment = .center }
-        format.verticalAlignment = tall ? .center : .top
-        if row.startsGroup {
+    static func format(_ look: CellLook) -> FormatSpec {
+        var format = FormatSpec(bold: look.bold, indent: look.indent)
+        if look.centered { format.horizontalAlignment = .center }
+        format.verticalAlignment = look.tall ? .center : .top
+        if look.startsGroup {
             format.topBorder = .thin
             format.borderColor = Color(rgb: 0xA6A6A6)
         }
-        switch cell.content {
-        case .number(_, let style):
+        switch look.content {
+        case .number(let style):
             format.numberFormat = numberFormat(style)
         case .placeholder:
             format.italic = true
             format.fontColor = grey
             format.horizontalAlignment = .right
         case .text:
-            format.wrap = column.wrap
+            format.wrap = look.wrap
         case .empty:
             break
         }
-        if let tone = cell.tone {
+        if let tone = look.tone {
             let colours = self.tone(tone)
             format.fontColor = colours.fontColor
             format.fillColor = colours.fillColor
         }
-        if cell.revision != nil {
+        if look.revised {
             format.fillColor = Color(rgb: 0xFCE4D6)
             format.border = .dashed
             format.borderColor = Color(rgb: 0xC65911)
         }
+        return format
+    }
+}
+
+/// Everything a table cell's format depends on (``Look/format(_:)``), and nothing else: cells alike in it share
+/// one format of the workbook.
+struct CellLook: Hashable {
+    /// What the cell holds, as far as its format cares: a number's style, not its value.
+    enum Content: Hashable { case empty, text, number(NumberStyle), placeholder }
+
+    var content: Content
+    var tone: Tone?
+    /// The value changed since the previous report.
+    var revised: Bool
+    var indent: Int
+    var bold: Bool
+    /// A line above: the first row of a group.
+    var startsGroup: Bool
+    var centered: Bool
+    var wrap: Bool
+    /// The row has a set height, so its cells are centred vertically.
+    var tall: Bool
+
+    init(_ cell: ReportCell, in row: ReportRow, column: ReportColumn, tall: Bool) {
+        content = switch cell.content {
+        case .empty: .empty
+        case .text: .text
+        case .number(_, let style): .number(style)
+        case .placeholder: .placeholder
+        }
+        tone = cell.tone
+        revised = cell.revision != nil
+        indent = cell.indent
+        bold = row.emphasis
+        startsGroup = row.startsGroup
+        centered = column.centered
+        wrap = column.wrap
+        self.tall = tall
+    }
+}
+
+/// The workbook's formats of table cells, each made once (``Format``): a report writes tens of thousands of cells
+/// in a few dozen looks.
+private final class CellFormats {
+    let workbook: Workbook
+    private var made: [CellLook: Format] = [:]
+    /// The look and format last used in each column: a table's rows mostly repeat the looks of the row above.
+    private var recent: [(look: CellLook, format: Format)?] = []
+
+    init(workbook: Workbook) { self.workbook = workbook }
+
+    func format(_ look: CellLook, column: Int) throws -> Format {
+        if column < recent.count, let last = recent[column], last.look == look { return last.format }
+        let format: Format
+        if let made = made[look] {
+            format = made
+        } else {
+            format = try workbook.format(Look.format(look))
+            made[look] = format
+        }
+        if column >= recent.count { recent += Array(repeating: nil, count: column - recent.count + 1) }
+        recent[column] = (look, format)
         return format
     }
 }

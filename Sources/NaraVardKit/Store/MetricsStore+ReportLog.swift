@@ -32,15 +32,20 @@ extension MetricsStore {
                 arguments: [report.kind.rawValue, report.period.description, report.asOf,
                             Self.timestamp(report.generatedAt), output, sha256])
             let id = db.lastInsertedRowID
-            let insert = try db.makeStatement(sql: """
+            // Thousands of rows: bound through the C API (``BulkStatement``), not as GRDB arguments.
+            let insert = try BulkStatement(db, sql: """
                 INSERT OR REPLACE INTO report_value (report_id, indicator, area, period, gender, value, status)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
                 """)
+            insert.bind(1, id)
             for value in report.values {
-                try insert.execute(arguments: [
-                    id, value.key.indicator, value.key.area, value.key.period.description, value.key.gender.rawValue,
-                    value.value, value.status.rawValue,
-                ])
+                insert.bind(2, value.key.indicator)
+                insert.bind(3, value.key.area)
+                insert.bind(4, value.key.period.description)
+                insert.bind(5, value.key.gender.rawValue)
+                insert.bind(6, value.value)
+                insert.bind(7, value.status.rawValue)
+                try insert.run()
             }
             return id
         }
