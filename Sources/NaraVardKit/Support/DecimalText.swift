@@ -32,7 +32,7 @@ enum DecimalText {
 extension Double {
     /// Shortest text that reads back as the same number, in plain decimal digits (`0.00001`, not `1e-05`),
     /// without a trailing `.0`.
-    public var plain: String {
+    package var plain: String {
         if self == rounded(), abs(self) < 1e15 { return String(Int64(self)) }
         let text = description
         guard isFinite, let mark = text.firstIndex(of: "e"), let exponent = Int(text[text.index(after: mark)...]) else { return text }
