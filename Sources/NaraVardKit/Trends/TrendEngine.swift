@@ -1,9 +1,9 @@
 /// The trend engine: Mann–Kendall classification, Sen's slope, and the SPC flags, for one series.
 public enum TrendEngine {
     /// Observed points below which the classification is `too_few_points` (n ≤ 4 can never reach p < 0.05).
-    public static let minimumPoints = 5
+    package static let minimumPoints = 5
     /// Significance level of the Mann–Kendall test.
-    public static let alpha = 0.05
+    package static let alpha = 0.05
 
     /// Analyses one series.
     /// - Parameters:
@@ -45,7 +45,7 @@ public enum TrendEngine {
 
     /// The class of a series of `n` observed points: `too_few_points` below 5, else the direction of S when
     /// p < α, read against `better` (`increasing`/`decreasing` when neutral), else `no_clear_change`.
-    public static func classification(n: Int, mannKendall: MannKendall?, better: Better) -> TrendClass {
+    package static func classification(n: Int, mannKendall: MannKendall?, better: Better) -> TrendClass {
         guard n >= minimumPoints, let mannKendall else { return .tooFewPoints }
         guard mannKendall.p < alpha, mannKendall.s != 0 else { return .noClearChange }
         let direction = mannKendall.s > 0 ? 1 : -1
