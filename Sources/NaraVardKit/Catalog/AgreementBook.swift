@@ -12,9 +12,9 @@ import Yams
 /// book.agreements.map(\.allocated)
 /// ```
 public struct AgreementBook: Sendable {
-    public var agreements: [Agreement] = []
-    public var activities: [Activity] = []
-    public var files: [Catalog.SourceFile] = []
+    package var agreements: [Agreement] = []
+    package var activities: [Activity] = []
+    package var files: [Catalog.SourceFile] = []
     /// Rounding differences and other problems that do not stop a load.
     public var warnings: [Diagnostic] = []
     /// Where each agreement and activity was read (`agreement:ID`, `activity:ID`), for later messages.
@@ -40,7 +40,7 @@ public struct AgreementBook: Sendable {
     }
 
     /// Reads agreement and activity files given as (path, text) pairs.
-    public static func read(files: [(path: String, text: String)]) throws(Diagnostics) -> AgreementBook {
+    package static func read(files: [(path: String, text: String)]) throws(Diagnostics) -> AgreementBook {
         var book = AgreementBook()
         var problems: [Diagnostic] = []
         for (path, text) in files {

@@ -5,12 +5,12 @@
 /// resolver.resolve("Luleå")   // "2580"
 /// resolver.resolve("0025")    // "25"
 /// ```
-public struct AreaResolver: Sendable {
+package struct AreaResolver: Sendable {
     private var ids: [String: String] = [:]
     /// The names and aliases areas are known by, for suggestions.
     private var names: [(normalized: String, shown: String)] = []
 
-    public init(_ areas: [Area]) {
+    package init(_ areas: [Area]) {
         for area in areas {
             for text in [area.id, area.name] + area.codes + area.aliases {
                 ids[Self.normalize(text)] = area.id
@@ -28,11 +28,11 @@ public struct AreaResolver: Sendable {
     }
 
     /// The id of the area the text names, or nil.
-    public func resolve(_ text: String) -> String? { ids[Self.normalize(text)] }
+    package func resolve(_ text: String) -> String? { ids[Self.normalize(text)] }
 
     /// The name of an area the text is a near miss of (at most two letters wrong, and fewer than a third of
     /// them), for "did you mean 'Haparanda'?"; nil when none is that close or two are equally close.
-    public func suggestion(for text: String) -> String? {
+    package func suggestion(for text: String) -> String? {
         let typed = Self.normalize(text)
         guard typed.count >= 3 else { return nil }
         let limit = min(2, typed.count / 3)

@@ -13,9 +13,9 @@ import Yams
 /// ```
 public struct Catalog: Sendable {
     /// A file the catalogue was read from, with its SHA-256 for the audit log.
-    public struct SourceFile: Sendable {
-        public var path: String
-        public var sha256: String
+    package struct SourceFile: Sendable {
+        package var path: String
+        package var sha256: String
     }
 
     /// Ordered by id.
@@ -25,7 +25,7 @@ public struct Catalog: Sendable {
     /// Every area version (each carries the valid-from date of its file), and how they nest.
     public var geography = Geography(areas: [])
     /// The files read, for the audit log.
-    public var files: [SourceFile] = []
+    package var files: [SourceFile] = []
     /// Problems that do not stop a load.
     public var warnings: [Diagnostic] = []
     /// Where each definition was read (`indicator:PV01`, `area:2580`, `shift:1`), for cross-file messages.
@@ -78,7 +78,7 @@ public struct Catalog: Sendable {
     }
 
     /// Reads catalogue files given as (path, text) pairs.
-    public static func read(files: [(path: String, text: String)]) throws(Diagnostics) -> Catalog {
+    package static func read(files: [(path: String, text: String)]) throws(Diagnostics) -> Catalog {
         var catalog = Catalog()
         var areas: [Area] = []
         var problems: [Diagnostic] = []

@@ -1,6 +1,6 @@
 /// One thing `naravard check` found.
-public struct CheckFinding: Sendable, Equatable {
-    public enum Kind: String, Sendable {
+package struct CheckFinding: Sendable, Equatable {
+    package enum Kind: String, Sendable {
         /// SQLite's integrity or foreign-key check failed: the store file is damaged.
         case integrity
         /// The total (T) disagrees with women (K) plus men (M).
@@ -11,11 +11,11 @@ public struct CheckFinding: Sendable, Equatable {
         case missing
     }
 
-    public var kind: Kind
-    public var indicator: String?
-    public var area: String?
-    public var period: Period?
-    public var detail: String
+    package var kind: Kind
+    package var indicator: String?
+    package var area: String?
+    package var period: Period?
+    package var detail: String
 }
 
 extension CheckFinding {

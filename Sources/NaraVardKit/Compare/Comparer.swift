@@ -48,7 +48,7 @@ public struct Comparer: Sendable {
     }
 
     /// The compared value of one value: per 1 000 invånare for a count, with the area's population in the period.
-    public func comparedValue(_ value: AreaValue) -> ComparedValue {
+    package func comparedValue(_ value: AreaValue) -> ComparedValue {
         let population = indicator.unit == .count ? populations[geography.boundary(for: value.period)]?[value.area] : nil
         return ComparedValue(value, unit: indicator.unit, population: population)
     }
@@ -84,7 +84,7 @@ public struct Comparer: Sendable {
 extension Geography {
     /// The population of an area in this geography: a municipality's own, the sum of its members' for a
     /// länsdel, county or group (nil when any member has none), else the area's own (Riket).
-    public func population(of area: Area) -> Int? {
+    package func population(of area: Area) -> Int? {
         let members = area.kind == .municipality ? [] : self.members(of: area)
         guard !members.isEmpty else { return area.population }
         var sum = 0
@@ -96,7 +96,7 @@ extension Geography {
     }
 
     /// The population of an area in the geography version valid for a period (see ``population(of:)``).
-    public func population(of id: String, at period: Period) -> Int? {
+    package func population(of id: String, at period: Period) -> Int? {
         let version = Geography(areas: areas(validOn: boundary(for: period)))
         return version[id].flatMap(version.population(of:))
     }

@@ -41,7 +41,7 @@ public struct ComparedValue: Hashable, Sendable {
     public var reason: NotComparedReason?
 
     /// Counts are compared per 1 000 inhabitants.
-    public static let countFactor = 1_000.0
+    package static let countFactor = 1_000.0
 
     /// The compared value and intervals of one value of an indicator in the given unit.
     ///
@@ -49,7 +49,7 @@ public struct ComparedValue: Hashable, Sendable {
     ///   - value: the value as `values` shows it (stored or aggregated); a suppressed value has no number and
     ///     so gets no interval.
     ///   - population: the area's population in the period (used for count indicators only).
-    public init(_ value: AreaValue, unit: IndicatorUnit, population: Int?) {
+    package init(_ value: AreaValue, unit: IndicatorUnit, population: Int?) {
         self.population = unit == .count ? population : nil
         method = .none
         switch unit {
@@ -109,7 +109,7 @@ public struct Comparison: Sendable {
     /// let verdict = Comparison(value, compared: ComparedValue(value, unit: .percent, population: nil),
     ///                          benchmark: "25", benchmarkValue: 34.1, better: .higher, trend: .worsening)
     /// ```
-    public init(
+    package init(
         _ value: AreaValue, compared: ComparedValue, benchmark: String, benchmarkValue: Double?, better: Better,
         trend: TrendClass?
     ) {
@@ -141,7 +141,7 @@ public struct Comparison: Sendable {
 
     /// `similar` when the benchmark lies in the interval, else better or worse by the indicator's direction
     /// (higher or lower when it has none).
-    public static func verdict(_ interval: ConfidenceInterval?, _ benchmark: Double, _ better: Better) -> Verdict {
+    package static func verdict(_ interval: ConfidenceInterval?, _ benchmark: Double, _ better: Better) -> Verdict {
         guard let interval else { return .notCompared }
         if interval.contains(benchmark) { return .similar }
         let above = interval.low > benchmark

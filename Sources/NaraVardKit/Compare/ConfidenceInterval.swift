@@ -10,7 +10,7 @@ public struct ConfidenceInterval: Hashable, Sendable {
     public var low: Double
     public var high: Double
 
-    public init(low: Double, high: Double) {
+    package init(low: Double, high: Double) {
         self.low = low; self.high = high
     }
 
@@ -21,14 +21,14 @@ public struct ConfidenceInterval: Hashable, Sendable {
     public func overlaps(_ other: ConfidenceInterval) -> Bool { low <= other.high && other.low <= high }
 
     /// The confidence level of an interval.
-    public enum Level: Sendable, CaseIterable {
+    package enum Level: Sendable, CaseIterable {
         /// 95 %: the verdict.
         case ci95
         /// 99.8 %: Fingertips' second level.
         case ci998
 
         /// The two-sided normal quantile of the level.
-        public var z: Double {
+        package var z: Double {
             switch self {
             case .ci95: 1.959963984540054
             case .ci998: 3.090232306167813
@@ -36,7 +36,7 @@ public struct ConfidenceInterval: Hashable, Sendable {
         }
 
         /// 1 − the level.
-        public var alpha: Double {
+        package var alpha: Double {
             switch self {
             case .ci95: 0.05
             case .ci998: 0.002
@@ -52,7 +52,7 @@ public struct ConfidenceInterval: Hashable, Sendable {
     }
 
     /// The Wilson score interval of a proportion O / n, × 100 (percent); nil when n is not positive.
-    public static func wilson(_ observed: Double, of n: Double, level: Level) -> ConfidenceInterval? {
+    package static func wilson(_ observed: Double, of n: Double, level: Level) -> ConfidenceInterval? {
         guard n > 0, observed >= 0 else { return nil }
         let z = level.z, z2 = z * z
         let spread = z * (z2 + 4 * observed * (1 - observed / n)).clamped(atLeast: 0).squareRoot()
@@ -62,7 +62,7 @@ public struct ConfidenceInterval: Hashable, Sendable {
     }
 
     /// The limits of a Poisson count O: Byar's approximation when O ≥ 10, exact (through the gamma quantile) below.
-    public static func poissonLimits(_ observed: Double, level: Level) -> (low: Double, high: Double, method: Method) {
+    package static func poissonLimits(_ observed: Double, level: Level) -> (low: Double, high: Double, method: Method) {
         if observed >= 10 {
             let z = level.z
             let low = observed * pow(1 - 1 / (9 * observed) - z / (3 * observed.squareRoot()), 3)
@@ -76,14 +76,14 @@ public struct ConfidenceInterval: Hashable, Sendable {
 
     /// The exact Poisson limits of O (which may be an expected, non-integer count): χ²(α/2; 2O)/2 (0 when
     /// O = 0) and χ²(1 − α/2; 2O + 2)/2, through the gamma quantile.
-    public static func exactPoissonLimits(_ observed: Double, level: Level) -> (low: Double, high: Double) {
+    package static func exactPoissonLimits(_ observed: Double, level: Level) -> (low: Double, high: Double) {
         let alpha = level.alpha
         let low = observed == 0 ? 0 : GammaDistribution.quantile(alpha / 2, shape: observed)
         return (low, GammaDistribution.quantile(1 - alpha / 2, shape: observed + 1))
     }
 
     /// The interval of a rate factor × O / n (O events over a population or person-time n); nil when n is not positive.
-    public static func poisson(_ observed: Double, over n: Double, factor: Double, level: Level) -> ConfidenceInterval? {
+    package static func poisson(_ observed: Double, over n: Double, factor: Double, level: Level) -> ConfidenceInterval? {
         guard n > 0, observed >= 0 else { return nil }
         let limits = poissonLimits(observed, level: level)
         return ConfidenceInterval(low: limits.low * factor / n, high: limits.high * factor / n)

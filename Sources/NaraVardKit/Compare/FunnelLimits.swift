@@ -6,10 +6,10 @@ import Foundation
 /// ```swift
 /// FunnelLimits.limits(around: 33.27, n: 500, unit: .percent, level: .ci95)   // 29.28 … 37.51
 /// ```
-public enum FunnelLimits {
+package enum FunnelLimits {
     /// The limits at a denominator n: for a percent, the Wilson limits of E = n·p₀ out of n; for a rate, the
     /// exact Poisson limits of E = r₀·n / factor, × factor / n. Nil for other units or n ≤ 0.
-    public static func limits(around benchmark: Double, n: Double, unit: IndicatorUnit, level: ConfidenceInterval.Level)
+    package static func limits(around benchmark: Double, n: Double, unit: IndicatorUnit, level: ConfidenceInterval.Level)
         -> ConfidenceInterval?
     {
         guard n > 0, benchmark >= 0 else { return nil }
@@ -26,7 +26,7 @@ public enum FunnelLimits {
     }
 
     /// `count` denominators from `low` to `high`, evenly spaced on a logarithmic scale (both ends included).
-    public static func grid(from low: Double, to high: Double, count: Int) -> [Double] {
+    package static func grid(from low: Double, to high: Double, count: Int) -> [Double] {
         guard low > 0, high > low, count >= 2 else { return low > 0 ? [low] : [] }
         let step = log(high / low) / Double(count - 1)
         return (0..<count).map { $0 == count - 1 ? high : low * exp(step * Double($0)) }

@@ -10,21 +10,21 @@ import Foundation
 /// The regularised incomplete gamma function is a power series below `x = a + 1` and Lentz's continued
 /// fraction above it (Numerical Recipes §6.2); the quantile is Newton's method on the CDF, kept inside a
 /// bracket that bisection narrows whenever a Newton step would leave it, to a relative 1e-15.
-public enum GammaDistribution {
+package enum GammaDistribution {
     /// P(a, x) = γ(a, x) / Γ(a), the CDF of Gamma(a, 1) at x.
-    public static func lowerRegularized(_ a: Double, _ x: Double) -> Double {
+    package static func lowerRegularized(_ a: Double, _ x: Double) -> Double {
         guard x > 0 else { return 0 }
         return x < a + 1 ? series(a, x) : 1 - continuedFraction(a, x)
     }
 
     /// Q(a, x) = 1 − P(a, x), computed directly so that the upper tail keeps its precision.
-    public static func upperRegularized(_ a: Double, _ x: Double) -> Double {
+    package static func upperRegularized(_ a: Double, _ x: Double) -> Double {
         guard x > 0 else { return 1 }
         return x < a + 1 ? 1 - series(a, x) : continuedFraction(a, x)
     }
 
     /// The q-quantile of Gamma(shape, 1): the x with P(shape, x) = q. 0 for q = 0, +∞ for q = 1.
-    public static func quantile(_ q: Double, shape a: Double) -> Double {
+    package static func quantile(_ q: Double, shape a: Double) -> Double {
         precondition(a > 0 && q >= 0 && q <= 1, "quantile(\(q), shape: \(a))")
         if q == 0 { return 0 }
         if q == 1 { return .infinity }
@@ -53,12 +53,12 @@ public enum GammaDistribution {
     }
 
     /// The q-quantile of the chi-squared distribution with k degrees of freedom: 2 · Gamma(k/2, 1).quantile(q).
-    public static func chiSquaredQuantile(_ q: Double, degreesOfFreedom k: Double) -> Double {
+    package static func chiSquaredQuantile(_ q: Double, degreesOfFreedom k: Double) -> Double {
         2 * quantile(q, shape: k / 2)
     }
 
     /// The CDF of the chi-squared distribution with k degrees of freedom at x.
-    public static func chiSquaredCDF(_ x: Double, degreesOfFreedom k: Double) -> Double {
+    package static func chiSquaredCDF(_ x: Double, degreesOfFreedom k: Double) -> Double {
         lowerRegularized(k / 2, x / 2)
     }
 

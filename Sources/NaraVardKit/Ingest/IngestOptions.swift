@@ -21,7 +21,7 @@ public struct IngestOptions: Sendable {
     /// or when no row has been accepted: an endless or wrong input stops instead of being read to its end.
     public var rejectionLimit = 10_000
     /// In a dry run: list in ``IngestResult/changes`` what the import would change, before rolling back.
-    public var listChanges = false
+    package var listChanges = false
 
     public init() {}
 }
@@ -41,7 +41,7 @@ public struct IngestSummary: Sendable, Equatable, CustomStringConvertible {
     public init() {}
 
     /// One JSON object, keys in the documented order: `{"import_id": 12, "imported": n, …}`.
-    public var json: String {
+    package var json: String {
         "{\"import_id\": \(importID.map(String.init) ?? "null"), \"imported\": \(imported), \"updated\": \(updated), "
             + "\"unchanged\": \(unchanged), \"ignored\": \(ignored), \"rejected\": \(rejected), \"warnings\": \(warnings)}"
     }
@@ -61,7 +61,7 @@ public struct IngestResult: Sendable {
     /// True when rows were rejected and so nothing was written.
     public var refused = false
     /// With ``IngestOptions/listChanges`` in a dry run: every key the import would change (`importID` nil).
-    public var changes: [RecordChange] = []
+    package var changes: [RecordChange] = []
 
     /// Refused by an input that cannot be read on: its problem comes last, and nothing counts as written.
     mutating func stop(_ stop: InputStopped) {

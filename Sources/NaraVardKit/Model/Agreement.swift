@@ -5,20 +5,20 @@
 /// money.kronor      // 24_000_000
 /// money.precision   // 100_000: the last written digit is tenths of a million
 /// ```
-public struct Money: Hashable, Sendable, Codable {
+package struct Money: Hashable, Sendable, Codable {
     /// The amount in whole kronor.
-    public var kronor: Int64
+    package var kronor: Int64
     /// Kronor per unit of the last written digit: 1 for `57 923 351 kr`, 100 000 for `24,0 mkr`.
-    public var precision: Int64
+    package var precision: Int64
     /// The text as written, for messages.
-    public var text: String
+    package var text: String
 
     /// How far a part may be from its true value through rounding: half a unit of its last written digit,
     /// and one krona for whole kronor (published kronor are themselves rounded sums of parts).
-    public var tolerance: Int64 { precision == 1 ? 1 : precision / 2 }
+    package var tolerance: Int64 { precision == 1 ? 1 : precision / 2 }
 
     /// Amounts from this up are refused: whole kronor below it are exact in a double, and far beyond any budget.
-    public static let limit: Double = 1e15
+    package static let limit: Double = 1e15
 
     /// The units money is written in, with their size in kronor.
     static let units: [(name: String, kronor: Int64)] = [
@@ -26,11 +26,11 @@ public struct Money: Hashable, Sendable, Codable {
     ]
 
     /// Why a text is not an amount.
-    public struct ParseError: Error, CustomStringConvertible {
-        public var description: String
+    package struct ParseError: Error, CustomStringConvertible {
+        package var description: String
     }
 
-    public init(kronor: Int64) {
+    package init(kronor: Int64) {
         self.kronor = kronor
         precision = 1
         text = "\(Self.format(kronor)) kr"
@@ -38,7 +38,7 @@ public struct Money: Hashable, Sendable, Codable {
 
     /// Reads a number with a unit (`kr`, `tkr`, `mkr`, `mnkr`, `mdkr`); a number is refused rather than guessed
     /// when its digit groups are not three apart (`7 271 97373`).
-    public init(parsing raw: String) throws(ParseError) {
+    package init(parsing raw: String) throws(ParseError) {
         let text = raw.trimmingWhitespace()
         let words = text.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" || $0 == "\u{202F}" })
         guard let last = words.last, let unit = Self.units.first(where: { $0.name == last.lowercased() }) else {
@@ -65,12 +65,12 @@ public struct Money: Hashable, Sendable, Codable {
     }
 
     /// `57 923 351`: kronor with spaces between groups of three digits.
-    public static func format(_ kronor: Int64) -> String {
+    package static func format(_ kronor: Int64) -> String {
         group(String(kronor.magnitude), negative: kronor < 0)
     }
 
     /// Whole kronor of a sum that may be beyond `Int64` (many large figures added up), grouped the same way.
-    public static func format(_ kronor: Double) -> String {
+    package static func format(_ kronor: Double) -> String {
         let whole = kronor.rounded()
         if let exact = Int64(exactly: whole) { return format(exact) }
         return whole.isFinite ? group(whole.magnitude.plain, negative: whole < 0) : whole.description
@@ -87,88 +87,88 @@ public struct Money: Hashable, Sendable, Codable {
 }
 
 /// A national agreement (överenskommelse) as the region received it: its money per insatsområde.
-public struct Agreement: Hashable, Sendable, Codable {
-    public var id: String
-    public var name: String
-    public var year: Int
+package struct Agreement: Hashable, Sendable, Codable {
+    package var id: String
+    package var name: String
+    package var year: Int
     /// Who the agreement is with (staten och SKR).
-    public var counterpart: String?
+    package var counterpart: String?
     /// Where the figures come from.
-    public var source: String?
-    public var note: String?
+    package var source: String?
+    package var note: String?
     /// The region's total as stated; nil when the source states only parts.
-    public var total: Money?
+    package var total: Money?
     /// What the county's municipalities receive under the same agreement (outside the region's total).
-    public var municipalities: Money?
-    public var tables: [AgreementTable]
+    package var municipalities: Money?
+    package var tables: [AgreementTable]
 
     /// The region's money: the stated total, or the sum of the tables.
-    public var allocated: Int64 {
+    package var allocated: Int64 {
         total?.kronor ?? tables.reduce(0) { $0 + ($1.total?.kronor ?? $1.areas.reduce(0) { $0 + $1.amount.kronor }) }
     }
 
-    public var areas: [Insatsomrade] { tables.flatMap(\.areas) }
+    package var areas: [Insatsomrade] { tables.flatMap(\.areas) }
 
-    public func area(_ id: String) -> Insatsomrade? { areas.first { $0.id == id } }
+    package func area(_ id: String) -> Insatsomrade? { areas.first { $0.id == id } }
 }
 
 /// One table of insatsområden as a source prints it, with its stated totals.
-public struct AgreementTable: Hashable, Sendable, Codable {
-    public var name: String
+package struct AgreementTable: Hashable, Sendable, Codable {
+    package var name: String
     /// The stated sum of the region's column.
-    public var total: Money?
+    package var total: Money?
     /// The stated sum of the joint column (region and municipalities together), for joint insatsområden.
-    public var jointTotal: Money?
+    package var jointTotal: Money?
     /// The source names only some parts ("varav …"): the parts may sum to less than the total.
-    public var partial: Bool
-    public var areas: [Insatsomrade]
+    package var partial: Bool
+    package var areas: [Insatsomrade]
 }
 
 /// An insatsområde: money for one purpose, tied to the direction shifts and indicators it should move.
-public struct Insatsomrade: Hashable, Sendable, Codable {
+package struct Insatsomrade: Hashable, Sendable, Codable {
     /// Unique within its agreement.
-    public var id: String
-    public var name: String
+    package var id: String
+    package var name: String
     /// The region's part ("Summa Region Norrbotten").
-    public var amount: Money
+    package var amount: Money
     /// For a joint insatsområde: the joint total with the municipalities' part ("Summa gemensamt").
-    public var jointAmount: Money?
+    package var jointAmount: Money?
     /// The direction shift the money is rolled up under.
-    public var shift: Int?
-    public var otherShifts: [Int]
+    package var shift: Int?
+    package var otherShifts: [Int]
     /// Indicator ids the money is meant to move.
-    public var indicators: [String]
-    public var note: String?
+    package var indicators: [String]
+    package var note: String?
     /// Why each indicator is linked (indicator id → one line in Swedish citing the source); nil when no link
     /// gives a reason, so definitions stored before reasons existed read back unchanged.
-    public var reasons: [String: String]? = nil
+    package var reasons: [String: String]? = nil
 
     /// Why `indicator` is linked to this insatsområde, if the agreements file says.
-    public func reason(for indicator: String) -> String? { reasons?[indicator] }
+    package func reason(for indicator: String) -> String? { reasons?[indicator] }
 }
 
 /// A decided activity (beslutad aktivitet) financed from one insatsområde.
-public struct Activity: Hashable, Sendable, Codable {
-    public var id: String
-    public var name: String
-    public var agreement: String
-    public var insatsomrade: String
+package struct Activity: Hashable, Sendable, Codable {
+    package var id: String
+    package var name: String
+    package var agreement: String
+    package var insatsomrade: String
     /// The responsible division.
-    public var division: String
+    package var division: String
     /// The decision date, `YYYY-MM-DD`.
-    public var decided: String
+    package var decided: String
     /// Who decided (regiondirektören, regionstyrelsens ordförande, …).
-    public var decidedBy: String
-    public var amount: Money
-    public var shifts: [Int]
-    public var note: String?
+    package var decidedBy: String
+    package var amount: Money
+    package var shifts: [Int]
+    package var note: String?
 }
 
 /// Money spent on an activity in one quarter.
-public struct ActivityUse: Hashable, Sendable {
-    public var activity: String
-    public var period: Period
+package struct ActivityUse: Hashable, Sendable {
+    package var activity: String
+    package var period: Period
     /// Kronor.
-    public var spent: Double
-    public var note: String?
+    package var spent: Double
+    package var note: String?
 }

@@ -44,7 +44,7 @@ public struct Geography: Sendable {
     /// Version start dates, ascending ("" for versions valid always).
     private let boundaries: [String]
 
-    public init(areas versions: [Area]) {
+    package init(areas versions: [Area]) {
         self.versions = versions
         var latest: [String: Area] = [:]
         for area in versions where (latest[area.id]?.validFrom ?? "") <= (area.validFrom ?? "") {
@@ -59,24 +59,24 @@ public struct Geography: Sendable {
     public subscript(id: String) -> Area? { byID[id] }
 
     /// The municipalities a länsdel, county or group is made of now (sorted by id).
-    public func members(of area: Area) -> [String] {
+    package func members(of area: Area) -> [String] {
         members(of: area, among: areas)
     }
 
     /// The municipalities a länsdel, county or group is made of in a period: each municipality counts where its
     /// version valid at the start of the period puts it (the earliest version for periods before all of them).
-    public func members(of area: Area, at period: Period) -> [String] {
+    package func members(of area: Area, at period: Period) -> [String] {
         boundaries.count <= 1 ? members(of: area) : members(of: area, among: areas(validOn: boundary(for: period)))
     }
 
     /// The start of the membership version that applies to a period: the latest that has begun by the period's
     /// first day, or the earliest when none has.
-    public func boundary(for period: Period) -> String {
+    package func boundary(for period: Period) -> String {
         boundaries.last { $0 <= period.startDate } ?? boundaries.first ?? ""
     }
 
     /// The version of every area valid on a date (the earliest version for dates before all of them).
-    public func areas(validOn date: String) -> [Area] {
+    package func areas(validOn date: String) -> [Area] {
         Dictionary(grouping: versions, by: \.id).values.map { versions in
             let sorted = versions.sorted { ($0.validFrom ?? "") < ($1.validFrom ?? "") }
             return sorted.last { ($0.validFrom ?? "") <= date } ?? sorted[0]
@@ -96,7 +96,7 @@ public struct Geography: Sendable {
 
 extension Period {
     /// The first day of the period as an ISO date (`2024-04-01` for 2024Q2).
-    public var startDate: String {
+    package var startDate: String {
         let month = switch kind { case .year: 1; case .quarter: (part - 1) * 3 + 1; case .month: part }
         return "\(year)-" + (month < 10 ? "0\(month)" : "\(month)") + "-01"
     }

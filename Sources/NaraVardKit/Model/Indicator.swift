@@ -43,7 +43,7 @@ public struct Indicator: Hashable, Sendable, Codable {
         }
     }
 
-    public init(
+    package init(
         id: String, name: String, nameEn: String? = nil, shift: Int, unit: IndicatorUnit,
         better: Better, frequency: Frequency, definition: String? = nil, numerator: String? = nil,
         denominator: String? = nil, source: String? = nil, kolada: String? = nil, minN: Int? = nil,
@@ -58,7 +58,7 @@ public struct Indicator: Hashable, Sendable, Codable {
     }
 
     /// Whether values of areas of `kind` are computed from municipal records (länsdel, county, group).
-    public func isAggregated(to kind: Area.Kind) -> Bool {
+    package func isAggregated(to kind: Area.Kind) -> Bool {
         guard levels.contains(.municipality) else { return false }
         switch kind {
         case .county: return levels.contains(.county)
@@ -68,7 +68,7 @@ public struct Indicator: Hashable, Sendable, Codable {
     }
 
     /// Whether the indicator is published for areas of `kind` (Riket always counts as published).
-    public func isPublished(for kind: Area.Kind) -> Bool {
+    package func isPublished(for kind: Area.Kind) -> Bool {
         switch kind {
         case .municipality: levels.contains(.municipality)
         case .lansdel, .group: levels.contains(.lansdel)

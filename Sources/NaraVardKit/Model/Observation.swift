@@ -34,13 +34,13 @@ public struct Observation: Hashable, Sendable {
 }
 
 /// The identity of a record: one indicator, area, period and gender.
-public struct ObservationKey: Hashable, Sendable {
-    public var indicator: String
-    public var area: String
-    public var period: Period
-    public var gender: Gender
+package struct ObservationKey: Hashable, Sendable {
+    package var indicator: String
+    package var area: String
+    package var period: Period
+    package var gender: Gender
 }
 
 extension Observation {
-    public var key: ObservationKey { ObservationKey(indicator: indicator, area: area, period: period, gender: gender) }
+    package var key: ObservationKey { ObservationKey(indicator: indicator, area: area, period: period, gender: gender) }
 }

@@ -26,7 +26,7 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// Position on the time axis of its kind: consecutive periods differ by one.
-    public var index: Int {
+    package var index: Int {
         switch kind {
         case .year: year
         case .quarter: year * 4 + part - 1
@@ -35,7 +35,7 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// The period of the same kind at a time-axis position (the inverse of ``index``).
-    public init(kind: Kind, index: Int) {
+    package init(kind: Kind, index: Int) {
         switch kind {
         case .year: self.init(year: index)
         case .quarter: self.init(year: index.floorDivided(by: 4), quarter: index.floorModulo(4) + 1)
@@ -44,7 +44,7 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// Periods of one kind per year: 1, 4 or 12.
-    public static func perYear(_ kind: Kind) -> Int {
+    package static func perYear(_ kind: Kind) -> Int {
         switch kind { case .year: 1; case .quarter: 4; case .month: 12 }
     }
 
@@ -74,7 +74,7 @@ extension Period {
     }
 
     /// Years accepted on input.
-    public static let validYears = 1900...2100
+    package static let validYears = 1900...2100
 
     /// Reads every form analysts write: `2024Q1`, `2024-Q1`, `2024 Q1`, `2024K1`, `2024 kv1`, `2024 kvartal 1`,
     /// the quarter first as in `Q1 2024`, `K1 2024` or `Kvartal 1 2024`, `2024-03` (month), `2024M03`, `2024`

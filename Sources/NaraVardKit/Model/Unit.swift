@@ -7,7 +7,7 @@ public enum IndicatorUnit: String, CaseIterable, Sendable, Codable {
     case count, days, index, sek
 
     /// The factor in value = factor × numerator / denominator.
-    public var factor: Double {
+    package var factor: Double {
         switch self {
         case .percent: 100
         case .per1000: 1_000
@@ -18,13 +18,13 @@ public enum IndicatorUnit: String, CaseIterable, Sendable, Codable {
     }
 
     /// Whether values are a numerator over a denominator (every unit but count and index).
-    public var hasDenominator: Bool { self != .count && self != .index }
+    package var hasDenominator: Bool { self != .count && self != .index }
 
     /// Whether a value below zero is impossible.
-    public var isNonNegative: Bool { self != .sek && self != .index }
+    package var isNonNegative: Bool { self != .sek && self != .index }
 
     /// Short Swedish label for tables and reports.
-    public var label: String {
+    package var label: String {
         switch self {
         case .percent: "%"
         case .per1000: "per 1 000"
@@ -43,7 +43,7 @@ public enum Frequency: String, CaseIterable, Sendable, Codable {
     case quarter, year, month
 
     /// The period kind values of this frequency must have.
-    public var periodKind: Period.Kind {
+    package var periodKind: Period.Kind {
         switch self { case .quarter: .quarter; case .year: .year; case .month: .month }
     }
 }

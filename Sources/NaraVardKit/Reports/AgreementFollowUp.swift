@@ -7,60 +7,60 @@ import Foundation
 /// let followUp = try store.agreementFollowUp(year: 2022)
 /// followUp.lines.first?.percentUsed
 /// ```
-public struct AgreementFollowUp: Sendable {
+package struct AgreementFollowUp: Sendable {
     /// A linked indicator and its county trend (nil: no series).
-    public struct LinkedTrend: Sendable {
-        public var indicator: String
-        public var better: Better
-        public var trend: TrendClass?
+    package struct LinkedTrend: Sendable {
+        package var indicator: String
+        package var better: Better
+        package var trend: TrendClass?
     }
 
     /// One agreement as a whole (``area`` nil) or one of its insatsområden.
-    public struct Line: Sendable {
-        public var agreement: Agreement
-        public var area: Insatsomrade?
+    package struct Line: Sendable {
+        package var agreement: Agreement
+        package var area: Insatsomrade?
         /// The region's money, kronor.
-        public var allocated: Int64
+        package var allocated: Int64
         /// The joint total with the municipalities' part, for a joint insatsområde.
-        public var jointAllocated: Int64?
-        public var decided: Int64
-        public var spent: Double
+        package var jointAllocated: Int64?
+        package var decided: Int64
+        package var spent: Double
         /// Whether any of the line's activities has spending entered; without it the spending is unknown, not 0.
-        public var followedUp = true
-        public var trends: [LinkedTrend]
+        package var followedUp = true
+        package var trends: [LinkedTrend]
 
-        public var remaining: Double { Double(allocated) - spent }
+        package var remaining: Double { Double(allocated) - spent }
         /// Spent as a percentage of allocated; nil when nothing was allocated.
-        public var percentUsed: Double? { allocated > 0 ? 100 * spent / Double(allocated) : nil }
+        package var percentUsed: Double? { allocated > 0 ? 100 * spent / Double(allocated) : nil }
     }
 
     /// The money of the insatsområden whose primary direction shift is ``shift`` (nil: none given).
-    public struct ShiftMoney: Sendable, Equatable {
-        public var shift: Int?
-        public var allocated: Int64
-        public var decided: Int64
-        public var spent: Double
+    package struct ShiftMoney: Sendable, Equatable {
+        package var shift: Int?
+        package var allocated: Int64
+        package var decided: Int64
+        package var spent: Double
     }
 
     /// Each agreement's line followed by its insatsområden, latest year first.
-    public var lines: [Line]
+    package var lines: [Line]
     /// The latest quarter of use taken into account (nil: all).
-    public var period: Period?
+    package var period: Period?
     /// The decided activities of the agreements shown.
-    public var activities: [Activity]
+    package var activities: [Activity]
     /// Money spent per activity, kronor.
-    public var spentByActivity: [String: Double]
+    package var spentByActivity: [String: Double]
     /// The last quarter (or period) with spending entered up to the report period: what "förbrukat till och med" names.
-    public var lastSpent: Period?
+    package var lastSpent: Period?
 
-    public func spent(_ activity: String) -> Double? { spentByActivity[activity] }
+    package func spent(_ activity: String) -> Double? { spentByActivity[activity] }
 
     /// Builds the lines from the stored state.
     /// - Parameters:
     ///   - year: only agreements of this year (nil: all).
     ///   - period: count use up to this quarter (nil: all).
     ///   - trends: the county trend of each indicator, by id.
-    public static func build(
+    package static func build(
         _ state: AgreementState, year: Int?, period: Period?, indicators: [String: Better], trends: [String: TrendClass]
     ) -> AgreementFollowUp {
         let used = state.use.filter { use in period.map { use.period <= $0 } ?? true }
@@ -92,7 +92,7 @@ public struct AgreementFollowUp: Sendable {
 
     /// The insatsområden's money per primary direction shift (the region's part of joint ones), shifts in order
     /// and insatsområden without one last.
-    public var byShift: [ShiftMoney] {
+    package var byShift: [ShiftMoney] {
         var totals: [Int: ShiftMoney] = [:]
         for line in lines {
             guard let area = line.area else { continue }
@@ -110,7 +110,7 @@ public struct AgreementFollowUp: Sendable {
 extension MetricsStore {
     /// The follow-up of the agreements' money as of an import, with the county trends of the linked indicators
     /// over every period up to `period`.
-    public func agreementFollowUp(year: Int? = nil, asOf: Int64? = nil, period: Period? = nil) throws -> AgreementFollowUp {
+    package func agreementFollowUp(year: Int? = nil, asOf: Int64? = nil, period: Period? = nil) throws -> AgreementFollowUp {
         let state = try agreementState(asOf: asOf)
         let catalog = try catalog(asOf: asOf)
         let linked = Set(state.agreements.flatMap { $0.areas.flatMap(\.indicators) }).filter { catalog.indicator($0) != nil }

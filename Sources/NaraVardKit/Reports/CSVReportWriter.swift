@@ -7,10 +7,10 @@ import Foundation
 /// ```swift
 /// let files = try CSVReportWriter.write(report, to: URL(fileURLWithPath: "uppfoljning-2025Q4"))
 /// ```
-public enum CSVReportWriter {
+package enum CSVReportWriter {
     /// Writes every table into `directory` (created if missing) and returns the files written.
     @discardableResult
-    public static func write(_ report: Report, to directory: URL, dialect: CSVDialect = .swedishExcel) throws -> [URL] {
+    package static func write(_ report: Report, to directory: URL, dialect: CSVDialect = .swedishExcel) throws -> [URL] {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         var written: [URL] = []
         for table in report.sheets.flatMap(\.tables) {

@@ -19,24 +19,24 @@ public struct Report: Sendable {
     public var asOf: Int64?
     /// When the report was made; the only thing that differs between two runs on the same store.
     public var generatedAt: Date
-    public var sheets: [ReportSheet]
+    package var sheets: [ReportSheet]
     /// Every value the report shows (the rows of its Data sheet), as logged in the store.
-    public var values: [ReportValue]
+    package var values: [ReportValue]
     /// How many of them changed since the previous report of the same kind (each marked with a comment).
     public var revised: Int
 }
 
 /// One value a report shows, as the report log keeps it: suppressed values are logged without their number.
-public struct ReportValue: Hashable, Sendable {
-    public var key: ObservationKey
-    public var value: Double?
-    public var status: AreaValue.Status
+package struct ReportValue: Hashable, Sendable {
+    package var key: ObservationKey
+    package var value: Double?
+    package var status: AreaValue.Status
 }
 
 /// One worksheet (or, in CSV, the files of its tables).
-public struct ReportSheet: Sendable {
+package struct ReportSheet: Sendable {
     /// How charts are placed.
-    public enum ChartLayout: Sendable {
+    package enum ChartLayout: Sendable {
         /// Each chart to the right of the rows it shows.
         case beside
         /// In a grid above the tables, `columns` charts wide.
@@ -44,71 +44,71 @@ public struct ReportSheet: Sendable {
     }
 
     /// The tab name (at most 31 characters).
-    public var name: String
+    package var name: String
     /// A heading above the tables; `nil` starts the first table at the top (the Data sheet).
-    public var title: String?
-    public var subtitle: String?
-    public var tables: [ReportTable]
-    public var charts: [ReportChart] = []
-    public var chartLayout: ChartLayout = .beside
+    package var title: String?
+    package var subtitle: String?
+    package var tables: [ReportTable]
+    package var charts: [ReportChart] = []
+    package var chartLayout: ChartLayout = .beside
     /// Short lines below the tables.
-    public var notes: [String] = []
+    package var notes: [String] = []
     /// Part of the printed meeting document: selected with the first sheet when the workbook opens, so Excel's
     /// default print ("Print Active Sheets") prints it. Sheets for analysts (Data, Definitioner, Om rapporten, …)
     /// print only when chosen.
-    public var printed = true
+    package var printed = true
 }
 
 /// A table: a header row and rows of cells. In CSV it is one file, named ``name``.
-public struct ReportTable: Sendable {
+package struct ReportTable: Sendable {
     /// The CSV file name without `.csv`, and the Excel table name when ``isExcelTable``; unique in a report.
-    public var name: String
+    package var name: String
     /// A line above the table.
-    public var caption: String?
-    public var columns: [ReportColumn]
-    public var rows: [ReportRow]
-    public var colors: [ConditionalColor] = []
+    package var caption: String?
+    package var columns: [ReportColumn]
+    package var rows: [ReportRow]
+    package var colors: [ConditionalColor] = []
     /// Freeze the sheet above the first data row (honoured for a sheet's first table).
-    public var freezeHeader = false
+    package var freezeHeader = false
     /// Filter buttons on the header (one table per sheet).
-    public var filter = false
+    package var filter = false
     /// Write as an Excel table (filters, banded rows, a name usable in formulas).
-    public var isExcelTable = false
+    package var isExcelTable = false
     /// Height of the data rows in points; `nil` leaves it to Excel.
-    public var rowHeight: Double?
+    package var rowHeight: Double?
 }
 
 /// A column of a ``ReportTable``.
-public struct ReportColumn: Sendable {
-    public var header: String
+package struct ReportColumn: Sendable {
+    package var header: String
     /// Width in Excel's character units.
-    public var width: Double
+    package var width: Double
     /// Wrap long text within the column.
-    public var wrap: Bool
+    package var wrap: Bool
     /// Centre the cells (a grid of labels).
-    public var centered: Bool
+    package var centered: Bool
 
-    public init(_ header: String, width: Double, wrap: Bool = false, centered: Bool = false) {
+    package init(_ header: String, width: Double, wrap: Bool = false, centered: Bool = false) {
         self.header = header; self.width = width; self.wrap = wrap; self.centered = centered
     }
 }
 
 /// A row of a ``ReportTable``.
-public struct ReportRow: Sendable {
-    public var cells: [ReportCell]
+package struct ReportRow: Sendable {
+    package var cells: [ReportCell]
     /// A total (länsdel, county) shown in bold.
-    public var emphasis = false
+    package var emphasis = false
     /// The first row of a group (an indicator), with a line above it.
-    public var startsGroup = false
+    package var startsGroup = false
 
-    public init(_ cells: [ReportCell], emphasis: Bool = false, startsGroup: Bool = false) {
+    package init(_ cells: [ReportCell], emphasis: Bool = false, startsGroup: Bool = false) {
         self.cells = cells; self.emphasis = emphasis; self.startsGroup = startsGroup
     }
 }
 
 /// One cell: its content, an optional fixed colour, and a note when the value was revised.
-public struct ReportCell: Hashable, Sendable {
-    public enum Content: Hashable, Sendable {
+package struct ReportCell: Hashable, Sendable {
+    package enum Content: Hashable, Sendable {
         case empty
         /// Always a string cell, never a formula (names, notes, sources are users' text).
         case text(String)
@@ -117,41 +117,41 @@ public struct ReportCell: Hashable, Sendable {
         case placeholder(Placeholder)
     }
 
-    public var content: Content
+    package var content: Content
     /// A fixed colour (legend samples); other colours come from the table's ``ConditionalColor`` rules.
-    public var tone: Tone?
+    package var tone: Tone?
     /// Set when the value changed since the previous report of the same kind: `Reviderat: tidigare 31,2`.
-    public var revision: String?
+    package var revision: String?
     /// Indentation level: a municipality beneath its länsdel.
-    public var indent = 0
+    package var indent = 0
     /// A comment on the cell (a compared value's 95 % interval and verdict), after the revision if there is one.
-    public var note: String?
+    package var note: String?
 
-    public init(_ content: Content, tone: Tone? = nil, revision: String? = nil, indent: Int = 0, note: String? = nil) {
+    package init(_ content: Content, tone: Tone? = nil, revision: String? = nil, indent: Int = 0, note: String? = nil) {
         self.content = content; self.tone = tone; self.revision = revision; self.indent = indent; self.note = note
     }
 
     /// The cell's comment: the revision and the note, each on a line.
-    public var comment: String? {
+    package var comment: String? {
         guard revision != nil || note != nil else { return nil }
         let lines = [revision, note].compactMap { $0 }
         return lines.isEmpty ? nil : lines.joined(separator: "\n")
     }
 
-    public static let empty = ReportCell(.empty)
-    public static func text(_ text: String?) -> ReportCell { text.map { ReportCell(.text($0)) } ?? .empty }
-    public static func number(_ value: Double?, _ style: NumberStyle) -> ReportCell {
+    package static let empty = ReportCell(.empty)
+    package static func text(_ text: String?) -> ReportCell { text.map { ReportCell(.text($0)) } ?? .empty }
+    package static func number(_ value: Double?, _ style: NumberStyle) -> ReportCell {
         value.map { ReportCell(.number($0, style)) } ?? .empty
     }
-    public static func placeholder(_ placeholder: Placeholder) -> ReportCell { ReportCell(.placeholder(placeholder)) }
+    package static func placeholder(_ placeholder: Placeholder) -> ReportCell { ReportCell(.placeholder(placeholder)) }
 }
 
 /// What is shown where a value has no number.
-public enum Placeholder: String, CaseIterable, Sendable {
+package enum Placeholder: String, CaseIterable, Sendable {
     case suppressed, suppressedAtSource, missing, incomplete, notAggregable, undefined
 
     /// The Swedish word shown in the cell.
-    public var label: String {
+    package var label: String {
         switch self {
         case .suppressed: "prickad"
         case .suppressedAtSource: "skyddad av källan"
@@ -164,31 +164,31 @@ public enum Placeholder: String, CaseIterable, Sendable {
 }
 
 /// How a number is shown: decimals, thousands grouping, and a sign for changes.
-public struct NumberStyle: Hashable, Sendable {
-    public var decimals: Int
-    public var signed: Bool
+package struct NumberStyle: Hashable, Sendable {
+    package var decimals: Int
+    package var signed: Bool
     /// Thousands grouped (the reader's locale decides the separator: a space in Swedish Excel); never for years.
-    public var grouped = true
+    package var grouped = true
 
-    public init(decimals: Int, signed: Bool = false, grouped: Bool = true) {
+    package init(decimals: Int, signed: Bool = false, grouped: Bool = true) {
         self.decimals = decimals; self.signed = signed; self.grouped = grouped
     }
 
     /// A year: 2022, never "2 022" or "2,022".
-    public static let year = NumberStyle(decimals: 0, grouped: false)
+    package static let year = NumberStyle(decimals: 0, grouped: false)
 
     /// A value of an indicator: one decimal for percent and rates per 1 000 or 10 000, none for counts, ….
-    public static func value(_ unit: IndicatorUnit) -> NumberStyle { NumberStyle(decimals: unit.reportDecimals) }
+    package static func value(_ unit: IndicatorUnit) -> NumberStyle { NumberStyle(decimals: unit.reportDecimals) }
     /// A change in an indicator's unit, with its sign.
-    public static func change(_ unit: IndicatorUnit) -> NumberStyle { NumberStyle(decimals: unit.reportDecimals, signed: true) }
+    package static func change(_ unit: IndicatorUnit) -> NumberStyle { NumberStyle(decimals: unit.reportDecimals, signed: true) }
     /// A slope per period: one decimal more than the values.
-    public static func slope(_ unit: IndicatorUnit) -> NumberStyle { NumberStyle(decimals: unit.reportDecimals + 1, signed: true) }
-    public static let integer = NumberStyle(decimals: 0)
+    package static func slope(_ unit: IndicatorUnit) -> NumberStyle { NumberStyle(decimals: unit.reportDecimals + 1, signed: true) }
+    package static let integer = NumberStyle(decimals: 0)
 }
 
 extension IndicatorUnit {
     /// Decimals shown in reports.
-    public var reportDecimals: Int {
+    package var reportDecimals: Int {
         switch self {
         case .percent, .per1000, .per10000, .days: 1
         case .index: 2
@@ -198,7 +198,7 @@ extension IndicatorUnit {
 }
 
 /// A colour with a meaning.
-public enum Tone: String, CaseIterable, Sendable {
+package enum Tone: String, CaseIterable, Sendable {
     /// Green: the way the strategy wants.
     case good
     /// Red: the wrong way.
@@ -212,8 +212,8 @@ public enum Tone: String, CaseIterable, Sendable {
 }
 
 /// A colour rule over some cells of a table (conditional formatting in the workbook; ignored in CSV).
-public struct ConditionalColor: Sendable {
-    public enum Rule: Sendable {
+package struct ConditionalColor: Sendable {
+    package enum Rule: Sendable {
         /// Numbers by sign: good when they move the better way; neutral (purple) when the indicator has no better way.
         case sign(Better)
         /// Numbers against a reference: good when better than it (or equal, with `orEqual`), bad when worse.
@@ -223,48 +223,48 @@ public struct ConditionalColor: Sendable {
     }
 
     /// The cell compared with in a ``Rule/versus(_:_:orEqual:)`` rule.
-    public enum Reference: Sendable {
+    package enum Reference: Sendable {
         /// This column in the same row (e.g. the target).
         case column(Int)
         /// One cell of the table (data row, column), e.g. the county's value.
         case cell(row: Int, column: Int)
     }
 
-    public struct Label: Sendable {
-        public var text: String
-        public var tone: Tone
+    package struct Label: Sendable {
+        package var text: String
+        package var tone: Tone
     }
 
     /// Data rows of the table.
-    public var rows: Range<Int>
-    public var columns: ClosedRange<Int>
-    public var rule: Rule
+    package var rows: Range<Int>
+    package var columns: ClosedRange<Int>
+    package var rule: Rule
 }
 
 /// A native chart drawn from a table on the same sheet.
-public struct ReportChart: Sendable {
+package struct ReportChart: Sendable {
     /// `scatter` is an XY chart: ``categoryColumn`` holds the x values. `bar` has horizontal bars, so long
     /// category names read level on the vertical axis instead of running into the legend.
-    public enum Kind: Sendable { case line, column, bar, scatter }
+    package enum Kind: Sendable { case line, column, bar, scatter }
 
-    public var kind: Kind
-    public var title: String
-    public var yAxisTitle: String?
+    package var kind: Kind
+    package var title: String
+    package var yAxisTitle: String?
     /// The value axis's Excel number format, e.g. `#,##0.0,,` to show kronor in millions (mkr).
-    public var yAxisNumberFormat: String?
+    package var yAxisNumberFormat: String?
     /// Start the value axis at zero (columns of a quantity that cannot be negative).
-    public var startsAtZero = false
+    package var startsAtZero = false
     /// The table (index in the sheet's ``ReportSheet/tables``) and its data rows the chart shows.
-    public var table: Int
-    public var rows: Range<Int>
-    public var categoryColumn: Int
+    package var table: Int
+    package var rows: Range<Int>
+    package var categoryColumn: Int
     /// One series per column; its name is the column header.
-    public var valueColumns: [Int]
+    package var valueColumns: [Int]
     /// Value columns drawn as points without a line (scatter charts).
-    public var pointColumns: Set<Int> = []
+    package var pointColumns: Set<Int> = []
     /// Value columns drawn as dashed lines.
-    public var dashedColumns: Set<Int> = []
-    public var xAxisTitle: String?
+    package var dashedColumns: Set<Int> = []
+    package var xAxisTitle: String?
     /// A base-10 logarithmic x axis (scatter charts).
-    public var logarithmicX = false
+    package var logarithmicX = false
 }

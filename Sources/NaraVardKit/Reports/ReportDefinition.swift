@@ -69,7 +69,7 @@ public struct ReportDefinition: Sendable {
     }
 
     /// Reads definition text; every problem is reported as `FILE:LINE:COLUMN: message`.
-    public static func read(path: String, text: String) throws(Diagnostics) -> ReportDefinition {
+    package static func read(path: String, text: String) throws(Diagnostics) -> ReportDefinition {
         let composed: Node?
         do {
             composed = try Yams.compose(yaml: text)

@@ -1,9 +1,9 @@
 import Foundation
 
 /// The Swedish words and number texts reports use.
-public enum ReportText {
+package enum ReportText {
     /// `2025 K4`, `2024`, `2025-03`: short, for table cells.
-    public static func period(_ period: Period) -> String {
+    package static func period(_ period: Period) -> String {
         switch period.kind {
         case .quarter: "\(period.year) K\(period.part)"
         case .year, .month: period.description
@@ -11,7 +11,7 @@ public enum ReportText {
     }
 
     /// `2025 kvartal 4`, `2024`, `mars 2025`: for titles.
-    public static func periodTitle(_ period: Period) -> String {
+    package static func periodTitle(_ period: Period) -> String {
         switch period.kind {
         case .quarter: "\(period.year) kvartal \(period.part)"
         case .year: "\(period.year)"
@@ -23,7 +23,7 @@ public enum ReportText {
                                  "september", "oktober", "november", "december"]
 
     /// A number with a decimal comma and Swedish grouping: `31,2`, `-0,5`, `248 480` (a no-break space).
-    public static func number(_ value: Double, decimals: Int) -> String {
+    package static func number(_ value: Double, decimals: Int) -> String {
         let plain = String(format: "%.\(decimals)f", value.rounded(toDecimals: decimals) + 0)
         let sign = plain.hasPrefix("-") ? "-" : ""
         let parts = plain.drop { $0 == "-" }.split(separator: ".", omittingEmptySubsequences: false)
@@ -37,21 +37,21 @@ public enum ReportText {
     }
 
     /// The arrow and word of a trend class: the arrow shows where the series goes, the word whether that is good.
-    public static func trend(_ trend: TrendClass?, better: Better) -> String {
+    package static func trend(_ trend: TrendClass?, better: Better) -> String {
         let trend = trend ?? .tooFewPoints
         return trend.arrow(better: better) + " " + trendWord(trend)
     }
 
     /// Where an agreement's spending has not been entered.
-    public static let notFollowedUp = "ingen uppföljning inlagd"
+    package static let notFollowedUp = "ingen uppföljning inlagd"
 
     /// `PV01 ↑ förbättras, PV05 → ingen tydlig förändring`: the indicators money should move, with their trends.
-    public static func linkedTrends(_ trends: [AgreementFollowUp.LinkedTrend]) -> String {
+    package static func linkedTrends(_ trends: [AgreementFollowUp.LinkedTrend]) -> String {
         trends.map { "\($0.indicator) \(trend($0.trend, better: $0.better))" }.joined(separator: ", ")
     }
 
     /// A trend class in Swedish words.
-    public static func trendWord(_ trend: TrendClass) -> String {
+    package static func trendWord(_ trend: TrendClass) -> String {
         switch trend {
         case .improving: "förbättras"
         case .worsening: "försämras"
@@ -70,7 +70,7 @@ public enum ReportText {
         .init(text: "→ ingen tydlig förändring", tone: .muted), .init(text: "· för få punkter", tone: .muted),
     ]
 
-    public static func rollup(_ status: ShiftRollup.Status) -> String {
+    package static func rollup(_ status: ShiftRollup.Status) -> String {
         switch status {
         case .improving: "Förbättras"
         case .worsening: "Försämras"
@@ -87,7 +87,7 @@ public enum ReportText {
     ]
 
     /// Making Data Count's variation icon in words.
-    public static func variation(_ icon: VariationIcon) -> String {
+    package static func variation(_ icon: VariationIcon) -> String {
         switch icon {
         case .commonCause: "Normal variation"
         case .improvementHigh: "Förbättring (högt)"
@@ -111,10 +111,10 @@ public enum ReportText {
     }
 
     /// What the variation column says for a seasonal indicator, which has no SPC limits.
-    public static let seasonal = "Säsongsvarierande"
+    package static let seasonal = "Säsongsvarierande"
 
     /// The variation column of a series: its icon in words, or ``seasonal``.
-    public static func variation(_ result: TrendResult) -> String? {
+    package static func variation(_ result: TrendResult) -> String? {
         result.seasonal ? seasonal : result.variation.map(variation)
     }
 
@@ -125,7 +125,7 @@ public enum ReportText {
     ]
 
     /// Making Data Count's assurance icon in words.
-    public static func assurance(_ icon: AssuranceIcon) -> String {
+    package static func assurance(_ icon: AssuranceIcon) -> String {
         switch icon {
         case .consistentPass: "Når målet"
         case .consistentFail: "Når inte målet"
@@ -137,7 +137,7 @@ public enum ReportText {
         .init(text: "Når målet", tone: .good), .init(text: "Når inte målet", tone: .bad),
     ]
 
-    public static func better(_ better: Better) -> String {
+    package static func better(_ better: Better) -> String {
         switch better {
         case .higher: "högre är bättre"
         case .lower: "lägre är bättre"
@@ -146,7 +146,7 @@ public enum ReportText {
     }
 
     /// `kvartal`, `år`, `månad`: what a period of a kind is called after "per".
-    public static func frequencyNoun(_ kind: Period.Kind) -> String {
+    package static func frequencyNoun(_ kind: Period.Kind) -> String {
         switch kind {
         case .quarter: "kvartal"
         case .year: "år"
@@ -154,9 +154,9 @@ public enum ReportText {
         }
     }
 
-    public static func frequency(_ frequency: Frequency) -> String { frequencyNoun(frequency.periodKind) }
+    package static func frequency(_ frequency: Frequency) -> String { frequencyNoun(frequency.periodKind) }
 
-    public static func level(_ kind: Area.Kind) -> String {
+    package static func level(_ kind: Area.Kind) -> String {
         switch kind {
         case .country: "riket"
         case .county: "län"
@@ -167,7 +167,7 @@ public enum ReportText {
     }
 
     /// The status column of the Data sheet.
-    public static func status(_ status: AreaValue.Status) -> String {
+    package static func status(_ status: AreaValue.Status) -> String {
         switch status {
         case .reported: "rapporterad"
         case .missing: "saknas"
@@ -180,7 +180,7 @@ public enum ReportText {
     }
 
     /// The verdict against a benchmark in Swedish: `bättre`, `likvärdig`, `sämre`, `högre`, `lägre`, `ej jämförd`.
-    public static func verdict(_ verdict: Verdict) -> String {
+    package static func verdict(_ verdict: Verdict) -> String {
         switch verdict {
         case .better: "bättre"
         case .similar: "likvärdig"
@@ -197,7 +197,7 @@ public enum ReportText {
     ]
 
     /// A 95 % interval as a report shows it: `28,5–57,8`.
-    public static func interval(_ interval: ConfidenceInterval, decimals: Int) -> String {
+    package static func interval(_ interval: ConfidenceInterval, decimals: Int) -> String {
         number(interval.low, decimals: decimals) + "–" + number(interval.high, decimals: decimals)
     }
 }

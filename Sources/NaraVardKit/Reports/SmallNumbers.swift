@@ -9,14 +9,14 @@
 /// ```swift
 /// let shown = SmallNumbers.suppress(values, minN: 10, unit: .percent, totals: lansdelar, geography: geography)
 /// ```
-public enum SmallNumbers {
+package enum SmallNumbers {
     /// The values with suppressed ones set to status `suppressed`, without value or numerator.
     /// - Parameters:
     ///   - values: every value one indicator shows (all periods, areas and genders).
     ///   - minN: the indicator's `min_n`; `nil` suppresses nothing.
     ///   - unit: a count indicator's value is its numerator.
     ///   - totals: the aggregate areas shown (länsdelar, the county, groups).
-    public static func suppress(
+    package static func suppress(
         _ values: [AreaValue], minN: Int?, unit: IndicatorUnit, totals: [Area], geography: Geography
     ) -> [AreaValue] {
         guard let minN, minN > 1 else { return values }

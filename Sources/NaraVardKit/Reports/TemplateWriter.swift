@@ -12,19 +12,19 @@ import XLSXWriter
 /// let expected = try store.expectedRows(period: Period(year: 2026, quarter: 1))
 /// let summary = try TemplateWriter(expected: expected, geography: catalog.geography).write(to: "mall.xlsx")
 /// ```
-public struct TemplateWriter {
-    public struct Summary: Sendable, Equatable {
-        public var indicators: Int
-        public var rows: Int
+package struct TemplateWriter {
+    package struct Summary: Sendable, Equatable {
+        package var indicators: Int
+        package var rows: Int
     }
 
     /// The column headers of the sheet *Mall*, in order: names `ingest` reads.
-    public static let columns = ["Indikator", "Område", "Period", "Kön", "Täljare", "Nämnare", "Värde", "Anmärkning"]
-    public static let sheetName = "Mall"
+    package static let columns = ["Indikator", "Område", "Period", "Kön", "Täljare", "Nämnare", "Värde", "Anmärkning"]
+    package static let sheetName = "Mall"
 
-    public var expected: ExpectedRows
+    package var expected: ExpectedRows
 
-    public init(expected: ExpectedRows) { self.expected = expected }
+    package init(expected: ExpectedRows) { self.expected = expected }
 
     private enum Look {
         static let header = FormatSpec(bold: true, fillColor: Color(rgb: 0xDDEBF7), bottomBorder: .thin)
@@ -33,7 +33,7 @@ public struct TemplateWriter {
     }
 
     /// Writes the workbook to `path` (a staging path: the caller moves it into place).
-    public func write(to path: String) throws -> Summary {
+    package func write(to path: String) throws -> Summary {
         try Workbook.write(to: path) { workbook in
             let entries = expected.entries.filter { !$0.areas.isEmpty }
             let rows = try writeRows(workbook.addWorksheet(named: Self.sheetName), entries: entries)

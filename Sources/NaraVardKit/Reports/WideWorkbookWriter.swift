@@ -12,29 +12,29 @@ import XLSXWriter
 /// flat whatever the size of the store; nothing appears at the path unless the whole file is written.
 /// Values are shown as stored (no small-number suppression: like `values` and the CSV export this is an
 /// analysts' tool). An empty cell is coloured by why it is empty, see ``Marker``.
-public struct WideWorkbookWriter {
-    public static let indicatorsPerSheet = 50
-    public static let chartedIndicators = 10
+package struct WideWorkbookWriter {
+    package static let indicatorsPerSheet = 50
+    package static let chartedIndicators = 10
 
-    public let source: any WideRowSource
-    public let catalog: Catalog
+    package let source: any WideRowSource
+    package let catalog: Catalog
     /// Read the store as it was right after this import (nil: as it is now).
-    public let asOf: Int64?
+    package let asOf: Int64?
 
-    public init(source: any WideRowSource, catalog: Catalog, asOf: Int64? = nil) {
+    package init(source: any WideRowSource, catalog: Catalog, asOf: Int64? = nil) {
         self.source = source
         self.catalog = catalog
         self.asOf = asOf
     }
 
     /// What was written.
-    public struct Summary: Hashable, Sendable {
-        public var indicators = 0
-        public var valueSheets = 0
+    package struct Summary: Hashable, Sendable {
+        package var indicators = 0
+        package var valueSheets = 0
         /// Area, period and gender rows over all value sheets.
-        public var rows = 0
+        package var rows = 0
         /// Cells holding a number.
-        public var values = 0
+        package var values = 0
     }
 
     /// The empty cells that mean something: a blank cell with a fill (a cell with no record stays empty).
@@ -48,7 +48,7 @@ public struct WideWorkbookWriter {
     static let labelColumns: [(header: String, width: Double)] = [("Område", 24), ("Kod", 7), ("Period", 8), ("Kön", 5)]
 
     /// Writes the workbook to `path`.
-    public func write(to path: String) throws -> Summary {
+    package func write(to path: String) throws -> Summary {
         let indicators = try source.wideIndicators()
         let groups = stride(from: 0, to: indicators.count, by: Self.indicatorsPerSheet).map {
             Array(indicators[$0..<min($0 + Self.indicatorsPerSheet, indicators.count)])

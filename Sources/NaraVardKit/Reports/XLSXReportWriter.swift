@@ -11,13 +11,13 @@ import XLSXWriter
 /// Each sheet is laid out top to bottom: title, subtitle, a grid of charts if the sheet has one, then each
 /// table (caption, header, rows) with a blank row after it, then the notes. Rows are written in order, so a
 /// very large report can use libxlsxwriter's constant-memory mode.
-public enum XLSXReportWriter {
+package enum XLSXReportWriter {
     /// Reports with more table cells than this are written in constant-memory mode (flat memory).
-    public static let constantMemoryCells = 1_000_000
+    package static let constantMemoryCells = 1_000_000
 
     /// Writes the workbook; nothing appears at `path` unless the whole file is written.
     /// - Parameter constantMemoryAbove: the number of table cells above which constant-memory mode is used.
-    public static func write(_ report: Report, to path: String, constantMemoryAbove limit: Int = constantMemoryCells) throws {
+    package static func write(_ report: Report, to path: String, constantMemoryAbove limit: Int = constantMemoryCells) throws {
         let cells = report.sheets.reduce(0) { sum, sheet in sheet.tables.reduce(sum) { $0 + $1.rows.count * $1.columns.count } }
         try Workbook.write(to: path, constantMemory: cells > limit) { workbook in
             try workbook.setProperties(DocumentProperties(

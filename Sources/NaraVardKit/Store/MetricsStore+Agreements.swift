@@ -2,13 +2,13 @@ import Foundation
 import GRDB
 
 /// The national agreements, decided activities and money used, as the store holds them after an import.
-public struct AgreementState: Sendable {
+package struct AgreementState: Sendable {
     /// Ordered by year (latest first) and name.
-    public var agreements: [Agreement]
-    public var activities: [Activity]
-    public var use: [ActivityUse]
+    package var agreements: [Agreement]
+    package var activities: [Activity]
+    package var use: [ActivityUse]
 
-    public func agreement(_ id: String) -> Agreement? { agreements.first { $0.id == id } }
+    package func agreement(_ id: String) -> Agreement? { agreements.first { $0.id == id } }
 }
 
 extension MetricsStore {
@@ -17,12 +17,12 @@ extension MetricsStore {
     /// - Throws: ``Diagnostics`` when an activity names an agreement or insatsområde that is not there, or an
     ///   insatsområde names an indicator the catalogue lacks; nothing is written then.
     @discardableResult
-    public func loadAgreements(_ book: AgreementBook, note: String? = nil) throws -> CatalogLoadSummary {
+    package func loadAgreements(_ book: AgreementBook, note: String? = nil) throws -> CatalogLoadSummary {
         try loadCatalog(Catalog(), agreements: book, note: note)
     }
 
     /// The agreements, activities and use as they were right after an import (nil: now).
-    public func agreementState(asOf: Int64? = nil) throws -> AgreementState {
+    package func agreementState(asOf: Int64? = nil) throws -> AgreementState {
         try dbWriter.read { db in try Self.agreementState(db, asOf: asOf) }
     }
 
@@ -139,7 +139,7 @@ extension MetricsStore {
     /// options: any rejected row refuses the whole import (unless ``IngestOptions/skipInvalid``, which imports the
     /// valid rows and writes the rejected ones to ``IngestOptions/rejects``); a changed figure adds a revision, an
     /// identical one counts as unchanged; reading stops at ``IngestOptions/rejectionLimit``.
-    public func ingestAgreementUse(_ urls: [URL], options: IngestOptions = IngestOptions()) throws -> IngestResult {
+    package func ingestAgreementUse(_ urls: [URL], options: IngestOptions = IngestOptions()) throws -> IngestResult {
         try IngestPipeline<UseImport>.run(urls, into: dbWriter, options: options, progress: nil) { db, importID in
             let state = try Self.agreementState(db)
             return UseImport(state: state, writer: ActivityUseWriter(db: db, importID: importID, stored: state.use))

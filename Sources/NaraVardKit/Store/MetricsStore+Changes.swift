@@ -1,26 +1,26 @@
 import GRDB
 
 /// The net change of one record between two states of the store (`naravard changes`).
-public struct RecordChange: Sendable, Equatable {
+package struct RecordChange: Sendable, Equatable {
     /// A record's state on one side of the change: nil where the key has no record (never imported, or withdrawn).
-    public struct State: Sendable, Equatable {
-        public var value: Double?
-        public var numerator: Double?
-        public var denominator: Double?
+    package struct State: Sendable, Equatable {
+        package var value: Double?
+        package var numerator: Double?
+        package var denominator: Double?
         /// The record's status (`reported`, `missing`, …).
-        public var status: String
+        package var status: String
     }
 
-    public var indicator: String
-    public var area: String
-    public var period: Period
-    public var gender: Gender
+    package var indicator: String
+    package var area: String
+    package var period: Period
+    package var gender: Gender
     /// Before: nil for a key new since then.
-    public var old: State?
+    package var old: State?
     /// After: nil for a key withdrawn (printed as `absent`).
-    public var new: State?
+    package var new: State?
     /// The last import that changed the key (nil for a change not yet written).
-    public var importID: Int64?
+    package var importID: Int64?
 }
 
 extension MetricsStore {
@@ -28,7 +28,7 @@ extension MetricsStore {
     /// after import `until` (nil: now), one change per key, in indicator, area, period, gender order. Two
     /// records are the same when value, numerator, denominator and status agree (notes do not count).
     /// - Throws: ``StoreQueryError`` for an import that does not exist, or `since` after `until`.
-    public func changes(since: Int64, until: Int64? = nil, indicators: [String] = []) throws -> [RecordChange] {
+    package func changes(since: Int64, until: Int64? = nil, indicators: [String] = []) throws -> [RecordChange] {
         var changes: [RecordChange] = []
         try forEachChange(since: since, until: until, indicators: indicators) { changes.append($0) }
         return changes
@@ -36,7 +36,7 @@ extension MetricsStore {
 
     /// Calls `body` with each change of ``changes(since:until:indicators:)`` in the same order, one indicator's
     /// changes in memory at a time, so that a listing of a whole store stays flat.
-    public func forEachChange(
+    package func forEachChange(
         since: Int64, until: Int64? = nil, indicators: [String] = [], _ body: (RecordChange) throws -> Void
     ) throws {
         try dbWriter.read { db in

@@ -1,9 +1,9 @@
 import GRDB
 
 /// Whether one indicator's value for one area and period (gender T) has arrived.
-public struct DeliveryStatus: Sendable, Equatable {
+package struct DeliveryStatus: Sendable, Equatable {
     /// The delivery vocabulary of `naravard status` and `check --period`.
-    public enum State: String, Sendable, CaseIterable {
+    package enum State: String, Sendable, CaseIterable {
         /// A value (or counts) is stored.
         case received
         /// A record is stored that says the value is missing.
@@ -16,33 +16,33 @@ public struct DeliveryStatus: Sendable, Equatable {
         case notExpected = "not_expected"
 
         /// Whether someone has to be chased for it.
-        public var isUndelivered: Bool { self == .notDelivered || self == .reportedMissing }
+        package var isUndelivered: Bool { self == .notDelivered || self == .reportedMissing }
     }
 
-    public var indicator: String
-    public var area: String
-    public var period: Period
-    public var state: State
+    package var indicator: String
+    package var area: String
+    package var period: Period
+    package var state: State
 }
 
 /// The rows a period is expected to have: for each indicator, the areas that deliver it.
-public struct ExpectedRows: Sendable {
-    public struct Entry: Sendable {
-        public var indicator: Indicator
+package struct ExpectedRows: Sendable {
+    package struct Entry: Sendable {
+        package var indicator: Indicator
         /// The areas that report this indicator for the period (municipalities, or the county alone).
-        public var areas: [Area]
+        package var areas: [Area]
         /// Areas listed for the period that do not deliver this indicator (`not_expected`).
-        public var notExpected: [Area]
+        package var notExpected: [Area]
     }
 
-    public var period: Period
-    public var entries: [Entry]
+    package var period: Period
+    package var entries: [Entry]
 }
 
 extension MetricsStore {
     /// The latest period (in ``Period``'s order) for which any of `indicators` (empty: every indicator in the
     /// catalogue) has a current record for gender T, as of an import; nil for an empty store.
-    public func latestPeriod(indicators: [String] = [], asOf: Int64? = nil) throws -> Period? {
+    package func latestPeriod(indicators: [String] = [], asOf: Int64? = nil) throws -> Period? {
         try dbWriter.read { db in
             try Self.requireImport(db, asOf)
             let codes = try StoredCodes(db)
@@ -64,7 +64,7 @@ extension MetricsStore {
     /// The areas each indicator is due from in `period`: the municipalities of the geography valid then, or the
     /// county alone for an indicator the catalogue publishes for the county only (`levels`). An indicator whose
     /// frequency does not fit the period is due from no one.
-    public func expectedRows(period: Period, indicators: [String] = [], asOf: Int64? = nil) throws -> ExpectedRows {
+    package func expectedRows(period: Period, indicators: [String] = [], asOf: Int64? = nil) throws -> ExpectedRows {
         let catalog = try catalog(asOf: asOf)
         let geography = catalog.geography
         let listed = geography.areas(validOn: geography.boundary(for: period))
@@ -85,7 +85,7 @@ extension MetricsStore {
 
     /// Delivery status per indicator and area (gender T) for a period, as of an import: ``expectedRows`` with the
     /// state of each, then the areas the indicator is not expected from. Indicators in catalogue order, areas by id.
-    public func deliveryStatus(period: Period, indicators: [String] = [], asOf: Int64? = nil) throws -> [DeliveryStatus] {
+    package func deliveryStatus(period: Period, indicators: [String] = [], asOf: Int64? = nil) throws -> [DeliveryStatus] {
         let expected = try expectedRows(period: period, indicators: indicators, asOf: asOf)
         return try dbWriter.read { db in
             let codes = try StoredCodes(db)

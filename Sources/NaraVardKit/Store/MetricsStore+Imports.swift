@@ -2,26 +2,26 @@ import Foundation
 import GRDB
 
 /// One entry of the audit log.
-public struct ImportRecord: Sendable {
-    public struct File: Sendable {
-        public var path: String
-        public var sha256: String
-        public var rows: Int
+package struct ImportRecord: Sendable {
+    package struct File: Sendable {
+        package var path: String
+        package var sha256: String
+        package var rows: Int
     }
 
-    public var id: Int64
-    public var kind: String
-    public var createdAt: String
-    public var note: String?
-    public var summary: IngestSummary
+    package var id: Int64
+    package var kind: String
+    package var createdAt: String
+    package var note: String?
+    package var summary: IngestSummary
     /// For a revert: the import it withdrew.
-    public var reverts: Int64?
-    public var files: [File]
+    package var reverts: Int64?
+    package var files: [File]
 }
 
 extension MetricsStore {
     /// The audit log, oldest first.
-    public func imports() throws -> [ImportRecord] {
+    package func imports() throws -> [ImportRecord] {
         try dbWriter.read { db in
             let files = try Row.fetchAll(db, sql: "SELECT import_id, path, sha256, rows FROM import_file ORDER BY import_id, position")
             let filesByImport = Dictionary(grouping: files, by: { $0["import_id"] as Int64 })
@@ -47,7 +47,7 @@ extension MetricsStore {
     /// keeps that later change, and is counted in ``RevertSummary/kept``. A revert's record comes from the
     /// import whose state it restored, so reverting a revert, or an import after a later one was reverted,
     /// does what it says. History stays, and a revert can itself be reverted.
-    public func revert(_ importID: Int64, note: String? = nil) throws -> RevertSummary {
+    package func revert(_ importID: Int64, note: String? = nil) throws -> RevertSummary {
         try dbWriter.write { db in
             guard let kind = try String.fetchOne(db, sql: "SELECT kind FROM import WHERE id = ?", arguments: [importID]) else {
                 throw StoreQueryError(description: "there is no import \(importID) (see `naravard imports`)")
@@ -145,24 +145,24 @@ extension MetricsStore {
 }
 
 /// What a revert did: its import's counts, and the records it kept because a later import changed them again.
-public struct RevertSummary: Sendable, CustomStringConvertible {
-    public var summary = IngestSummary()
+package struct RevertSummary: Sendable, CustomStringConvertible {
+    package var summary = IngestSummary()
     /// Records the reverted import wrote that a later import changed again: kept as they are.
-    public var kept = 0
+    package var kept = 0
     /// The imports that made those later changes, in order.
-    public var keptBy: [Int64] = []
+    package var keptBy: [Int64] = []
 
-    public init() {}
+    package init() {}
 
     /// `imported 0, updated 3, …; kept 1 changed later by import 7`.
-    public var description: String {
+    package var description: String {
         guard kept > 0 else { return "\(summary); kept 0" }
         let imports = keptBy.map(String.init).joined(separator: ", ")
         return "\(summary); kept \(kept) changed later by import\(keptBy.count == 1 ? "" : "s") \(imports)"
     }
 
     /// The ingest summary's JSON object with `"kept"` and `"kept_by"` added.
-    public var json: String {
+    package var json: String {
         String(summary.json.dropLast()) + ", \"kept\": \(kept), \"kept_by\": [\(keptBy.map(String.init).joined(separator: ", "))]}"
     }
 }

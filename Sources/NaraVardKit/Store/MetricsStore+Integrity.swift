@@ -2,7 +2,7 @@ import GRDB
 
 extension MetricsStore {
     /// SQLite's `integrity_check` and `foreign_key_check`: empty when the file is sound.
-    public func integrityProblems() throws -> [String] {
+    package func integrityProblems() throws -> [String] {
         do {
             return try checkIntegrity()
         } catch let error as DatabaseError where [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode.primaryResultCode) {

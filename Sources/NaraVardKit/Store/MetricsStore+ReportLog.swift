@@ -2,16 +2,16 @@ import Foundation
 import GRDB
 
 /// One entry of the report log.
-public struct ReportRecord: Sendable {
-    public var id: Int64
-    public var kind: ReportKind
-    public var period: Period
-    public var asOf: Int64?
-    public var createdAt: String
+package struct ReportRecord: Sendable {
+    package var id: Int64
+    package var kind: ReportKind
+    package var period: Period
+    package var asOf: Int64?
+    package var createdAt: String
     /// The workbook, or the folder of CSV files.
-    public var output: String
+    package var output: String
     /// `pending` while its file is moved into place, `done` once it is there, `withdrawn` when it never was.
-    public var state: String
+    package var state: String
 }
 
 // MARK: - The report log: every published report and the values it showed
@@ -25,7 +25,7 @@ extension MetricsStore {
     ///   - sha256: The SHA-256 of the staged workbook (or of a report folder's marker file), by which a pending
     ///     row left by a killed run is later found in place or not.
     @discardableResult
-    public func logReport(_ report: Report, output: String, sha256: String) throws -> Int64 {
+    package func logReport(_ report: Report, output: String, sha256: String) throws -> Int64 {
         try dbWriter.write { db in
             try db.execute(
                 sql: "INSERT INTO report (kind, period, as_of, created_at, out_path, state, out_sha256) VALUES (?, ?, ?, ?, ?, 'pending', ?)",
@@ -52,14 +52,14 @@ extension MetricsStore {
     }
 
     /// Marks a report `done`: its file is in place.
-    public func finishReportLog(_ id: Int64) throws {
+    package func finishReportLog(_ id: Int64) throws {
         try dbWriter.write { try $0.execute(sql: "UPDATE report SET state = 'done' WHERE id = ?", arguments: [id]) }
     }
 
     /// Settles the reports a killed run left `pending`: `done` when the file at its path (for a folder, its
     /// marker file) has the logged SHA-256, else `withdrawn`. Returns how many were settled.
     @discardableResult
-    public func settlePendingReports() throws -> Int {
+    package func settlePendingReports() throws -> Int {
         try dbWriter.write { db in
             let pending = try Row.fetchAll(db, sql: "SELECT id, out_path, out_sha256 FROM report WHERE state = 'pending'")
             for row in pending {
@@ -75,7 +75,7 @@ extension MetricsStore {
     }
 
     /// The report log, oldest first.
-    public func reportLog() throws -> [ReportRecord] {
+    package func reportLog() throws -> [ReportRecord] {
         try dbWriter.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM report ORDER BY id").compactMap(ReportRecord.init)
         }

@@ -189,7 +189,7 @@ struct ObservationFilter {
 
 extension MetricsStore {
     /// Every indicator id with stored values, in id order (also those no longer in the catalogue).
-    public func storedIndicators() throws -> [String] {
+    package func storedIndicators() throws -> [String] {
         try dbWriter.read {
             try String.fetchAll($0, sql: """
                 SELECT id FROM indicator_code i

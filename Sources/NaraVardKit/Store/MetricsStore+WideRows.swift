@@ -1,5 +1,5 @@
 /// One cell of the wide layout: a stored value, or why a stored record has none. No record at all is `nil`.
-public enum WideCell: Hashable, Sendable {
+package enum WideCell: Hashable, Sendable {
     case value(Double)
     /// Reported as missing (`..`, `NA`, empty): not a zero.
     case missing
@@ -23,17 +23,17 @@ public enum WideCell: Hashable, Sendable {
 }
 
 /// One row of the wide layout: an area, period and gender with one cell per indicator of the group.
-public struct WideRow {
-    public var area: String
-    public var period: Period
-    public var gender: Gender
+package struct WideRow {
+    package var area: String
+    package var period: Period
+    package var gender: Gender
     /// One cell per requested indicator, in the order asked for; `nil` where that indicator has no record.
-    public var cells: ArraySlice<WideCell?>
+    package var cells: ArraySlice<WideCell?>
 }
 
 /// Everything the whole-store workbook reads from the store, kept in this one place so that the storage
 /// behind it can change without touching the workbook writer.
-public protocol WideRowSource {
+package protocol WideRowSource {
     /// The indicators with stored values, in id order.
     func wideIndicators() throws -> [String]
 
@@ -48,11 +48,11 @@ public protocol WideRowSource {
 }
 
 extension MetricsStore: WideRowSource {
-    public func wideIndicators() throws -> [String] { try storedIndicators() }
+    package func wideIndicators() throws -> [String] { try storedIndicators() }
 
     /// Reads one area at a time, in area id order: for each indicator of the group the key range of that
     /// area, into a small table of that area's periods and genders. Memory: one area's cells.
-    public func wideRows(_ indicators: [String], asOf: Int64?, _ body: (WideRow) throws -> Void) throws {
+    package func wideRows(_ indicators: [String], asOf: Int64?, _ body: (WideRow) throws -> Void) throws {
         struct RowKey: Hashable {
             var period: Period
             var gender: Gender
@@ -93,7 +93,7 @@ extension MetricsStore: WideRowSource {
 
     /// Reads the indicator's gender-T records and aggregates with ``Aggregator`` (which keeps a county's own
     /// reported value and computes the others).
-    public func countyValues(_ indicator: String, asOf: Int64?, catalog: Catalog) throws -> [String: [(Period, Double?)]] {
+    package func countyValues(_ indicator: String, asOf: Int64?, catalog: Catalog) throws -> [String: [(Period, Double?)]] {
         var query = ObservationQuery(asOf: asOf)
         query.indicators = [indicator]
         query.gender = .total

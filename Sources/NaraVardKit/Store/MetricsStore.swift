@@ -22,7 +22,7 @@ public struct MetricsStore: Sendable {
     let dbWriter: any DatabaseWriter
     public let path: String
     /// How long a write waits for another process writing the store, in seconds, before it gives up.
-    public static let busyTimeout: TimeInterval = 10
+    package static let busyTimeout: TimeInterval = 10
 
     /// Why a store could not be opened (README's exit code 66).
     public struct OpenError: Error, CustomStringConvertible {
@@ -45,7 +45,7 @@ public struct MetricsStore: Sendable {
     /// `AppDatabase` example does); a database that is not a naravard store, or one of a newer naravard, is
     /// refused untouched. The file-opening functions below are for store files; this is for a database already
     /// open, such as an in-memory `DatabaseQueue()` where a file adds nothing.
-    public init(_ dbWriter: any DatabaseWriter) throws {
+    package init(_ dbWriter: any DatabaseWriter) throws {
         try Self.upgrade(dbWriter, creating: true, path: dbWriter.path)
         self.init(dbWriter: dbWriter, path: dbWriter.path)
     }
@@ -133,7 +133,7 @@ public struct MetricsStore: Sendable {
     }
 
     /// The schema version: the number of migrations applied.
-    public func schemaVersion() throws -> Int {
+    package func schemaVersion() throws -> Int {
         try dbWriter.read { try Int.fetchOne($0, sql: "PRAGMA user_version") ?? 0 }
     }
 
@@ -141,7 +141,7 @@ public struct MetricsStore: Sendable {
     /// steps reads them all as of this import, so an ingest committing meanwhile is seen whole or not at all.
     /// An import that is not in the store (0, a negative or an unknown id) throws ``StoreQueryError``: every
     /// command asks here, so every command says the same.
-    public func snapshot(asOf: Int64?) throws -> Int64? {
+    package func snapshot(asOf: Int64?) throws -> Int64? {
         try dbWriter.read { db in
             if let asOf {
                 try Self.requireImport(db, asOf)

@@ -14,23 +14,23 @@ public struct CSVDialect: Sendable {
 }
 
 /// One cell of a CSV row: text is neutralised against formula injection, numbers stay numbers.
-public enum CSVField: Sendable, ExpressibleByStringLiteral {
+package enum CSVField: Sendable, ExpressibleByStringLiteral {
     case text(String?)
     case number(Double?)
 
-    public init(stringLiteral value: String) { self = .text(value) }
+    package init(stringLiteral value: String) { self = .text(value) }
 }
 
 /// Writes a CSV file row by row to the target's staging file, moved into place by ``finish()``, so a failed
 /// run leaves nothing half-written.
-public final class CSVWriter {
-    public let target: OutputTarget
+package final class CSVWriter {
+    package let target: OutputTarget
     private let dialect: CSVDialect
     private let handle: FileHandle
     private var pending = Data()
     private var finished = false
 
-    public init(target: OutputTarget, dialect: CSVDialect) throws {
+    package init(target: OutputTarget, dialect: CSVDialect) throws {
         self.target = target
         self.dialect = dialect
         guard FileManager.default.createFile(atPath: target.stagingPath, contents: nil) else {
@@ -45,7 +45,7 @@ public final class CSVWriter {
         if !finished { target.discardStaging() }
     }
 
-    public func write(_ fields: [CSVField]) throws {
+    package func write(_ fields: [CSVField]) throws {
         var line = ""
         for (index, field) in fields.enumerated() {
             if index > 0 { line.append(dialect.delimiter) }
@@ -60,7 +60,7 @@ public final class CSVWriter {
     }
 
     /// Writes the rest and moves the file into place.
-    public func finish() throws {
+    package func finish() throws {
         try flush()
         try handle.close()
         try target.commitStagedFile()

@@ -32,7 +32,7 @@ enum DecimalText {
 extension Double {
     /// Shortest text that reads back as the same number, in plain decimal digits (`0.00001`, not `1e-05`),
     /// without a trailing `.0`.
-    public var plain: String {
+    package var plain: String {
         if self == rounded(), abs(self) < 1e15 { return String(Int64(self)) }
         let text = description
         // Searched as UTF-8 bytes: a search by Character walks grapheme clusters, 7 % of `trends --format csv`.

@@ -24,7 +24,7 @@ public struct OutputTarget: Sendable {
     public let destination: String
 
     /// The staging path of this process beside ``destination``.
-    public var stagingPath: String { Self.staging(for: destination, suffix: "tmp") }
+    package var stagingPath: String { Self.staging(for: destination, suffix: "tmp") }
 
     /// A single file to write, never `store` (nor the files SQLite keeps beside it) or one of `inputs`.
     public static func file(_ path: String, store: String? = nil, inputs: [String] = []) throws(OutputRefusal) -> OutputTarget {
@@ -50,10 +50,10 @@ public struct OutputTarget: Sendable {
     }
 
     /// The file in a report folder that says naravard wrote it.
-    public static let folderMarker = ".naravard-report"
+    package static let folderMarker = ".naravard-report"
 
     /// Moves the finished staging file into place (``stagingPath`` → ``destination``).
-    public func commitStagedFile() throws(OutputRefusal) {
+    package func commitStagedFile() throws(OutputRefusal) {
         guard rename(stagingPath, destination) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(stagingPath)
@@ -63,7 +63,7 @@ public struct OutputTarget: Sendable {
 
     /// Puts the finished folder `staged` at ``destination``: an earlier report folder is renamed aside first and
     /// removed after, so the files of one report appear together.
-    public func replaceFolder(with staged: String) throws(OutputRefusal) {
+    package func replaceFolder(with staged: String) throws(OutputRefusal) {
         let aside = Self.staging(for: destination, suffix: "old")
         let hadFolder = access(destination, F_OK) == 0
         if hadFolder, rename(destination, aside) != 0 {
@@ -78,7 +78,7 @@ public struct OutputTarget: Sendable {
     }
 
     /// Removes the staging file or folder of this process, if any.
-    public func discardStaging() {
+    package func discardStaging() {
         try? FileManager.default.removeItem(atPath: stagingPath)
     }
 
@@ -211,7 +211,7 @@ public struct OutputTarget: Sendable {
 /// cannot write there).
 public struct OutputRefusal: Error, CustomStringConvertible {
     public let description: String
-    public let exitCode: Int32
+    package let exitCode: Int32
 
     init(_ path: String, _ reason: String, exitCode: Int32 = 64) {
         description = "\(path.isEmpty ? "''" : path): \(reason); nothing was written"

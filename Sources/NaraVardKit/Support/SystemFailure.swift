@@ -4,14 +4,14 @@ import XLSXWriter
 /// A failure of the machine rather than of the input (disk full, read-only or locked store, a path that
 /// cannot be written), told in one line. Transactions are rolled back and files are written beside their
 /// target and moved into place, so nothing half-written is left behind.
-public struct SystemFailure: Error, CustomStringConvertible {
-    public var description: String
+package struct SystemFailure: Error, CustomStringConvertible {
+    package var description: String
     /// Whether the store itself cannot be opened or read (permission, not a database, damaged), rather than a
     /// write that failed; the CLI tells the first like a file that is not a store.
-    public var storeUnreadable = false
+    package var storeUnreadable = false
 
     /// The one-line account of an SQLite (``storeFailure(_:store:)``) or file-system error, or nil for any other error.
-    public init?(_ error: any Error, store: String) {
+    package init?(_ error: any Error, store: String) {
         if let (description, storeUnreadable) = Self.storeFailure(error, store: store) {
             self.description = description
             self.storeUnreadable = storeUnreadable

@@ -57,7 +57,7 @@ struct UTF16Text {
 extension String {
     /// The text with control characters and bidirectional overrides written as `\u{1B}`, so that input
     /// quoted in a message or a table cannot move the cursor, ring the bell or reorder the line on a terminal.
-    public var escapingControlCharacters: String {
+    package var escapingControlCharacters: String {
         guard unicodeScalars.contains(where: \.isUnsafeOnTerminal) else { return self }
         var out = ""
         for scalar in unicodeScalars {
@@ -74,7 +74,7 @@ extension String {
 extension Unicode.Scalar {
     /// C0 and C1 controls, DEL, and the marks that reorder or isolate text (U+061C, U+200E–U+200F,
     /// U+202A–U+202E, U+2066–U+2069).
-    public var isUnsafeOnTerminal: Bool {
+    package var isUnsafeOnTerminal: Bool {
         switch value {
         case 0x00...0x1F, 0x7F...0x9F, 0x061C, 0x200E...0x200F, 0x202A...0x202E, 0x2066...0x2069: true
         default: false

@@ -5,7 +5,7 @@ public enum AssuranceIcon: String, Sendable, Codable {
     case inconsistent
 
     /// Compares the target with the process limits (strictly, as NHSRplotthedots); `nil` for a neutral indicator.
-    public init?(target: Double, limits: ControlLimits, better: Better) {
+    package init?(target: Double, limits: ControlLimits, better: Better) {
         switch better {
         case .neutral: return nil
         case .higher:

@@ -1,30 +1,30 @@
 /// p- and u-chart limits for counts with varying denominators, optionally with Laney's correction
 /// (p′/u′), as qicharts2 `qic.p`, `qic.u`, `qic.pp` and `qic.up`.
-public struct AttributeChart: Sendable, Equatable {
+package struct AttributeChart: Sendable, Equatable {
     /// Proportions (events out of trials, limits clipped to [0, 1]) or rates (events per exposure, clipped at 0).
-    public enum Kind: Sendable, Equatable {
+    package enum Kind: Sendable, Equatable {
         case proportion, rate
     }
 
     /// One period's value and limits.
-    public struct Point: Sendable, Equatable {
+    package struct Point: Sendable, Equatable {
         /// events / denominator.
-        public var value: Double
-        public var lcl: Double
-        public var ucl: Double
+        package var value: Double
+        package var lcl: Double
+        package var ucl: Double
         /// 2-sigma limits.
-        public var nearLCL: Double
-        public var nearUCL: Double
+        package var nearLCL: Double
+        package var nearUCL: Double
 
         /// Whether the value lies strictly outside the 3-sigma limits.
-        public var isOutside: Bool { value > ucl || value < lcl }
+        package var isOutside: Bool { value > ucl || value < lcl }
     }
 
-    public var kind: Kind
+    package var kind: Kind
     /// Σ events / Σ denominators over the complete rows.
-    public var centre: Double
+    package var centre: Double
     /// One per period; `nil` where the events or the denominator is missing or the denominator ≤ 0.
-    public var points: [Point?]
+    package var points: [Point?]
 
     /// Limits per period.
     /// - Parameters:
@@ -33,7 +33,7 @@ public struct AttributeChart: Sendable, Equatable {
     ///   - laney: multiply the sigma by Laney's σ_z, the screened average moving range of the z-scores / 1.128.
     ///   - screening: drop z moving ranges not strictly below 3.267 times their mean (qicharts2 default).
     /// - Returns: `nil` without a complete row, or for Laney without two adjacent complete rows.
-    public static func limits(
+    package static func limits(
         _ kind: Kind, events: [Double?], denominators: [Double?], laney: Bool = false, screening: Bool = true
     ) -> AttributeChart? {
         precondition(events.count == denominators.count, "one denominator per period")

@@ -3,7 +3,7 @@ public enum Better: String, Sendable, Codable {
     case higher, lower, neutral
 
     /// The desired sign of change: +1 when higher is better, −1 when lower is better, 0 when neutral.
-    public var desiredSign: Int {
+    package var desiredSign: Int {
         switch self {
         case .higher: 1
         case .lower: -1

@@ -14,14 +14,14 @@ public struct ControlLimits: Sendable, Equatable {
     public var averageMovingRange: Double
 
     /// F of Making Data Count and NHSRplotthedots.
-    public static let mdcFactor = 2.66
+    package static let mdcFactor = 2.66
     /// F of qicharts2, 3/d2 with d2 = 1.128.
-    public static let qichartsFactor = 3 / 1.128
+    package static let qichartsFactor = 3 / 1.128
     /// Nelson's (1982) screening limit for moving ranges, as a multiple of their mean.
-    public static let screeningFactor = 3.267
+    package static let screeningFactor = 3.267
 
     /// |y_t − y_{t−1}| for every pair of adjacent periods that are both observed (gap-spanning pairs skipped).
-    public static func movingRanges(_ values: [Double?]) -> [Double] {
+    package static func movingRanges(_ values: [Double?]) -> [Double] {
         movingRanges(TrendMath.observations(values))
     }
 
@@ -35,7 +35,7 @@ public struct ControlLimits: Sendable, Equatable {
     ///
     /// With `screening`, moving ranges not strictly below 3.267·amr are dropped and amr recomputed.
     /// A flat series keeps amr = 0 (limits equal to the centre) where the anchors give NaN.
-    public static func xmR(_ values: [Double?], factor: Double = mdcFactor, screening: Bool = true) -> ControlLimits? {
+    package static func xmR(_ values: [Double?], factor: Double = mdcFactor, screening: Bool = true) -> ControlLimits? {
         xmR(TrendMath.observations(values), factor: factor, screening: screening)
     }
 
@@ -60,12 +60,12 @@ public struct ControlLimits: Sendable, Equatable {
     }
 
     /// Whether a value lies strictly outside the process limits.
-    public func isOutside(_ y: Double) -> Bool {
+    package func isOutside(_ y: Double) -> Bool {
         y > ucl || y < lcl
     }
 
     /// Whether a value lies strictly beyond a near limit but not outside the process limits.
-    public func isClose(_ y: Double) -> Bool {
+    package func isClose(_ y: Double) -> Bool {
         !isOutside(y) && (y > nearUCL || y < nearLCL)
     }
 }

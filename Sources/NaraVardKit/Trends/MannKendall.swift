@@ -15,7 +15,7 @@ public struct MannKendall: Sendable, Equatable {
     public var tau: Double
 
     /// Tests the observed values (missing periods dropped) for a monotone trend; `nil` below 2 observed values.
-    public static func test(_ values: [Double?]) -> MannKendall? {
+    package static func test(_ values: [Double?]) -> MannKendall? {
         test(observed: TrendMath.observations(values).map(\.y))
     }
 
@@ -37,7 +37,7 @@ public struct MannKendall: Sendable, Equatable {
         self.init(s: s, varS: varS, z: z, p: erfc(abs(z) / 2.0.squareRoot()), tau: Double(s) / Double(pairs))
     }
 
-    public init(s: Int, varS: Double, z: Double, p: Double, tau: Double) {
+    package init(s: Int, varS: Double, z: Double, p: Double, tau: Double) {
         self.s = s; self.varS = varS; self.z = z; self.p = p; self.tau = tau
     }
 

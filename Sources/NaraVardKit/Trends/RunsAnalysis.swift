@@ -1,32 +1,32 @@
 import Foundation
 
 /// Anhøj runs analysis of a run chart (qicharts2 `runs.analysis`, method "anhoej").
-public struct RunsAnalysis: Sendable, Equatable {
+package struct RunsAnalysis: Sendable, Equatable {
     /// The centre line the points are compared with (the median of the observed values by default).
-    public var centre: Double
+    package var centre: Double
     /// Observed points not on the centre line.
-    public var usefulCount: Int
+    package var usefulCount: Int
     /// Length of the longest run of useful points on one side of the centre.
-    public var longestRun: Int
+    package var longestRun: Int
     /// Upper prediction limit for the longest run, round(log2 n) + 3.
-    public var longestRunMax: Int
+    package var longestRunMax: Int
     /// Number of times consecutive useful points change side.
-    public var crossings: Int
+    package var crossings: Int
     /// Lower prediction limit for crossings, qbinom(0.05, n − 1, 0.5).
-    public var crossingsMin: Int
+    package var crossingsMin: Int
 
     /// Useful points below which the rules are not reported (qicharts2 tabulates from 10).
-    public static let minimumUsefulPoints = 10
+    package static let minimumUsefulPoints = 10
 
     /// An unusually long run.
-    public var longRunSignal: Bool { longestRun > longestRunMax }
+    package var longRunSignal: Bool { longestRun > longestRunMax }
     /// Unusually few crossings.
-    public var fewCrossingsSignal: Bool { crossings < crossingsMin }
+    package var fewCrossingsSignal: Bool { crossings < crossingsMin }
     /// Either Anhøj rule fires (non-random variation; not directional).
-    public var signal: Bool { longRunSignal || fewCrossingsSignal }
+    package var signal: Bool { longRunSignal || fewCrossingsSignal }
 
     /// Runs analysis around `centre` (default: the median of the observed values); `nil` with no useful point.
-    public static func analyze(_ values: [Double?], centre: Double? = nil) -> RunsAnalysis? {
+    package static func analyze(_ values: [Double?], centre: Double? = nil) -> RunsAnalysis? {
         analyze(observed: TrendMath.observations(values).map(\.y), centre: centre)
     }
 
@@ -63,14 +63,14 @@ public struct RunsAnalysis: Sendable, Equatable {
     /// round(log2 n) + 3 (Schilling 2012), for n ≥ 1.
     ///
     /// log2 n is never k + ½ for an integer n, so the rounding rule is moot.
-    public static func longestRunMax(usefulCount n: Int) -> Int {
+    package static func longestRunMax(usefulCount n: Int) -> Int {
         precondition(n > 0, "the longest-run limit needs at least one useful point")
         return Int(log2(Double(n)).rounded()) + 3
     }
 
     /// The smallest c with P(Bin(n − 1, ½) ≤ c) ≥ 0.05, i.e. R's `qbinom(0.05, n − 1, 0.5)`, in exact integers:
     /// the smallest c with 20·Σ_{k≤c} C(m, k) ≥ 2^m, m = n − 1 (0 when m ≤ 0).
-    public static func crossingsMin(usefulCount n: Int) -> Int {
+    package static func crossingsMin(usefulCount n: Int) -> Int {
         n < crossingsMinTable.count ? crossingsMinTable[max(n, 0)] : exactCrossingsMin(n)
     }
 

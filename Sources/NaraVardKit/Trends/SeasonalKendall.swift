@@ -9,18 +9,18 @@
 /// let seasons = Seasons(period: 4, first: 2)        // the series starts in Q3
 /// SeasonalKendall.test(values, seasons: seasons)?.test.p
 /// ```
-public struct SeasonalKendall: Sendable, Equatable {
+package struct SeasonalKendall: Sendable, Equatable {
     /// Observed values every season needs; with fewer in any season the plain test is used.
-    public static let minimumPerSeason = 3
+    package static let minimumPerSeason = 3
 
     /// S, var(S), z and p over the seasons; tau = S over the number of within-season pairs.
-    public var test: MannKendall
+    package var test: MannKendall
     /// The seasonal Sen slope per period (per quarter or month).
-    public var senSlope: Double
+    package var senSlope: Double
 
     /// Tests a series whose first value falls in `seasons.first`; `nil` when any season has fewer than
     /// ``minimumPerSeason`` observed values.
-    public static func test(_ values: [Double?], seasons: Seasons) -> SeasonalKendall? {
+    package static func test(_ values: [Double?], seasons: Seasons) -> SeasonalKendall? {
         guard seasons.period > 1 else { return nil }
         // Each season's observations in year order, with the year as the time index.
         var bySeason = Array(repeating: [TrendMath.Observation](), count: seasons.period)
@@ -61,7 +61,7 @@ public struct Seasons: Sendable, Equatable {
     }
 
     /// The seasons of a series starting at `start`; `nil` for yearly periods, which have no seasons.
-    public init?(start: Period) {
+    package init?(start: Period) {
         let period = Period.perYear(start.kind)
         guard period > 1 else { return nil }
         self.init(period: period, first: start.part - 1)

@@ -1,13 +1,13 @@
 /// Sen's slope (Theil–Sen estimator) over the real time index, and the Conover intercept
 /// (as `pymannkendall.sens_slope`, which keeps missing periods and so their spacing).
-public struct SensSlope: Sendable, Equatable {
+package struct SensSlope: Sendable, Equatable {
     /// Median of the pairwise slopes (y_j − y_i)/(t_j − t_i), per period.
-    public var slope: Double
+    package var slope: Double
     /// median(observed y) − median(observed t) · slope, with t = 0 at the first array position.
-    public var intercept: Double
+    package var intercept: Double
 
     /// Estimates the slope from all pairs of observed values; `nil` below 2 observed values.
-    public static func estimate(_ values: [Double?]) -> SensSlope? {
+    package static func estimate(_ values: [Double?]) -> SensSlope? {
         let points = TrendMath.observations(values)
         guard let slope = slope(points),
               let medianY = TrendMath.median(points.map(\.y)),

@@ -1,22 +1,22 @@
 /// One indicator's values for one area and gender on a regular time axis, missing periods as nil.
-public struct Series: Sendable, Equatable {
-    public var indicator: String
-    public var area: String
-    public var gender: Gender
+package struct Series: Sendable, Equatable {
+    package var indicator: String
+    package var area: String
+    package var gender: Gender
     /// The first period on the axis; the others follow one period apart.
-    public var start: Period
-    public var values: [Double?]
-    public var numerators: [Double?]
-    public var denominators: [Double?]
+    package var start: Period
+    package var values: [Double?]
+    package var numerators: [Double?]
+    package var denominators: [Double?]
 
     /// The period at a position on the axis.
-    public func period(at position: Int) -> Period {
+    package func period(at position: Int) -> Period {
         Period(kind: start.kind, index: start.index + position)
     }
 
     /// Builds every series (indicator × area × gender) from values, from each series' first to its last
     /// observed period. Values without a number are gaps; a series with none is empty (no points).
-    public static func build(_ values: [AreaValue]) -> [Series] {
+    package static func build(_ values: [AreaValue]) -> [Series] {
         struct Key: Hashable { var indicator: String, area: String, gender: Gender }
         /// Only what a series keeps of a value, so grouping copies little.
         struct Point { var period: Period, value: Double?, numerator: Double?, denominator: Double? }
@@ -75,7 +75,7 @@ public struct SeriesTrend: Sendable {
     public var result: TrendResult
 
     /// Runs the engine over a series of an indicator.
-    public static func analyze(_ series: Series, indicator: Indicator) -> SeriesTrend {
+    package static func analyze(_ series: Series, indicator: Indicator) -> SeriesTrend {
         let observed = series.values.indices.filter { series.values[$0] != nil }
         let last = observed.last.map(series.period(at:))
         let target = last.flatMap { indicator.target(area: series.area, year: $0.year) }
@@ -90,7 +90,7 @@ public struct SeriesTrend: Sendable {
     }
 
     /// The class ``analyze(_:indicator:)`` gives a series, alone.
-    public static func classify(_ series: Series, indicator: Indicator) -> TrendClass {
+    package static func classify(_ series: Series, indicator: Indicator) -> TrendClass {
         TrendEngine.classify(series.values, better: indicator.better, seasons: seasons(series, indicator))
     }
 

@@ -1,6 +1,6 @@
 /// How the indicators of one direction shift move in one area: the page the committee reads first.
-public struct ShiftRollup: Sendable, Equatable {
-    public enum Status: String, Sendable {
+package struct ShiftRollup: Sendable, Equatable {
+    package enum Status: String, Sendable {
         /// More indicators improve than worsen.
         case improving
         /// More worsen than improve.
@@ -13,19 +13,19 @@ public struct ShiftRollup: Sendable, Equatable {
         case insufficient
     }
 
-    public var shift: Int
-    public var area: String
-    public var improving = 0
-    public var worsening = 0
-    public var noClearChange = 0
-    public var tooFewPoints = 0
+    package var shift: Int
+    package var area: String
+    package var improving = 0
+    package var worsening = 0
+    package var noClearChange = 0
+    package var tooFewPoints = 0
     /// Indicators with values in the area but no series to judge, because the values came without counts and
     /// cannot be summed to the area (e.g. a länsdel of survey values given per municipality).
-    public var noCounts = 0
+    package var noCounts = 0
     /// Indicators without a good direction (`better: neutral`), counted apart whatever their class.
-    public var neutral = 0
+    package var neutral = 0
 
-    public var status: Status {
+    package var status: Status {
         if improving > worsening { return .improving }
         if worsening > improving { return .worsening }
         if improving > 0 { return .mixed }
@@ -33,16 +33,16 @@ public struct ShiftRollup: Sendable, Equatable {
     }
 
     /// Indicators with a good direction whose trend could be judged.
-    public var judged: Int { improving + worsening + noClearChange }
+    package var judged: Int { improving + worsening + noClearChange }
 
     /// Indicators with a good direction in the area, judged or not (too few points, no counts).
-    public var assessable: Int { judged + tooFewPoints + noCounts }
+    package var assessable: Int { judged + tooFewPoints + noCounts }
 
     /// Some indicators were judged, but fewer than half of those with a good direction: the balance rests on a
     /// minority and the first page says so ("bedömd på 2 av 7 indikatorer").
-    public var judgedOnFewerThanHalf: Bool { judged > 0 && 2 * judged < assessable }
+    package var judgedOnFewerThanHalf: Bool { judged > 0 && 2 * judged < assessable }
 
-    public init(shift: Int, area: String) {
+    package init(shift: Int, area: String) {
         self.shift = shift
         self.area = area
     }
@@ -52,7 +52,7 @@ public struct ShiftRollup: Sendable, Equatable {
     /// `indicator + "\u{1F}" + area`). An indicator not published at an area's level (`kinds` gives the
     /// level; e.g. a county-only indicator in a länsdel) is left out of that area's roll-up. Seasonal
     /// indicators count by their seasonal classification, like every other.
-    public static func rollups(
+    package static func rollups(
         shifts: [Int], areas: [String], kinds: [String: Area.Kind] = [:], indicators: [Indicator], trends: [SeriesTrend],
         withoutCounts: Set<String> = []
     ) -> [ShiftRollup] {

@@ -1,5 +1,5 @@
 /// The Making Data Count label of one point (NHSRplotthedots 0.2.2 `special_cause_type`).
-public enum SpecialCauseType: String, Sendable, Codable {
+package enum SpecialCauseType: String, Sendable, Codable {
     case aboveUCL = "Above UCL"
     case belowLCL = "Below LCL"
     case trendIncreasing = "7 Point Trend (Increasing)"
@@ -11,7 +11,7 @@ public enum SpecialCauseType: String, Sendable, Codable {
     case commonCause = "Common Cause"
 
     /// +1 for Above/Increasing, −1 for Below/Decreasing, 0 for common cause.
-    public var direction: Int {
+    package var direction: Int {
         switch self {
         case .aboveUCL, .trendIncreasing, .twoInThreeAbove, .shiftAbove: 1
         case .belowLCL, .trendDecreasing, .twoInThreeBelow, .shiftBelow: -1
@@ -24,14 +24,14 @@ public enum SpecialCauseType: String, Sendable, Codable {
 /// 2 of 3 beyond the near limits, 7-point shift.
 ///
 /// The rules run over the observed points in order; missing periods are skipped.
-public enum SpecialCause {
+package enum SpecialCause {
     /// Points in a shift or trend.
-    public static let ruleLength = 7
+    package static let ruleLength = 7
     /// Points from which limits and the variation icon are shown.
-    public static let minimumPoints = 13
+    package static let minimumPoints = 13
 
     /// The label of every observed point, the first matching rule winning (outside, trend, 2 in 3, shift).
-    public static func types(_ values: [Double?], limits: ControlLimits) -> [SpecialCauseType] {
+    package static func types(_ values: [Double?], limits: ControlLimits) -> [SpecialCauseType] {
         types(observed: TrendMath.observations(values).map(\.y), limits: limits)
     }
 
@@ -49,7 +49,7 @@ public enum SpecialCause {
     }
 
     /// The variation icon of the latest observed point; `nil` without observed points.
-    public static func variationIcon(_ values: [Double?], limits: ControlLimits, better: Better) -> VariationIcon? {
+    package static func variationIcon(_ values: [Double?], limits: ControlLimits, better: Better) -> VariationIcon? {
         variationIcon(observed: TrendMath.observations(values).map(\.y), limits: limits, better: better)
     }
 

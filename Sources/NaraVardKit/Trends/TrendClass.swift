@@ -9,7 +9,7 @@ public enum TrendClass: String, Sendable, Codable {
 
 extension TrendClass {
     /// Where the series goes: ↑ or ↓, → for no clear change, · for too few points.
-    public func arrow(better: Better) -> String {
+    package func arrow(better: Better) -> String {
         switch self {
         case .increasing: "↑"
         case .decreasing: "↓"

@@ -1,9 +1,9 @@
 /// The trend engine: Mann–Kendall classification, Sen's slope, and the SPC flags, for one series.
 public enum TrendEngine {
     /// Observed points below which the classification is `too_few_points` (n ≤ 4 can never reach p < 0.05).
-    public static let minimumPoints = 5
+    package static let minimumPoints = 5
     /// Significance level of the Mann–Kendall test.
-    public static let alpha = 0.05
+    package static let alpha = 0.05
 
     /// Analyses one series.
     /// - Parameters:
@@ -48,7 +48,7 @@ public enum TrendEngine {
 
     /// What ``analyze(_:better:target:seasons:)`` says in `classification`, without Sen's slope and the SPC
     /// results (which `compare` does not show).
-    public static func classify(_ values: [Double?], better: Better, seasons: Seasons? = nil) -> TrendClass {
+    package static func classify(_ values: [Double?], better: Better, seasons: Seasons? = nil) -> TrendClass {
         let y = TrendMath.observations(values).map(\.y)
         guard y.count >= minimumPoints else { return .tooFewPoints }
         let test = seasons.flatMap { SeasonalKendall.test(values, seasons: $0)?.test } ?? MannKendall.test(observed: y)
@@ -57,7 +57,7 @@ public enum TrendEngine {
 
     /// The class of a series of `n` observed points: `too_few_points` below 5, else the direction of S when
     /// p < α, read against `better` (`increasing`/`decreasing` when neutral), else `no_clear_change`.
-    public static func classification(n: Int, mannKendall: MannKendall?, better: Better) -> TrendClass {
+    package static func classification(n: Int, mannKendall: MannKendall?, better: Better) -> TrendClass {
         guard n >= minimumPoints, let mannKendall else { return .tooFewPoints }
         guard mannKendall.p < alpha, mannKendall.s != 0 else { return .noClearChange }
         let direction = mannKendall.s > 0 ? 1 : -1

@@ -9,7 +9,7 @@ public enum VariationIcon: String, Sendable, Codable {
     case neutralLow = "neutral_low"
 
     /// The icon of a point with this label on an indicator whose good direction is `better`.
-    public init(_ type: SpecialCauseType, better: Better) {
+    package init(_ type: SpecialCauseType, better: Better) {
         switch (better, type.direction) {
         case (_, 0): self = .commonCause
         case (.neutral, 1...): self = .neutralHigh
