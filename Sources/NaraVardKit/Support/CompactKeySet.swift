@@ -49,7 +49,9 @@ struct CompactKeySet {
 
     private mutating func flushWindow() {
         guard !window.isEmpty else { return }
-        runs.append(KeyRun(ascending: window.sorted()))
+        var run = KeyRun(capacity: window.count * 2)
+        for key in window.sorted() { run.append(key) }
+        runs.append(run)
         window.removeAll(keepingCapacity: true)
         // Like a binary counter: a run is merged into the one before while that one is not twice its size.
         while runs.count > 1, runs[runs.count - 2].count < 2 * runs[runs.count - 1].count { mergeLastTwo() }
@@ -58,8 +60,7 @@ struct CompactKeySet {
     private mutating func mergeLastTwo() {
         let last = runs.removeLast(), before = runs.removeLast()
         var left = before.makeIterator(), right = last.makeIterator()
-        var merged: [Int64] = []
-        merged.reserveCapacity(before.count + last.count)
+        var merged = KeyRun(capacity: before.byteCount + last.byteCount)
         var a = left.next(), b = right.next()
         while let x = a ?? b {
             if let l = a, let r = b, l != r {
@@ -71,7 +72,7 @@ struct CompactKeySet {
                 if b == x { b = right.next() }
             }
         }
-        runs.append(KeyRun(ascending: merged))
+        runs.append(merged)
     }
 }
 
@@ -79,29 +80,39 @@ struct CompactKeySet {
 struct KeyRun: Sequence {
     static let blockSize = 128
 
-    let count: Int
+    private(set) var count = 0
     private var bytes: [UInt8] = []
     /// The first key of each block, and where the distances after it start in ``bytes``.
     private var blockFirst: [Int64] = []
     private var blockOffset: [Int] = []
 
-    /// From strictly increasing keys.
-    init(ascending keys: [Int64]) {
-        count = keys.count
-        bytes.reserveCapacity(keys.count * 2)
-        for (index, key) in keys.enumerated() {
-            if index % Self.blockSize == 0 {
-                blockFirst.append(key)
-                blockOffset.append(bytes.count)
-                continue
-            }
-            var distance = UInt64(key - keys[index - 1])
-            while distance >= 0x80 {
-                bytes.append(UInt8(distance & 0x7F) | 0x80)
-                distance >>= 7
-            }
-            bytes.append(UInt8(distance))
+    private var last: Int64 = 0
+    /// The bytes the distances take.
+    var byteCount: Int { bytes.count }
+
+    /// An empty run with room for `capacity` bytes of distances.
+    init(capacity: Int) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// Adds a key larger than every key added before.
+    mutating func append(_ key: Int64) {
+        assert(count == 0 || key > last, "keys must be appended in increasing order")
+        defer {
+            last = key
+            count += 1
         }
+        if count % Self.blockSize == 0 {
+            blockFirst.append(key)
+            blockOffset.append(bytes.count)
+            return
+        }
+        var distance = UInt64(key - last)
+        while distance >= 0x80 {
+            bytes.append(UInt8(distance & 0x7F) | 0x80)
+            distance >>= 7
+        }
+        bytes.append(UInt8(distance))
     }
 
     func contains(_ key: Int64) -> Bool {
