@@ -88,10 +88,11 @@ struct CSVReader {
 
     // MARK: - Bytes to records
 
-    /// Appends the next chunk of the file to the buffer, dropping what has been read; false at the end.
-    private mutating func refill() throws -> Bool {
+    /// Appends the next chunk of the file to the buffer (at least `count` bytes of it, when there are), dropping
+    /// what has been read; false at the end.
+    private mutating func refill(count: Int = chunkSize) throws -> Bool {
         guard !atEnd else { return false }
-        let data = try handle.read(upToCount: Self.chunkSize) ?? Data()
+        let data = try handle.read(upToCount: count) ?? Data()
         buffer.removeFirst(position)
         position = 0
         if data.isEmpty {
@@ -111,7 +112,8 @@ struct CSVReader {
     }
 
     /// Parses one record into ``fieldBytes`` and ``fieldEnds``. A record cut by the end of the buffer is
-    /// parsed again from its start once more of the file is in.
+    /// parsed again from its start once more of the file is in: as much again as the record has so far, so that a
+    /// long record is parsed a few times, not once per chunk.
     private mutating func readRecord() throws -> Int? {
         while true {
             if position == buffer.count, !(try refill()) { return nil }
@@ -125,7 +127,7 @@ struct CSVReader {
                 let quote = openQuote.map { " (the quote at line \($0.line), column \($0.column) is never closed)" } ?? ""
                 throw InputStopped(diagnostic: Diagnostic(file: path, line: line, Self.tooLongMessage + quote))
             }
-            if !(try refill()) {
+            if !(try refill(count: max(Self.chunkSize, buffer.count - position))) {
                 // The last record of a file without a final line break.
                 let end = try parseRecord(atEndOfFile: true)!
                 let startLine = line
