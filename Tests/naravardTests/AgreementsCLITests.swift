@@ -82,7 +82,7 @@ import TestSupport
     }
 
     /// Input that cannot be read right refuses both kinds of ingest the same way: exit 65, `FILE:LINE:`, nothing written.
-    @Test(arguments: [
+    @Test(.tags(.slow), .slow, arguments: [
         ("quote.csv", Array("aktivitet;period;förbrukat\nA22-01;2022 kv3;\"450 000;\n".utf8), "quote.csv:2:17: this quote is never closed"),
         ("long.csv", Array("aktivitet;period;förbrukat\nA22-01;\"".utf8) + [UInt8](repeating: 0x78, count: 17 << 20),
          "long.csv:2: a record longer than 16 MiB"),

@@ -29,7 +29,7 @@ import TestSupport
         }),
     ]
 
-    @Test(arguments: cases)
+    @Test(.tags(.slow), .slow, arguments: cases)
     func longTextNeverMakesAReportFail(_ text: Case) throws {
         let fixture = try StoreFixture()
         var catalog = try Catalog.bundled()
