@@ -1,8 +1,8 @@
 import Foundation
 
 /// A finished report as pure values: sheets of tables of typed cells, with the charts and colour rules that
-/// go with them. One model feeds both writers, so the workbook (``XLSXReportWriter``) and the CSV files
-/// (``CSVReportWriter``) always agree.
+/// go with them. One model feeds both writers, so the workbook (`XLSXReportWriter`) and the CSV files
+/// (`CSVReportWriter`) always agree.
 ///
 /// ```swift
 /// let report = try store.report(ReportRequest(kind: .committee, definition: .bundled(.committee)))
